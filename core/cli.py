@@ -1,0 +1,233 @@
+"""The command-line interface: ``python main.py SUBCOMMAND``, over the same core as the GUI.
+
+User errors print one line on stderr and exit non-zero. An unexpected error
+is logged with its traceback to a file in the user data folder, and the CLI
+prints that file's path instead of the traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import time
+import traceback
+from collections import Counter
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from core.errors import TawsimError
+from core.settings import data_dir, default_annotator, known_projects, remember_project
+
+PROG = "python main.py"
+Handler = Callable[[argparse.Namespace], int]
+
+
+class ProgressBar:
+    """A one-line progress bar on stderr, drawn only when stderr is a terminal."""
+
+    def __init__(self, label: str, stream: TextIO | None = None) -> None:
+        self.label = label
+        self.stream = stream or sys.stderr
+        self.live = self.stream.isatty()
+        self._last = 0.0
+
+    def __call__(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if done < total and now - self._last < 0.1:
+            return
+        self._last = now
+        width = 30
+        filled = int(width * done / total) if total else width
+        line = f"\r{self.label} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}"
+        if self.live:
+            self.stream.write(line + ("\n" if done >= total else ""))
+            self.stream.flush()
+        elif done >= total:
+            self.stream.write(f"{self.label}: {done}/{total}\n")
+
+
+def _open_project(
+    args: argparse.Namespace, *, read_only: bool = False, create: bool = False
+) -> Any:
+    from core.sample import ensure_sample_project
+    from core.store import Project
+    from core.store.project import PROJECT_FILE
+
+    folder = Path(args.project) if args.project else ensure_sample_project()
+    annotator = getattr(args, "annotator", None) or default_annotator()
+    if create and not (folder / PROJECT_FILE).exists():
+        if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+            raise TawsimError(f"{folder}: not a Tawsim project, and not an empty folder to make one in")
+        project = Project.create(folder, name=folder.name, annotator=annotator)
+        print(f"created project {folder}", file=sys.stderr)
+        remember_project(folder)
+        return project
+    project = Project.open(folder, annotator=annotator, read_only=read_only)
+    for warning in project.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    if not read_only:
+        remember_project(folder)
+    return project
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Import plain-text files or folders, one document per file."""
+    from core.importer import import_text_files
+
+    with _open_project(args, create=True) as project:
+        results = import_text_files(
+            project,
+            [Path(p) for p in args.paths],
+            encoding=args.encoding,
+            progress=ProgressBar("import"),
+        )
+    failed = 0
+    for result in results:
+        for note in result.notes:
+            print(f"warning: {note}", file=sys.stderr)
+        if result.error:
+            failed += 1
+            print(f"error: {result.error}", file=sys.stderr)
+        elif result.added:
+            print(f"{result.path}: imported as {result.doc_ids[0]}")
+        else:
+            print(f"{result.path}: already in the project as {result.doc_ids[0]}")
+    added = sum(r.added for r in results)
+    print(f"{added} document(s) added, {failed} file(s) failed", file=sys.stderr)
+    if not results:
+        raise TawsimError("no files to import")
+    return 1 if failed else 0
+
+
+def project_stats(project: Any) -> dict[str, Any]:
+    """Document count and span counts by label, status and annotator."""
+    by_label: Counter[str] = Counter()
+    by_status: Counter[str] = Counter()
+    by_annotator: Counter[str] = Counter()
+    doc_status: dict[str, Counter[str]] = {}
+    annotators = project.annotators()
+    for doc in project.documents():
+        for annotator in annotators:
+            layer = project.layer(doc.id, annotator)
+            spans = layer.spans()
+            doc_status.setdefault(annotator, Counter())[layer.status] += 1
+            for span in spans:
+                by_status[span.status] += 1
+                by_annotator[annotator] += 1
+                if span.status == "accepted":
+                    by_label[span.label] += 1
+    return {
+        "project": project.name,
+        "folder": str(project.folder),
+        "documents": len(project),
+        "annotators": annotators,
+        "spans_by_label": dict(sorted(by_label.items())),
+        "spans_by_status": dict(sorted(by_status.items())),
+        "spans_by_annotator": dict(sorted(by_annotator.items())),
+        "documents_by_status": {a: dict(sorted(c.items())) for a, c in doc_status.items()},
+    }
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    """Print documents and spans by label, status and annotator."""
+    with _open_project(args, read_only=True) as project:
+        stats = project_stats(project)
+    if args.json:
+        print(json.dumps(stats, ensure_ascii=False, indent=2, sort_keys=True))
+        return 0
+    print(f"project    {stats['project']}  ({stats['folder']})")
+    print(f"documents  {stats['documents']}")
+    for title, key in (
+        ("accepted spans by label", "spans_by_label"),
+        ("spans by status", "spans_by_status"),
+        ("spans by annotator", "spans_by_annotator"),
+    ):
+        print(f"{title}:")
+        for name, count in stats[key].items() or [("(none)", 0)]:
+            print(f"  {name:<20} {count:>7}")
+    for annotator, counts in stats["documents_by_status"].items():
+        line = ", ".join(f"{k} {v}" for k, v in counts.items())
+        print(f"documents of {annotator}: {line}")
+    return 0
+
+
+def cmd_projects(args: argparse.Namespace) -> int:
+    """List known projects."""
+    from core.sample import ensure_sample_project
+    from core.store.project import PROJECT_FILE
+
+    ensure_sample_project()
+    for folder in known_projects():
+        state = "" if (folder / PROJECT_FILE).exists() else "  (missing)"
+        print(f"{folder}{state}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Tawsim (توسيم): annotate named entities in Arabic text. "
+        "Without a subcommand the desktop app opens on the sample project.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="SUBCOMMAND")
+
+    def add(name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.set_defaults(handler=handler)
+        p.add_argument(
+            "--project",
+            metavar="DIR",
+            help="project folder (default: the sample project; import creates a new one)",
+        )
+        return p
+
+    p = add("gui", lambda a: 0, "open the desktop app (the default without a subcommand)")
+    p.add_argument("--annotator", metavar="NAME")
+    p = add("import", cmd_import, "import plain-text files or folders, one document per file")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--encoding", metavar="ENC", help="force an encoding (default: detect)")
+    p.add_argument("--annotator", metavar="NAME", help="who is importing")
+    p = add("stats", cmd_stats, "documents and spans by label, status and annotator")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    add("projects", cmd_projects, "list known projects")
+    return parser
+
+
+def _log_crash() -> Path:
+    path = data_dir() / "tawsim-error.log"
+    with open(path, "a", encoding="utf-8") as handle:
+        handle.write(f"--- {time.strftime('%Y-%m-%d %H:%M:%S')} {sys.argv!r}\n")
+        handle.write(traceback.format_exc())
+    return path
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one subcommand; return the exit code."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.handler(args))
+    except TawsimError as exc:
+        print(f"{PROG} {args.command}: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
+        log_path = _log_crash()
+        print(
+            f"{PROG} {args.command}: internal error: {exc.__class__.__name__}: {exc} "
+            f"(details in {log_path})",
+            file=sys.stderr,
+        )
+        return 70

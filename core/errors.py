@@ -1,0 +1,34 @@
+"""Errors that reach the user as one clear message instead of a traceback."""
+
+from __future__ import annotations
+
+
+class TawsimError(Exception):
+    """A user-facing error: the CLI prints it on one line, the GUI in a dialog."""
+
+
+class ValidationError(TawsimError):
+    """An object (span, label, label set, name) breaks the data model's rules."""
+
+
+class StoreError(TawsimError):
+    """A project folder cannot be read or written."""
+
+
+class ProjectLockedError(StoreError):
+    """Another process holds the project's lock."""
+
+    def __init__(self, path: str, pid: int | None, host: str | None) -> None:
+        who = f"process {pid}" if pid else "another process"
+        if host:
+            who += f" on {host}"
+        super().__init__(
+            f"{path}: the project is open in {who}; close it there or open this one read-only"
+        )
+        self.path = path
+        self.pid = pid
+        self.host = host
+
+
+class SchemaTooNewError(StoreError):
+    """The project was written by a newer Tawsim."""

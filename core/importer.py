@@ -1,0 +1,170 @@
+"""Reading plain-text files into a project, with encoding detection.
+
+Files are decoded as UTF-8 (with or without a BOM) or UTF-16 with a BOM; a
+file that is neither is tried as Windows-1256, the usual encoding of older
+Arabic files, and the guess is reported because it may be wrong. An explicit
+encoding always wins. The stored text is cleaned only as core.text says:
+line endings become ``\\n`` and a leading BOM goes.
+"""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from core.errors import TawsimError
+from core.store import Project
+from core.text import clean_imported_text
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+
+
+class ImportError_(TawsimError):
+    """A file cannot be imported; the message names the file."""
+
+
+@dataclass
+class FileResult:
+    """What happened to one input file."""
+
+    path: Path
+    doc_ids: list[str] = field(default_factory=list)
+    added: int = 0
+    existing: int = 0
+    error: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True if the file was imported."""
+        return self.error is None
+
+
+def decode_bytes(raw: bytes, path: Path, encoding: str | None = None) -> tuple[str, str | None]:
+    """Decode a file's bytes; return (text, note) where note flags a guess."""
+    if encoding:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise ImportError_(f"{path}: unknown encoding {encoding!r}") from None
+        try:
+            return raw.decode(encoding), None
+        except UnicodeDecodeError as exc:
+            line = raw[: exc.start].count(b"\n") + 1
+            raise ImportError_(f"{path}:{line}: not valid {encoding} ({exc.reason})") from None
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return raw.decode("utf-16"), None
+        except UnicodeDecodeError as exc:
+            raise ImportError_(f"{path}: broken UTF-16 ({exc.reason})") from None
+    if b"\x00" in raw:
+        raise ImportError_(f"{path}: looks like a binary file (it contains NUL bytes)")
+    try:
+        return raw.decode("utf-8-sig"), None
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    try:
+        text = raw.decode("cp1256")
+    except UnicodeDecodeError:
+        line = raw[: utf8_error.start].count(b"\n") + 1
+        raise ImportError_(
+            f"{path}:{line}: not UTF-8, UTF-16 or Windows-1256; pass --encoding"
+        ) from None
+    arabic = sum(1 for ch in text if "\u0600" <= ch <= "\u06ff")
+    letters = sum(1 for ch in text if ch.isalpha())
+    note = (
+        f"{path}: not UTF-8; decoded as Windows-1256 "
+        f"({arabic} of {letters} letters Arabic). Check the text, or pass --encoding"
+    )
+    if letters and arabic / letters < 0.5:
+        note += " — the guess looks doubtful"
+    return text, note
+
+
+def read_text_file(path: Path, encoding: str | None = None) -> tuple[str, str | None]:
+    """Read and clean one text file; ImportError_ for empty, huge or binary files."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ImportError_(
+                f"{path}: {size / 1e6:.1f} MB is over the {MAX_FILE_BYTES // 10**6} MB limit"
+            )
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ImportError_(f"{path}: cannot read ({exc.strerror or exc})") from None
+    text, note = decode_bytes(raw, path, encoding)
+    text = clean_imported_text(text)
+    if not text.strip():
+        raise ImportError_(f"{path}: the file is empty")
+    return text, note
+
+
+def title_of(text: str, fallback: str) -> str:
+    """A document's title: its first non-empty line, shortened."""
+    for line in text.split("\n"):
+        line = line.strip()
+        if line:
+            return line if len(line) <= 200 else line[:199] + "…"
+    return fallback
+
+
+def expand_paths(paths: Iterable[Path], suffixes: tuple[str, ...] = (".txt",)) -> list[Path]:
+    """Files named directly, plus matching files found recursively in folders."""
+    found: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found.extend(
+                sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in suffixes)
+            )
+        else:
+            found.append(path)
+    return found
+
+
+def import_text_files(
+    project: Project,
+    paths: Iterable[Path],
+    *,
+    encoding: str | None = None,
+    progress: Callable[[int, int], Any] | None = None,
+) -> list[FileResult]:
+    """Import plain-text files (folders recursively), one document per file."""
+    files = expand_paths(paths)
+    results: list[FileResult] = []
+    batch: list[tuple[str, str, dict[str, Any]]] = []
+    batch_results: list[FileResult] = []
+
+    def flush() -> None:
+        for result, (doc_id, created) in zip(
+            batch_results, project.add_documents(batch), strict=True
+        ):
+            result.doc_ids.append(doc_id)
+            result.added += created
+            result.existing += not created
+        batch.clear()
+        batch_results.clear()
+
+    for index, path in enumerate(files):
+        result = FileResult(path)
+        results.append(result)
+        try:
+            if not path.exists():
+                raise ImportError_(f"{path}: no such file")
+            text, note = read_text_file(path, encoding)
+        except ImportError_ as exc:
+            result.error = str(exc)
+        else:
+            if note:
+                result.notes.append(note)
+            batch.append((title_of(text, path.stem), text, {"source_file": path.name}))
+            batch_results.append(result)
+            if len(batch) >= 500:
+                flush()
+        if progress:
+            progress(index + 1, len(files))
+    flush()
+    return results

@@ -1,0 +1,96 @@
+"""Where Tawsim keeps its user data: preferences, known projects, the sample project.
+
+Everything lives in the platform's user data folder (platformdirs), or in
+``$TAWSIM_DATA_DIR`` when set, which the tests use so that they never touch
+the real profile.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from core.errors import StoreError
+from core.store.storage import atomic_write, dumps
+
+APP_NAME = "tawsim"
+SAMPLE_NAME = "enab-baladi-2025-05-27-coalition-syria.txt"
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+
+
+def data_dir() -> Path:
+    """The user data folder (created on demand)."""
+    override = os.environ.get("TAWSIM_DATA_DIR")
+    path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _config_path() -> Path:
+    return data_dir() / "config.json"
+
+
+def load_config() -> dict[str, Any]:
+    """User preferences; an unreadable file is reported, not silently reset."""
+    path = _config_path()
+    if not path.exists():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise StoreError(f"{path}: the settings file is unreadable ({exc}); fix or delete it") from exc
+    return data if isinstance(data, dict) else {}
+
+
+def save_config(config: dict[str, Any]) -> None:
+    """Write preferences atomically."""
+    atomic_write(_config_path(), dumps(config))
+
+
+def update_config(**changes: Any) -> dict[str, Any]:
+    """Change some preferences and save them."""
+    config = load_config()
+    config.update(changes)
+    save_config(config)
+    return config
+
+
+def default_annotator() -> str:
+    """The configured annotator, else a name derived from the login name."""
+    name = load_config().get("annotator")
+    if isinstance(name, str) and name:
+        return name
+    try:
+        login = getpass.getuser()
+    except (KeyError, OSError):
+        login = ""
+    login = re.sub(r"[^\w.\-]", "_", login)[:64].lstrip(".-")
+    return login or "annotator"
+
+
+def known_projects() -> list[Path]:
+    """Projects this user has created or opened, most recent first."""
+    return [Path(p) for p in load_config().get("projects", []) if isinstance(p, str)]
+
+
+def remember_project(folder: Path) -> None:
+    """Put folder at the top of the known projects."""
+    folder = Path(folder).resolve()
+    rest = [str(p) for p in known_projects() if p.resolve() != folder]
+    update_config(projects=[str(folder), *rest][:50])
+
+
+def sample_project_dir() -> Path:
+    """Where the built-in sample project lives."""
+    return data_dir() / "projects" / "sample"
+
+
+def sample_text_path() -> Path:
+    """The bundled sample article."""
+    return RESOURCES / "samples" / SAMPLE_NAME
