@@ -60,7 +60,9 @@ def _open_project(
     annotator = getattr(args, "annotator", None) or default_annotator()
     if create and not (folder / PROJECT_FILE).exists():
         if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
-            raise TawsimError(f"{folder}: not a Tawsim project, and not an empty folder to make one in")
+            raise TawsimError(
+                f"{folder}: not a Tawsim project, and not an empty folder to make one in"
+            )
         project = Project.create(folder, name=folder.name, annotator=annotator)
         print(f"created project {folder}", file=sys.stderr)
         remember_project(folder)
@@ -154,6 +156,51 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_labels(args: argparse.Namespace) -> int:
+    """List the project's label set, or add, change or remove a label."""
+    from dataclasses import replace
+
+    from core.model import Label, LabelSet
+
+    editing = bool(args.add or args.remove or args.set)
+    with _open_project(args, read_only=not editing) as project:
+        labels = project.labels
+        if args.add:
+            labels = labels.with_label(args.add, en=args.en or "", ar=args.ar or "")
+            args.set = args.add
+        if args.set:
+            old = labels.get(args.set)
+            new = replace(
+                old,
+                en=args.en or old.en,
+                ar=args.ar or old.ar,
+                color=args.color or old.color,
+                hotkey=old.hotkey if args.hotkey is None else (args.hotkey or None),
+            )
+            labels = LabelSet(tuple(new if lb.name == old.name else lb for lb in labels))
+        if args.remove:
+            labels.get(args.remove)
+            used = sum(
+                1
+                for doc in project.documents()
+                for annotator in project.annotators()
+                for span in project.layer(doc.id, annotator).spans()
+                if span.label == args.remove
+            )
+            if used:
+                raise TawsimError(
+                    f"label {args.remove} is used by {used} span(s); relabel or delete them first"
+                )
+            labels = LabelSet(tuple(lb for lb in labels if lb.name != args.remove))
+        if editing:
+            project.set_labels(labels)
+        rows: list[Label] = list(labels)
+    for label in rows:
+        key = label.hotkey if label.hotkey is not None else "-"
+        print(f"{key}  {label.name:<10} {label.color}  {label.en} / {label.ar}")
+    return 0
+
+
 def cmd_projects(args: argparse.Namespace) -> int:
     """List known projects."""
     from core.sample import ensure_sample_project
@@ -193,6 +240,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--annotator", metavar="NAME", help="who is importing")
     p = add("stats", cmd_stats, "documents and spans by label, status and annotator")
     p.add_argument("--json", action="store_true", help="machine-readable output")
+    p = add("labels", cmd_labels, "show or edit the project's label set")
+    p.add_argument("--add", metavar="NAME", help="add a label")
+    p.add_argument("--set", metavar="NAME", help="change a label's names, colour or hotkey")
+    p.add_argument("--remove", metavar="NAME", help="remove an unused label")
+    p.add_argument("--en", metavar="TEXT", help="English display name")
+    p.add_argument("--ar", metavar="TEXT", help="Arabic display name")
+    p.add_argument("--color", metavar="#RRGGBB")
+    p.add_argument("--hotkey", type=int, metavar="0-9", help="1-9, or 0 for none")
     add("projects", cmd_projects, "list known projects")
     return parser
 

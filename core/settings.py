@@ -44,7 +44,9 @@ def load_config() -> dict[str, Any]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise StoreError(f"{path}: the settings file is unreadable ({exc}); fix or delete it") from exc
+        raise StoreError(
+            f"{path}: the settings file is unreadable ({exc}); fix or delete it"
+        ) from exc
     return data if isinstance(data, dict) else {}
 
 

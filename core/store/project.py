@@ -122,7 +122,9 @@ class Layer:
                     try:
                         spans[int(row.doc_id)] = Span.from_json(row, int(row.doc_id))
                     except (KeyError, TypeError, ValueError) as exc:
-                        raise StoreError(f"{self.path}: malformed span {row.doc_id} ({exc})") from exc
+                        raise StoreError(
+                            f"{self.path}: malformed span {row.doc_id} ({exc})"
+                        ) from exc
                 state = db.table("state").get(doc_id=1)
                 if state and state.get("status") in DOC_STATUSES:
                     self._status = str(state["status"])
@@ -242,7 +244,8 @@ class Layer:
 
     def remove(self, span_id: int) -> Span | None:
         """Delete a span; return what was deleted."""
-        return (self.remove_many([span_id]) or [None])[0]
+        gone = self.remove_many([span_id])
+        return gone[0] if gone else None
 
     def remove_many(self, span_ids: Iterable[int]) -> list[Span]:
         """Delete several spans in one write."""
@@ -343,9 +346,7 @@ class Project:
     ) -> Project:
         """Open an existing project; ProjectLockedError if another process has it."""
         folder = Path(folder)
-        if not (folder / PROJECT_FILE).exists() and not (
-            folder / (PROJECT_FILE + ".bak")
-        ).exists():
+        if not (folder / PROJECT_FILE).exists() and not (folder / (PROJECT_FILE + ".bak")).exists():
             raise StoreError(f"{folder}: not a Tawsim project (no {PROJECT_FILE})")
         project = cls(folder, annotator=annotator, read_only=read_only)
         if annotator and not read_only and annotator not in project.annotators():
@@ -447,6 +448,7 @@ class Project:
             raise StoreError(f"{self.folder}: the project is open read-only")
         results: list[tuple[str, bool]] = []
         new_rows: list[dict[str, Any]] = []
+        stamp = now()
         texts_dir = self.folder / TEXTS_DIR
         texts_dir.mkdir(exist_ok=True)
         for title, text, meta in items:
@@ -457,24 +459,26 @@ class Project:
             path = texts_dir / f"{doc_id}.txt"
             if not path.exists():
                 atomic_write(path, text)
-            row = {
-                "id": doc_id,
-                "title": title,
-                "imported": now(),
-                "meta": dict(meta),
-                "length": len(text),
-            }
-            new_rows.append(row)
-            self._docs[doc_id] = DocumentInfo(
-                id=doc_id, title=title, imported=row["imported"], meta=row["meta"], length=len(text)
+            info = DocumentInfo(
+                id=doc_id, title=title, imported=stamp, meta=dict(meta), length=len(text)
             )
+            new_rows.append(
+                {
+                    "id": doc_id,
+                    "title": title,
+                    "imported": stamp,
+                    "meta": info.meta,
+                    "length": len(text),
+                }
+            )
+            self._docs[doc_id] = info
             results.append((doc_id, True))
         if new_rows:
             try:
                 self._db.table("documents").insert_multiple(new_rows)
             except BaseException:
                 for row in new_rows:
-                    self._docs.pop(row["id"], None)
+                    self._docs.pop(str(row["id"]), None)
                 raise
         return results
 

@@ -16,7 +16,10 @@ def run(*args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
     """Run python main.py ARGS in a subprocess with the test profile."""
     result = subprocess.run(
         [sys.executable, str(ROOT / "main.py"), *args],
-        capture_output=True, text=True, timeout=120, cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
     )
     assert "Traceback" not in result.stderr, result.stderr
     if check:
@@ -74,8 +77,10 @@ def test_stats_on_sample_project_and_projects(data_dir: Path) -> None:
     [
         (["import", "--project", "{tmp}/p", "{tmp}/missing.txt"], "no such file"),
         (["stats", "--project", "{tmp}"], "not a Tawsim project"),
-        (["import", "--project", "{tmp}/p", "--encoding", "klingon", "{tmp}/x.txt"],
-         "unknown encoding"),
+        (
+            ["import", "--project", "{tmp}/p", "--encoding", "klingon", "{tmp}/x.txt"],
+            "unknown encoding",
+        ),
     ],
 )
 def test_user_errors_are_one_clear_line(
@@ -93,9 +98,24 @@ def test_locked_project_names_the_holder(tmp_path: Path, data_dir: Path) -> None
     from core.store import Project
 
     with Project.create(tmp_path / "p", name="p", annotator="a"):
-        result = run("import", "--project", str(tmp_path / "p"), str(ROOT / "README.md"),
-                     check=False)
+        result = run(
+            "import", "--project", str(tmp_path / "p"), str(ROOT / "README.md"), check=False
+        )
         assert result.returncode == 1
         assert f"process {os.getpid()}" in result.stderr
         # Reading is still allowed while another process writes.
         assert "documents  0" in run("stats", "--project", str(tmp_path / "p")).stdout
+
+
+def test_labels_can_be_edited(tmp_path: Path, data_dir: Path) -> None:
+    project = str(tmp_path / "p")
+    (tmp_path / "x.txt").write_text("نص", encoding="utf-8")
+    run("import", "--project", project, str(tmp_path / "x.txt"))
+    out = run("labels", "--project", project, "--add", "EVENT", "--ar", "حدث").stdout
+    assert "5  EVENT" in out and "حدث" in out
+    out = run("labels", "--project", project, "--set", "EVENT", "--color", "#123456").stdout
+    assert "#123456" in out
+    bad = run("labels", "--project", project, "--set", "EVENT", "--color", "red", check=False)
+    assert bad.returncode == 1 and "colour 'red'" in bad.stderr
+    out = run("labels", "--project", project, "--remove", "EVENT").stdout
+    assert "EVENT" not in out
