@@ -42,9 +42,17 @@ def test_sigkill_never_loses_a_returned_save(tmp_path: Path, sample_text: str) -
     acknowledged = 0
     for round_no in range(KILLS):
         proc = subprocess.Popen(
-            [sys.executable, str(ROOT / "tests" / "core" / "crash_writer.py"), str(folder),
-             doc_id, str(round_no)],
-            stdout=subprocess.PIPE, text=True, env=env, cwd=ROOT,
+            [
+                sys.executable,
+                str(ROOT / "tests" / "core" / "crash_writer.py"),
+                str(folder),
+                doc_id,
+                str(round_no),
+            ],
+            stdout=subprocess.PIPE,
+            text=True,
+            env=env,
+            cwd=ROOT,
         )
         assert proc.stdout is not None
         assert json.loads(proc.stdout.readline()) == {"ready": True}
