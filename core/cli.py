@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from core.errors import TawsimError
+from core.formats.project_io import EXPORT_FORMATS, IMPORT_FORMATS
 from core.settings import data_dir, default_annotator, known_projects, remember_project
 
 PROG = "python main.py"
@@ -76,32 +77,73 @@ def _open_project(
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    """Import plain-text files or folders, one document per file."""
-    from core.importer import import_text_files
+    """Import corpus files or folders into a project."""
+    from core.formats.project_io import ImportOptions, import_paths
 
+    opts = ImportOptions(
+        fmt=args.format,
+        scheme=args.scheme,
+        encoding=args.encoding,
+        status=args.as_,
+        annotator=args.annotator,
+        add_labels=args.add_labels,
+    )
     with _open_project(args, create=True) as project:
-        results = import_text_files(
-            project,
-            [Path(p) for p in args.paths],
-            encoding=args.encoding,
-            progress=ProgressBar("import"),
+        results = import_paths(
+            project, [Path(p) for p in args.paths], opts, progress=ProgressBar("import")
         )
-    failed = 0
+    if not results:
+        raise TawsimError("no files to import")
     for result in results:
         for note in result.notes:
             print(f"warning: {note}", file=sys.stderr)
         if result.error:
-            failed += 1
             print(f"error: {result.error}", file=sys.stderr)
-        elif result.added:
-            print(f"{result.path}: imported as {result.doc_ids[0]}")
+        elif result.added == result.documents:
+            print(f"{result.path}: {result.added} document(s), {result.spans} span(s)")
         else:
-            print(f"{result.path}: already in the project as {result.doc_ids[0]}")
+            print(
+                f"{result.path}: {result.documents} document(s), "
+                f"{result.documents - result.added} already in the project, {result.spans} span(s)"
+            )
+    failed = sum(not r.ok for r in results)
     added = sum(r.added for r in results)
     print(f"{added} document(s) added, {failed} file(s) failed", file=sys.stderr)
-    if not results:
-        raise TawsimError("no files to import")
     return 1 if failed else 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Export one annotator's layer of a project."""
+    from core.formats.project_io import export_project
+
+    with _open_project(args, read_only=True) as project:
+        report = export_project(
+            project,
+            args.format,
+            Path(args.out),
+            tokens=args.tokens,
+            annotator=args.annotator,
+            status=args.status,
+            include_suggestions=args.include_suggestions,
+            nested=args.nested == "columns",
+            progress=ProgressBar("export"),
+        )
+    for problem in report.problems:
+        print(
+            f"warning: document {problem.doc} span [{problem.start}, {problem.end}) "
+            f"{problem.label}: {problem.reason}",
+            file=sys.stderr,
+        )
+    print(
+        f"exported {report.documents} document(s), {report.spans} span(s) to {args.out}"
+        + (
+            f"; {len(report.problems)} span(s) not kept exactly (see above)"
+            if report.problems
+            else ""
+        ),
+        file=sys.stderr,
+    )
+    return 0
 
 
 def project_stats(project: Any) -> dict[str, Any]:
@@ -234,10 +276,45 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("gui", lambda a: 0, "open the desktop app (the default without a subcommand)")
     p.add_argument("--annotator", metavar="NAME")
-    p = add("import", cmd_import, "import plain-text files or folders, one document per file")
+    p = add(
+        "import", cmd_import, "import text, JSONL, CoNLL, brat or Label Studio files or folders"
+    )
     p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--format", default="auto", choices=IMPORT_FORMATS)
+    p.add_argument("--scheme", choices=("iob1", "iob2", "bioes"), help="CoNLL tag scheme")
     p.add_argument("--encoding", metavar="ENC", help="force an encoding (default: detect)")
-    p.add_argument("--annotator", metavar="NAME", help="who is importing")
+    p.add_argument(
+        "--as",
+        dest="as_",
+        choices=("accepted", "suggested"),
+        default="accepted",
+        help="import spans as accepted (default) or as suggestions",
+    )
+    p.add_argument("--annotator", metavar="NAME", help="whose layer gets the spans")
+    p.add_argument("--add-labels", action="store_true", help="add unknown labels to the project")
+    p = add("export", cmd_export, "export one annotator's layer")
+    p.add_argument("--format", required=True, choices=EXPORT_FORMATS)
+    p.add_argument("--out", required=True, metavar="PATH", help="file (a folder for brat)")
+    p.add_argument(
+        "--tokens",
+        choices=("whitespace", "clitic"),
+        default="whitespace",
+        help="CoNLL tokens: whitespace (ANERcorp) or split at proclitics",
+    )
+    p.add_argument("--annotator", metavar="NAME", help="whose layer (default: you; 'gold')")
+    p.add_argument(
+        "--status",
+        choices=("done", "any"),
+        default="any",
+        help="only documents marked done, or all",
+    )
+    p.add_argument("--include-suggestions", action="store_true")
+    p.add_argument(
+        "--nested",
+        choices=("outer", "columns"),
+        default="outer",
+        help="CoNLL: outermost spans only, or a column per nesting level",
+    )
     p = add("stats", cmd_stats, "documents and spans by label, status and annotator")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p = add("labels", cmd_labels, "show or edit the project's label set")

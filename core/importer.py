@@ -1,4 +1,4 @@
-"""Reading plain-text files into a project, with encoding detection.
+"""Decoding text files, with encoding detection.
 
 Files are decoded as UTF-8 (with or without a BOM) or UTF-16 with a BOM; a
 file that is neither is tried as Windows-1256, the usual encoding of older
@@ -10,13 +10,9 @@ line endings become ``\\n`` and a leading BOM goes.
 from __future__ import annotations
 
 import codecs
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from core.errors import TawsimError
-from core.store import Project
 from core.text import clean_imported_text
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -24,23 +20,6 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 
 class ImportError_(TawsimError):
     """A file cannot be imported; the message names the file."""
-
-
-@dataclass
-class FileResult:
-    """What happened to one input file."""
-
-    path: Path
-    doc_ids: list[str] = field(default_factory=list)
-    added: int = 0
-    existing: int = 0
-    error: str | None = None
-    notes: list[str] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        """True if the file was imported."""
-        return self.error is None
 
 
 def decode_bytes(raw: bytes, path: Path, encoding: str | None = None) -> tuple[str, str | None]:
@@ -110,61 +89,3 @@ def title_of(text: str, fallback: str) -> str:
         if line:
             return line if len(line) <= 200 else line[:199] + "…"
     return fallback
-
-
-def expand_paths(paths: Iterable[Path], suffixes: tuple[str, ...] = (".txt",)) -> list[Path]:
-    """Files named directly, plus matching files found recursively in folders."""
-    found: list[Path] = []
-    for path in map(Path, paths):
-        if path.is_dir():
-            found.extend(
-                sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in suffixes)
-            )
-        else:
-            found.append(path)
-    return found
-
-
-def import_text_files(
-    project: Project,
-    paths: Iterable[Path],
-    *,
-    encoding: str | None = None,
-    progress: Callable[[int, int], Any] | None = None,
-) -> list[FileResult]:
-    """Import plain-text files (folders recursively), one document per file."""
-    files = expand_paths(paths)
-    results: list[FileResult] = []
-    batch: list[tuple[str, str, dict[str, Any]]] = []
-    batch_results: list[FileResult] = []
-
-    def flush() -> None:
-        for result, (doc_id, created) in zip(
-            batch_results, project.add_documents(batch), strict=True
-        ):
-            result.doc_ids.append(doc_id)
-            result.added += created
-            result.existing += not created
-        batch.clear()
-        batch_results.clear()
-
-    for index, path in enumerate(files):
-        result = FileResult(path)
-        results.append(result)
-        try:
-            if not path.exists():
-                raise ImportError_(f"{path}: no such file")
-            text, note = read_text_file(path, encoding)
-        except ImportError_ as exc:
-            result.error = str(exc)
-        else:
-            if note:
-                result.notes.append(note)
-            batch.append((title_of(text, path.stem), text, {"source_file": path.name}))
-            batch_results.append(result)
-            if len(batch) >= 500:
-                flush()
-        if progress:
-            progress(index + 1, len(files))
-    flush()
-    return results

@@ -482,6 +482,27 @@ class Project:
                 raise
         return results
 
+    def remove_documents(self, doc_ids: Iterable[str]) -> None:
+        """Remove documents with their texts and every layer (used to undo an import)."""
+        if self.read_only:
+            raise StoreError(f"{self.folder}: the project is open read-only")
+        gone = {d for d in doc_ids if d in self._docs}
+        if not gone:
+            return
+        self._db.table("documents").remove(lambda row: row.get("id") in gone)
+        for doc_id in gone:
+            del self._docs[doc_id]
+            self._texts.pop(doc_id, None)
+            for key in [k for k in self._layers if k[0] == doc_id]:
+                self._layers.pop(key).close()
+                self._summaries.pop(key, None)
+            for path in [
+                self.folder / TEXTS_DIR / f"{doc_id}.txt",
+                *(self.folder / LAYERS_DIR).glob(f"*/{doc_id}.json"),
+                *(self.folder / LAYERS_DIR).glob(f"*/{doc_id}.json.bak"),
+            ]:
+                path.unlink(missing_ok=True)
+
     def add_document(self, title: str, text: str, meta: Mapping[str, Any] | None = None) -> str:
         """Add one document; return its id (the existing one for a known text)."""
         return self.add_documents([(title, text, meta or {})])[0][0]

@@ -1,0 +1,155 @@
+"""What every corpus format reads into and writes from.
+
+Readers turn a file into DocRecords (text plus spans in code-point offsets);
+writers turn DocRecords back into files. Project import and export
+(core.formats.project_io) sit between these records and the store.
+"""
+
+from __future__ import annotations
+
+import json
+from bisect import bisect_left
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from core.errors import TawsimError
+from core.text import clean_imported_text
+
+MAX_FILE_BYTES = 200 * 1024 * 1024
+
+
+class FormatError(TawsimError):
+    """A file is malformed; the message starts with ``file:line:`` where a line is known."""
+
+    def __init__(self, path: Path | str, reason: str, line: int | None = None) -> None:
+        where = f"{path}:{line}" if line else str(path)
+        super().__init__(f"{where}: {reason}")
+        self.path = str(path)
+        self.line = line
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class SpanRecord:
+    """A span as a file holds it: offsets, label, and whether it is a suggestion."""
+
+    start: int
+    end: int
+    label: str
+    status: str = "accepted"
+    score: float | None = None
+    origin: str | None = None
+
+
+@dataclass
+class DocRecord:
+    """One document read from (or written to) a corpus file."""
+
+    text: str
+    spans: list[SpanRecord] = field(default_factory=list)
+    title: str = ""
+    id: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class ReadReport:
+    """Problems a reader fixed or skipped, counted by kind, with examples."""
+
+    counts: dict[str, int] = field(default_factory=dict)
+    examples: dict[str, list[str]] = field(default_factory=dict)
+
+    def add(self, kind: str, example: str) -> None:
+        """Count one problem of a kind and keep the first few examples."""
+        self.counts[kind] = self.counts.get(kind, 0) + 1
+        shown = self.examples.setdefault(kind, [])
+        if len(shown) < 5:
+            shown.append(example)
+
+    def lines(self) -> list[str]:
+        """Human-readable summary lines."""
+        return [
+            f"{count} × {kind}"
+            + (f" (e.g. {'; '.join(self.examples[kind])})" if kind in self.examples else "")
+            for kind, count in sorted(self.counts.items())
+        ]
+
+    def __bool__(self) -> bool:
+        return bool(self.counts)
+
+
+def read_bytes(path: Path) -> bytes:
+    """Read a file for a reader, refusing oversized and empty files politely."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise FormatError(
+                path, f"{size / 1e6:.0f} MB is over the {MAX_FILE_BYTES // 10**6} MB limit"
+            )
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise FormatError(path, f"cannot read ({exc.strerror or exc})") from None
+    if not raw.strip():
+        raise FormatError(path, "the file is empty")
+    return raw
+
+
+def decode_text(path: Path, raw: bytes, encoding: str | None) -> tuple[str, str | None]:
+    """Decode with the shared text-file rules; FormatError for undecodable or binary data."""
+    from core.importer import ImportError_, decode_bytes
+
+    try:
+        return decode_bytes(raw, path, encoding)
+    except ImportError_ as exc:
+        raise FormatError(path, str(exc).split(": ", 1)[-1]) from None
+
+
+def parse_json(path: Path, text: str) -> Any:
+    """Parse JSON, reporting the line of a syntax error."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise FormatError(path, f"invalid JSON ({exc.msg})", exc.lineno) from None
+
+
+def offsets_problem(text: str, start: Any, end: Any) -> str | None:
+    """Why (start, end) cannot be a span of text, or None if it can."""
+    if isinstance(start, bool) or isinstance(end, bool):
+        return "offsets are not integers"
+    if not isinstance(start, int) or not isinstance(end, int):
+        return "offsets are not integers"
+    if not 0 <= start < end <= len(text):
+        return "span outside the text"
+    return None
+
+
+def clean_record(doc: DocRecord, report: ReadReport) -> DocRecord:
+    """Apply the stored-text rules (BOM, line endings) and move the spans with the text.
+
+    Spans that do not fit the text are dropped and counted in the report.
+    """
+    raw = doc.text
+    removed: list[int] = []
+    if raw.startswith("\ufeff"):
+        removed.append(0)
+    for i, ch in enumerate(raw):
+        if ch == "\r" and raw[i + 1 : i + 2] == "\n":
+            removed.append(i)
+    text = clean_imported_text(raw)
+
+    def move(offset: int) -> int:
+        return offset - bisect_left(removed, offset)
+
+    spans = []
+    for span in doc.spans:
+        problem = offsets_problem(raw, span.start, span.end)
+        if problem:
+            report.add(problem, f"[{span.start}, {span.end}) {span.label}")
+            continue
+        start, end = move(span.start), move(span.end)
+        if start >= end:
+            report.add("span covers only removed characters", f"[{span.start}, {span.end})")
+            continue
+        spans.append(replace(span, start=start, end=end))
+    return replace(doc, text=text, spans=spans)
