@@ -238,6 +238,20 @@ def import_paths(
     # A brat .txt is read with its .ann; the .ann is never a document itself.
     all_undo = _Undo(project)
     results: list[FileResult] = []
+    with project.batch():
+        _import_each(project, files, opts, results, all_undo, progress, cancelled)
+    return results
+
+
+def _import_each(
+    project: Project,
+    files: Sequence[Path],
+    opts: ImportOptions,
+    results: list[FileResult],
+    all_undo: _Undo,
+    progress: Progress | None,
+    cancelled: Cancelled | None,
+) -> None:
     for index, path in enumerate(files):
         if cancelled and cancelled():
             all_undo.rollback()
@@ -261,7 +275,6 @@ def import_paths(
             all_undo.labels = all_undo.labels or undo.labels
         if progress:
             progress(index + 1, len(files))
-    return results
 
 
 # ------------------------------------------------------------------ export

@@ -70,9 +70,9 @@ def read_jsonl(path: Path, text: str, report: ReadReport) -> list[DocRecord]:
         if not isinstance(suggestions, list):
             raise FormatError(path, '"suggestions" must be a list', number)
         spans += [_jsonl_span(path, number, item, "suggested") for item in suggestions]
-        meta = obj.get("meta") if isinstance(obj.get("meta"), dict) else {}
+        own_meta: dict[str, Any] = obj["meta"] if isinstance(obj.get("meta"), dict) else {}
         extra = {k: v for k, v in obj.items() if k not in _META_SKIP | {"meta", "title", "id"}}
-        meta = {**extra, **meta, "source_file": path.name, "line": number}
+        meta = {**extra, **own_meta, "source_file": path.name, "line": number}
         title = obj.get("title")
         docs.append(
             DocRecord(
@@ -124,7 +124,9 @@ def _ls_results(
         value = result.get("value")
         if not isinstance(value, dict):
             raise FormatError(path, f'task {task_no}: result without a "value" object')
-        start, end, labels = value.get("start"), value.get("end"), value.get("labels")
+        start: Any = value.get("start")
+        end: Any = value.get("end")
+        labels = value.get("labels")
         if (
             not isinstance(labels, list)
             or not labels
@@ -133,11 +135,12 @@ def _ls_results(
             raise FormatError(path, f'task {task_no}: result without "labels"')
         shown = value.get("text")
         problem = offsets_problem(text, start, end)
-        if isinstance(shown, str) and (problem or text[start:end] != shown):
+        ints = type(start) is int and type(end) is int
+        if ints and isinstance(shown, str) and (problem or text[start:end] != shown):
             index = index or Utf16Index(text)
             try:
                 s16, e16 = index.to_cp(start), index.to_cp(end)
-            except (ValueError, TypeError):
+            except ValueError:
                 s16 = e16 = -1
             if s16 >= 0 and text[s16:e16] == shown and shown:
                 report.add("offsets read as UTF-16 units", f"task {task_no}")

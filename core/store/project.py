@@ -19,7 +19,8 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections import Counter, OrderedDict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -40,7 +41,7 @@ from core.model import (
     validate_span,
 )
 from core.store.lock import ProjectLock
-from core.store.storage import AtomicJSONStorage, atomic_write
+from core.store.storage import AtomicJSONStorage, atomic_write, fsync_dir
 
 log = logging.getLogger(__name__)
 
@@ -306,6 +307,8 @@ class Project:
         except BaseException:
             self._lock.release()
             raise
+        self._batch_depth = 0
+        self._index_dirty = False
         self._layers: OrderedDict[tuple[str, str], Layer] = OrderedDict()
         self._summaries: dict[tuple[str, str], LayerSummary] = {}
         self._texts: OrderedDict[str, str] = OrderedDict()
@@ -437,6 +440,39 @@ class Project:
         doc_id = text_id(text)
         return doc_id if doc_id in self._docs else None
 
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Write the document index once for many add/remove calls (large imports)."""
+        self._batch_depth += 1
+        try:
+            yield
+        finally:
+            self._batch_depth -= 1
+            if self._batch_depth == 0 and self._index_dirty:
+                fsync_dir(self.folder / TEXTS_DIR)
+                self._write_index()
+
+    def _write_index(self) -> None:
+        """Rewrite the document index from memory in one atomic write."""
+        if self._batch_depth:
+            self._index_dirty = True
+            return
+        storage = self._db.storage
+        data = storage.read() or {}
+        data["documents"] = {
+            str(n): {
+                "id": info.id,
+                "title": info.title,
+                "imported": info.imported,
+                "meta": dict(info.meta),
+                "length": info.length,
+            }
+            for n, info in enumerate(self._docs.values(), 1)
+        }
+        storage.write(data)
+        self._db.clear_cache()
+        self._index_dirty = False
+
     def add_documents(
         self, items: Iterable[tuple[str, str, Mapping[str, Any]]]
     ) -> list[tuple[str, bool]]:
@@ -447,7 +483,7 @@ class Project:
         if self.read_only:
             raise StoreError(f"{self.folder}: the project is open read-only")
         results: list[tuple[str, bool]] = []
-        new_rows: list[dict[str, Any]] = []
+        added: list[str] = []
         stamp = now()
         texts_dir = self.folder / TEXTS_DIR
         texts_dir.mkdir(exist_ok=True)
@@ -458,27 +494,18 @@ class Project:
                 continue
             path = texts_dir / f"{doc_id}.txt"
             if not path.exists():
-                atomic_write(path, text)
-            info = DocumentInfo(
+                atomic_write(path, text, sync_dir=not self._batch_depth)
+            self._docs[doc_id] = DocumentInfo(
                 id=doc_id, title=title, imported=stamp, meta=dict(meta), length=len(text)
             )
-            new_rows.append(
-                {
-                    "id": doc_id,
-                    "title": title,
-                    "imported": stamp,
-                    "meta": info.meta,
-                    "length": len(text),
-                }
-            )
-            self._docs[doc_id] = info
+            added.append(doc_id)
             results.append((doc_id, True))
-        if new_rows:
+        if added:
             try:
-                self._db.table("documents").insert_multiple(new_rows)
+                self._write_index()
             except BaseException:
-                for row in new_rows:
-                    self._docs.pop(str(row["id"]), None)
+                for doc_id in added:
+                    self._docs.pop(doc_id, None)
                 raise
         return results
 
@@ -489,13 +516,14 @@ class Project:
         gone = {d for d in doc_ids if d in self._docs}
         if not gone:
             return
-        self._db.table("documents").remove(lambda row: row.get("id") in gone)
         for doc_id in gone:
             del self._docs[doc_id]
             self._texts.pop(doc_id, None)
             for key in [k for k in self._layers if k[0] == doc_id]:
                 self._layers.pop(key).close()
                 self._summaries.pop(key, None)
+        self._write_index()
+        for doc_id in gone:
             for path in [
                 self.folder / TEXTS_DIR / f"{doc_id}.txt",
                 *(self.folder / LAYERS_DIR).glob(f"*/{doc_id}.json"),

@@ -26,9 +26,36 @@ log = logging.getLogger(__name__)
 BACKUP_SUFFIX = ".bak"
 
 
+def _compact(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(", ", ": "))
+
+
+def _key_order(item: tuple[str, Any]) -> tuple[int, str]:
+    # tinydb's document ids are numeric strings: "2" sorts before "10".
+    return (len(item[0]), item[0]) if item[0].isdigit() else (1 << 30, item[0])
+
+
 def dumps(data: Any) -> str:
-    """Deterministic JSON: sorted keys, indented, UTF-8 kept readable."""
-    return json.dumps(data, sort_keys=True, indent=1, ensure_ascii=False) + "\n"
+    """Deterministic JSON with one record a line: sorted keys, stable order, readable UTF-8.
+
+    A tinydb file is ``{table: {id: record}}``; writing each record on a line of
+    its own keeps diffs and merges to the records that changed, and uses the
+    fast C encoder (an indented dump goes through Python's slow one).
+    """
+    if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
+        return _compact(data) + "\n"
+    tables = []
+    for name, table in sorted(data.items()):
+        rows = ",\n".join(
+            f"  {json.dumps(key)}: {_compact(row)}"
+            for key, row in sorted(table.items(), key=_key_order)
+        )
+        tables.append(
+            f" {json.dumps(name, ensure_ascii=False)}: {{\n{rows}\n }}"
+            if rows
+            else f" {json.dumps(name, ensure_ascii=False)}: {{}}"
+        )
+    return "{\n" + ",\n".join(tables) + "\n}\n"
 
 
 def fsync_dir(folder: Path) -> None:
@@ -45,7 +72,9 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def atomic_write(path: Path, content: str | bytes, *, backup: bool = False) -> None:
+def atomic_write(
+    path: Path, content: str | bytes, *, backup: bool = False, sync_dir: bool = True
+) -> None:
     """Replace path with content so that a crash leaves either the old or the new file."""
     path = Path(path)
     data = content.encode("utf-8") if isinstance(content, str) else content
@@ -74,7 +103,8 @@ def atomic_write(path: Path, content: str | bytes, *, backup: bool = False) -> N
         except OSError:
             pass
         raise
-    fsync_dir(path.parent)
+    if sync_dir:
+        fsync_dir(path.parent)
 
 
 def read_json_with_backup(path: Path) -> tuple[Any, str | None]:
