@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from core.errors import TawsimError
+from core.extract.commands import register as register_extract_commands
 from core.formats.project_io import EXPORT_FORMATS, IMPORT_FORMATS
 from core.settings import data_dir, default_annotator, known_projects, remember_project
 
@@ -326,6 +327,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--color", metavar="#RRGGBB")
     p.add_argument("--hotkey", type=int, metavar="0-9", help="1-9, or 0 for none")
     add("projects", cmd_projects, "list known projects")
+    register_extract_commands(add)
     return parser
 
 

@@ -68,10 +68,7 @@ def test_inconsistent_tags_are_counted(tmp_path: Path) -> None:
 
 def test_nested_columns_and_docstart(tmp_path: Path) -> None:
     text = (
-        "-DOCSTART- O O\n\n"
-        "جامعة O B-ORG\nدمشق B-LOC I-ORG\n\n"
-        "-DOCSTART- O O\n\n"
-        "حلب B-LOC B-LOC\n"
+        "-DOCSTART- O O\n\nجامعة O B-ORG\nدمشق B-LOC I-ORG\n\n-DOCSTART- O O\n\nحلب B-LOC B-LOC\n"
     )
     first, second = conll(tmp_path / "w.conll", text)
     assert spans_of(first) == [("جامعة دمشق", "ORG"), ("دمشق", "LOC")]
@@ -121,8 +118,10 @@ def test_spans_a_convention_cannot_keep_are_reported() -> None:
     out, problems = write_conll([doc])
     assert out == "أبو_ظبي-دبي B-LOC\n\n"
     reasons = sorted(p.reason.split(":")[0] for p in problems)
-    assert reasons == ["shares a whitespace token with another span; left out",
-                       "widened to whole tokens"]
+    assert reasons == [
+        "shares a whitespace token with another span; left out",
+        "widened to whole tokens",
+    ]
     out, problems = write_conll([doc], tokens="clitic")
     assert problems == []
 
@@ -162,13 +161,26 @@ def test_labelstudio_annotations_and_predictions(tmp_path: Path) -> None:
         {
             "data": {"text": text},
             "annotations": [
-                {"result": [{"type": "labels", "value": {"start": 2, "end": 5, "text": "قسد",
-                                                        "labels": ["ORG"]}}]}
+                {
+                    "result": [
+                        {
+                            "type": "labels",
+                            "value": {"start": 2, "end": 5, "text": "قسد", "labels": ["ORG"]},
+                        }
+                    ]
+                }
             ],
             # UTF-16 offsets as Label Studio's browser front end counts them.
             "predictions": [
-                {"score": 0.4, "result": [{"type": "labels", "value": {
-                    "start": 10, "end": 13, "text": "حلب", "labels": ["LOC"]}}]}
+                {
+                    "score": 0.4,
+                    "result": [
+                        {
+                            "type": "labels",
+                            "value": {"start": 10, "end": 13, "text": "حلب", "labels": ["LOC"]},
+                        }
+                    ],
+                }
             ],
         }
     ]
@@ -203,8 +215,10 @@ _WORD = st.text(_ALPHABET, min_size=1, max_size=8)
 @st.composite
 def documents(draw: st.DrawFn, *, token_aligned: bool = False) -> DocRecord:
     words = draw(st.lists(_WORD, min_size=1, max_size=12))
-    seps = [draw(st.sampled_from([" ", " ", "\n"] if token_aligned else [" ", "  ", "\n", "، "]))
-            for _ in words[1:]]
+    seps = [
+        draw(st.sampled_from([" ", " ", "\n"] if token_aligned else [" ", "  ", "\n", "، "]))
+        for _ in words[1:]
+    ]
     text = words[0] + "".join(s + w for s, w in zip(seps, words[1:], strict=True))
     bounds = []
     pos = 0
@@ -226,9 +240,16 @@ def documents(draw: st.DrawFn, *, token_aligned: bool = False) -> DocRecord:
     if token_aligned:  # CoNLL keeps one label per token and level: no crossing spans
         kept: list[SpanRecord] = []
         for span in sorted(spans, key=lambda s: (s.start, -s.end)):
-            if all(span.end <= k.start or k.end <= span.start or
-                   (k.start <= span.start and span.end <= k.end and (k.start, k.end) !=
-                    (span.start, span.end)) for k in kept):
+            if all(
+                span.end <= k.start
+                or k.end <= span.start
+                or (
+                    k.start <= span.start
+                    and span.end <= k.end
+                    and (k.start, k.end) != (span.start, span.end)
+                )
+                for k in kept
+            ):
                 kept.append(span)
         spans = set(kept)
     return DocRecord(text, sorted(spans, key=lambda s: (s.start, -s.end, s.label)), "t", "d1")
@@ -244,8 +265,9 @@ FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCh
 @FAST
 @given(documents())
 def test_jsonl_round_trip(doc: DocRecord) -> None:
-    (back,) = read_jsonl(Path("a.jsonl"), write_jsonl([doc], include_suggestions=False),
-                         ReadReport())
+    (back,) = read_jsonl(
+        Path("a.jsonl"), write_jsonl([doc], include_suggestions=False), ReadReport()
+    )
     assert key(back) == key(doc)
 
 
@@ -267,8 +289,11 @@ def test_brat_round_trip(doc: DocRecord) -> None:
 
 
 @FAST
-@given(documents(token_aligned=True), st.sampled_from(["whitespace", "clitic"]),
-       st.sampled_from(["iob2", "bioes"]))
+@given(
+    documents(token_aligned=True),
+    st.sampled_from(["whitespace", "clitic"]),
+    st.sampled_from(["iob2", "bioes"]),
+)
 def test_conll_round_trip(doc: DocRecord, tokens: str, scheme: str) -> None:
     doc.meta["format"] = "conll"  # sentences are the text's lines
     out, problems = write_conll([doc], tokens=tokens, scheme=scheme, nested=True)
@@ -278,8 +303,9 @@ def test_conll_round_trip(doc: DocRecord, tokens: str, scheme: str) -> None:
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
-@given(st.lists(documents(), min_size=1, max_size=3),
-       st.sampled_from(["jsonl", "labelstudio", "brat"]))
+@given(
+    st.lists(documents(), min_size=1, max_size=3), st.sampled_from(["jsonl", "labelstudio", "brat"])
+)
 def test_project_export_import_round_trip(
     tmp_path_factory: pytest.TempPathFactory, docs: list[DocRecord], fmt: str
 ) -> None:
@@ -300,8 +326,7 @@ def test_project_export_import_round_trip(
             (again.text(d.id), sorted(s.key for s in again.layer(d.id).spans()))
             for d in again.documents()
         )
-    assert got == sorted((d.text, sorted((s.start, s.end, s.label) for s in d.spans))
-                         for d in docs)
+    assert got == sorted((d.text, sorted((s.start, s.end, s.label) for s in d.spans)) for d in docs)
 
 
 # ----------------------------------------------------------- bad input
@@ -315,8 +340,9 @@ def test_file_import_is_all_or_nothing(tmp_path: Path) -> None:
     (tmp_path / "in" / "bin.txt").write_bytes(b"\x00\x01\x02binary")
     (tmp_path / "in" / "empty.txt").write_text("", encoding="utf-8")
     with Project.create(tmp_path / "p", name="p", annotator="x") as project:
-        results = {r.path.name: r for r in import_paths(project, [tmp_path / "in"],
-                                                        ImportOptions())}
+        results = {
+            r.path.name: r for r in import_paths(project, [tmp_path / "in"], ImportOptions())
+        }
         assert "bad.jsonl:2: invalid JSON" in (results["bad.jsonl"].error or "")
         assert "binary" in (results["bin.txt"].error or "")
         assert "empty" in (results["empty.txt"].error or "")
@@ -371,8 +397,9 @@ def test_cancel_leaves_the_project_as_it_was(tmp_path: Path) -> None:
 
     with Project.create(tmp_path / "p", name="p", annotator="x") as project:
         with pytest.raises(ImportCancelled):
-            import_paths(project, sorted(tmp_path.glob("*.txt")), ImportOptions(),
-                         cancelled=cancelled)
+            import_paths(
+                project, sorted(tmp_path.glob("*.txt")), ImportOptions(), cancelled=cancelled
+            )
         assert len(project) == 0
         assert list((tmp_path / "p" / "texts").iterdir()) == []
 
@@ -405,13 +432,41 @@ def test_fuzz_conll(text: str) -> None:
 
 
 @_FUZZ
-@given(_JUNK | st.builds(json.dumps, st.recursive(
-    st.none() | st.integers() | st.text(max_size=5),
-    lambda c: st.lists(c, max_size=3) | st.dictionaries(
-        st.sampled_from(["text", "label", "entities", "start_offset", "end_offset", "data",
-                         "annotations", "predictions", "result", "value", "start", "end",
-                         "labels", "meta"]), c, max_size=4),
-    max_leaves=12)))
+@given(
+    _JUNK
+    | st.builds(
+        json.dumps,
+        st.recursive(
+            st.none() | st.integers() | st.text(max_size=5),
+            lambda c: (
+                st.lists(c, max_size=3)
+                | st.dictionaries(
+                    st.sampled_from(
+                        [
+                            "text",
+                            "label",
+                            "entities",
+                            "start_offset",
+                            "end_offset",
+                            "data",
+                            "annotations",
+                            "predictions",
+                            "result",
+                            "value",
+                            "start",
+                            "end",
+                            "labels",
+                            "meta",
+                        ]
+                    ),
+                    c,
+                    max_size=4,
+                )
+            ),
+            max_leaves=12,
+        ),
+    )
+)
 def test_fuzz_json_readers(text: str) -> None:
     for reader in (read_jsonl, read_labelstudio):
         try:
@@ -431,10 +486,13 @@ def test_fuzz_brat(text: str, ann: str) -> None:
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
-@given(st.binary(max_size=200) | _JUNK.map(lambda s: s.encode("utf-8")),
-       st.sampled_from(["auto", "txt", "jsonl", "conll", "labelstudio", "brat"]))
-def test_fuzz_files_of_any_bytes(tmp_path_factory: pytest.TempPathFactory, raw: bytes,
-                                 fmt: str) -> None:
+@given(
+    st.binary(max_size=200) | _JUNK.map(lambda s: s.encode("utf-8")),
+    st.sampled_from(["auto", "txt", "jsonl", "conll", "labelstudio", "brat"]),
+)
+def test_fuzz_files_of_any_bytes(
+    tmp_path_factory: pytest.TempPathFactory, raw: bytes, fmt: str
+) -> None:
     from core.formats.project_io import read_file
 
     folder = tmp_path_factory.mktemp("fz")

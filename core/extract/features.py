@@ -1,0 +1,153 @@
+"""Token features for the CRF: Arabic-aware, cheap, and memoised per token string.
+
+For each token: its normalised form, the proclitic split (the proclitic and
+the stem, the article), prefixes and suffixes of the form and of the stem,
+word shape, and gazetteer membership (the token starts a known name, is a
+nationality, a title, a trigger noun; and the label of any gazetteer phrase
+covering it). Then a window of two tokens each side over the forms, stems and
+gazetteer tags. Features are plain strings (crfsuite attributes of weight 1).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+from core.extract.gazetteer import Gazetteer, load_gazetteer
+from core.extract.matcher import PhraseMatcher, find_in_tokens
+from core.text import is_arabic_letter, normalize_str, proclitic_splits
+
+__all__ = ["FeatureExtractor", "token_shape"]
+
+ARTICLE = "ال"
+_PUNCT_STRIP = "\"'“”„‟«»‹›‘’()[]{}<>.,،؛:;!?؟…-–—_/\\|*"
+
+
+def token_shape(token: str) -> str:
+    """A coarse shape: A (Arabic letters), L (other letters), D (digits), P (punctuation)."""
+    out: list[str] = []
+    for ch in token:
+        if is_arabic_letter(ch):
+            c = "A"
+        elif ch.isdigit():
+            c = "D"
+        elif ch.isalpha():
+            c = "L"
+        else:
+            c = "P"
+        if not out or out[-1] != c:
+            out.append(c)
+    return "".join(out)[:4]
+
+
+class FeatureExtractor:
+    """Turns token sequences into crfsuite attribute lists."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        self.gazetteer = gazetteer or load_gazetteer()
+        from core.extract.rules import LOC_TRIGGERS, ORG_EXCLUDED, ORG_INCLUDED
+
+        self.triggers = {normalize_str(w): "org" for w in ORG_INCLUDED + ORG_EXCLUDED}
+        self.triggers.update({normalize_str(w): "loc" for w in LOC_TRIGGERS})
+        self._known = _KnownStems(self.gazetteer.matcher, self.triggers)
+        self.token_features = lru_cache(maxsize=200_000)(self._token_features)
+
+    def _token_features(self, token: str) -> tuple[tuple[str, ...], str, str]:
+        """(own features, normalised form, stem) of one token."""
+        core_form = token.strip(_PUNCT_STRIP) or token
+        norm = normalize_str(core_form)
+        feats = [f"w={norm}", f"shape={token_shape(token)}"]
+        if core_form != token:
+            feats.append("punct_attached")
+        if len(norm) <= 1:
+            feats.append("short")
+        splits = proclitic_splits(core_form, self._known) if norm[:1] in "وفبكل" else []
+        stem = norm
+        if splits:
+            split = splits[-1]
+            stem = normalize_str(core_form[split:])
+            feats.append(f"pro={normalize_str(core_form[:split])}")
+        feats.append(f"stem={stem}")
+        if stem.startswith(ARTICLE) and len(stem) > 3:
+            feats.append("art")
+            bare = stem[2:]
+        else:
+            bare = stem
+        feats.extend((f"b2={bare[:2]}", f"b3={bare[:3]}", f"e1={bare[-1:]}", f"e2={bare[-2:]}"))
+        feats.extend((f"e3={bare[-3:]}", f"p1={norm[:1]}", f"p2={norm[:2]}"))
+        feats.extend((f"b4={bare[:4]}", f"e4={bare[-4:]}", f"len={min(len(bare), 8)}"))
+        if stem in self.gazetteer.first_names or norm in self.gazetteer.first_names:
+            feats.append("fname")
+        gaz = self.gazetteer
+        for form in (norm, stem):
+            entry = gaz.matcher.get((form,))
+            if entry is not None:
+                feats.append(f"gaz1={entry.label}")
+                break
+        if gaz.matcher.is_first(stem) or gaz.matcher.is_first(norm):
+            feats.append("gazfirst")
+        if norm in gaz.nationalities or stem in gaz.nationalities:
+            feats.append("nat")
+        if gaz.titles.is_first(stem) or gaz.titles.is_first(norm):
+            feats.append("title")
+        trig = self.triggers.get(stem) or self.triggers.get(norm)
+        if trig:
+            feats.append(f"trig={trig}")
+        return tuple(feats), norm, stem
+
+    def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
+        """Attribute lists for one sentence of tokens."""
+        n = len(tokens)
+        own = [self.token_features(t) for t in tokens]
+        gaz_tags = ["O"] * n
+        for first, last, entry in find_in_tokens(self.gazetteer.matcher, list(tokens)):
+            gaz_tags[first] = "B" + entry.label
+            for k in range(first + 1, last + 1):
+                gaz_tags[k] = "I" + entry.label
+        out: list[list[str]] = []
+        for i in range(n):
+            feats, norm, stem = own[i]
+            row = ["bias", *feats, f"g={gaz_tags[i]}"]
+            for d in (-2, -1, 1, 2):
+                j = i + d
+                if 0 <= j < n:
+                    f2, n2, s2 = own[j]
+                    row.append(f"{d}w={n2}")
+                    if abs(d) == 1:
+                        row.append(f"{d}s={s2}")
+                        row.append(f"{d}g={gaz_tags[j]}")
+                        if "title" in f2:
+                            row.append(f"{d}title")
+                        if "nat" in f2:
+                            row.append(f"{d}nat")
+                        if "fname" in f2:
+                            row.append(f"{d}fname")
+                        for f in f2:
+                            if f.startswith("trig="):
+                                row.append(f"{d}{f}")
+                            elif f.startswith("shape="):
+                                row.append(f"{d}{f}")
+                    else:
+                        row.append(f"{d}s={s2}")
+                elif d in (-1, 1):
+                    row.append("BOS" if d < 0 else "EOS")
+            if i > 0:
+                row.append(f"-1w|w={own[i - 1][1]}|{norm}")
+                row.append(f"-1s|s={own[i - 1][2]}|{stem}")
+            if i + 1 < n:
+                row.append(f"w|+1w={norm}|{own[i + 1][1]}")
+            if i >= 2 and "title" in own[i - 2][0]:
+                row.append("-2title")
+            out.append(row)
+        return out
+
+
+class _KnownStems:
+    """Gazetteer first tokens and trigger nouns as known stems for proclitic_splits."""
+
+    def __init__(self, matcher: PhraseMatcher, triggers: dict[str, str]) -> None:
+        self.matcher = matcher
+        self.triggers = triggers
+
+    def __contains__(self, item: object) -> bool:
+        return isinstance(item, str) and (self.matcher.is_first(item) or item in self.triggers)

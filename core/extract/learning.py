@@ -1,0 +1,189 @@
+"""Learning from the annotator by retraining: a project CRF stacked on the default one.
+
+The default model (trained on ANERcorp) cannot be retrained in the app, since
+its corpus is not shipped. Instead each project gets its own small CRF,
+trained on the accepted spans of the annotator's finished documents, whose
+features are the usual ones *plus the default model's tags* for the token and
+its neighbours. With few documents it learns to trust the default model, and
+with more it learns where this project differs (other conventions, names,
+domain). It replaces the default model in the project's recommender list.
+
+``retrain_project_model`` is what the GUI runs in a worker when a document is
+marked done, or every ``RetrainPolicy.every_accepted`` accepted spans. It only
+reads the project and writes ``PROJECT/models/ANNOTATOR.crfsuite``
+atomically, so the UI thread never waits for it.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from core.extract.base import Suggestion
+from core.extract.conll_io import spans_to_bio
+from core.extract.crf import (
+    CrfModel,
+    default_model,
+    entity_spans,
+    sidecar,
+    text_sentences,
+    train_crf,
+)
+from core.model import Document
+
+if TYPE_CHECKING:
+    from core.store.project import Project
+
+__all__ = [
+    "ProjectCrfRecommender",
+    "RetrainPolicy",
+    "document_sentences",
+    "project_model_path",
+    "project_recommender",
+    "retrain_project_model",
+    "train_stacked",
+]
+
+MODELS_SUBDIR = "models"
+PROJECT_PARAMS: dict[str, Any] = {"c1": 0.05, "c2": 0.05, "max_iterations": 60}
+
+
+@dataclass(frozen=True)
+class RetrainPolicy:
+    """When to retrain: on every document marked done, and every N accepted spans."""
+
+    every_accepted: int = 50
+    on_done: bool = True
+
+    def due(self, accepted_since_last: int, document_done: bool) -> bool:
+        """True if a retraining should start now."""
+        return (self.on_done and document_done) or accepted_since_last >= self.every_accepted
+
+
+def document_sentences(
+    text: str, spans: Iterable[tuple[int, int, str]]
+) -> list[list[tuple[str, str]]]:
+    """A text's CRF sentences as (token, IOB2 tag) pairs, tags projected from spans."""
+    spans = list(spans)
+    out = []
+    for sent in text_sentences(text):
+        tags = spans_to_bio([(t.start, t.end) for t in sent], spans)
+        out.append([(t.text, tag) for t, tag in zip(sent, tags, strict=True)])
+    return out
+
+
+def _stack(base: CrfModel | None) -> Any:
+    """A function adding the base model's tags (token and neighbours) to features."""
+
+    def add(tokens: Sequence[str], xseq: list[list[str]]) -> list[list[str]]:
+        if base is None:
+            return xseq
+        tags, marg = base.tag_xseq(xseq)
+        out = []
+        for i, row in enumerate(xseq):
+            extra = [f"d={tags[i]}", f"d={tags[i]}|conf={int(marg[i] * 4)}"]
+            if i > 0:
+                extra.append(f"-1d={tags[i - 1]}")
+            if i + 1 < len(tags):
+                extra.append(f"+1d={tags[i + 1]}")
+            out.append(row + extra)
+        return out
+
+    return add
+
+
+def train_stacked(
+    sentences: Sequence[Sequence[tuple[str, str]]],
+    out: Path,
+    *,
+    base: CrfModel | None = None,
+    version: int = 1,
+    params: dict[str, Any] | None = None,
+) -> Path | None:
+    """Train a project model on top of base (the default model); None without data."""
+    data = [s for s in sentences if s]
+    if not any(tag != "O" for s in data for _, tag in s):
+        return None
+    base = base if base is not None else default_model()
+    train_crf(
+        data,
+        out,
+        params={**PROJECT_PARAMS, **(params or {})},
+        extra_features=_stack(base),
+        meta={"version": version, "stacked_on": str(base.path.name) if base else None},
+    )
+    return out
+
+
+class ProjectCrfRecommender:
+    """Suggests what the project model tags, fed with the default model's tags."""
+
+    name = "crf-project"
+
+    def __init__(self, model: CrfModel, base: CrfModel | None) -> None:
+        self.model = model
+        self.base = base
+        self.version = model.version
+        self._stack = _stack(base)
+
+    def tag(self, tokens: Sequence[str]) -> tuple[list[str], list[float]]:
+        """Tags and marginals for one sentence."""
+        xseq = self._stack(tokens, self.model.extractor.sentence(tokens))
+        return self.model.tag_xseq(xseq)
+
+    def suggest(self, document: Document) -> list[Suggestion]:
+        """Suggestions for every entity the project model tags."""
+        origin = f"{self.name}@{self.version}"
+        out: list[Suggestion] = []
+        for sent in text_sentences(document.text):
+            tags, marg = self.tag([t.text for t in sent])
+            out.extend(
+                Suggestion(s, e, label, round(score, 4), origin)
+                for s, e, label, score in entity_spans(sent, tags, marg)
+            )
+        return out
+
+
+def project_model_path(project: Project, annotator: str | None = None) -> Path:
+    """Where a project's model for one annotator lives."""
+    name = annotator or project.annotator or "default"
+    return project.folder / MODELS_SUBDIR / f"{name}.crfsuite"
+
+
+def project_recommender(
+    project: Project, annotator: str | None = None
+) -> ProjectCrfRecommender | None:
+    """The project's own model as a recommender, if one was trained."""
+    path = project_model_path(project, annotator)
+    if not path.exists():
+        return None
+    return ProjectCrfRecommender(CrfModel(path), default_model())
+
+
+def retrain_project_model(project: Project, annotator: str | None = None) -> Path | None:
+    """Retrain the project model on the annotator's finished documents (worker-safe)."""
+    sentences: list[list[tuple[str, str]]] = []
+    for info in project.documents():
+        layer = project.layer(info.id, annotator)
+        if layer.status != "done":
+            continue
+        spans = [(s.start, s.end, s.label) for s in layer.spans(status="accepted")]
+        sentences.extend(document_sentences(project.text(info.id), spans))
+    out = project_model_path(project, annotator)
+    version = 1
+    if sidecar(out).exists():
+        import json
+
+        version = int(json.loads(sidecar(out).read_text("utf-8")).get("version", 0)) + 1
+    out.parent.mkdir(parents=True, exist_ok=True)
+    # Train beside the target, then swap: a reader never sees half a model.
+    with tempfile.TemporaryDirectory(dir=out.parent) as tmp:
+        trained = train_stacked(sentences, Path(tmp) / out.name, version=version)
+        if trained is None:
+            return None
+        trained.replace(out)
+        sidecar(trained).replace(sidecar(out))
+    return out

@@ -1,0 +1,150 @@
+"""Project memory: learn at once from what the annotator accepted and rejected.
+
+Every accepted span teaches its normalised, proclitic-free surface form with
+its label; every rejected suggestion counts against that form and label. The
+memory then
+
+- suggests each form whose acceptances outnumber its rejections wherever it
+  occurs (through the same phrase matcher as the gazetteer), with the label
+  the annotator gave it most often;
+- vetoes any suggestion, from any recommender, whose form and label were
+  rejected more often than accepted (``veto``).
+
+Updates are incremental (``learn``/``unlearn`` after each decision or its
+undo), so the GUI never rescans the project.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from core.extract.base import Suggestion
+from core.extract.matcher import Entry, PhraseMatcher, phrase_key
+from core.model import Document, Span
+
+if TYPE_CHECKING:
+    from core.store.project import Project
+
+__all__ = ["ProjectMemoryRecommender"]
+
+Key = tuple[str, ...]
+
+
+class ProjectMemoryRecommender:
+    """Suggests the surface forms the annotator accepted elsewhere in the project."""
+
+    name = "memory"
+    version = 1
+
+    def __init__(self) -> None:
+        self.accepted: dict[Key, Counter[str]] = {}
+        self.rejected: dict[Key, Counter[str]] = {}
+        self.matcher = PhraseMatcher()
+
+    # -- building ------------------------------------------------------------
+    @classmethod
+    def from_project(
+        cls, project: Project, annotator: str | None = None
+    ) -> ProjectMemoryRecommender:
+        """A memory of every decided span in one annotator's layers of a project."""
+        memory = cls()
+        for info in project.documents():
+            layer = project.layer(info.id, annotator)
+            spans = [s for s in layer.spans() if s.status in ("accepted", "rejected")]
+            if spans:
+                memory.learn_many(project.text(info.id), spans)
+        return memory
+
+    @classmethod
+    def from_spans(cls, items: Iterable[tuple[str, Iterable[Span]]]) -> ProjectMemoryRecommender:
+        """A memory of (text, spans) pairs, e.g. documents already annotated."""
+        memory = cls()
+        for text, spans in items:
+            memory.learn_many(text, spans)
+        return memory
+
+    # -- updating ------------------------------------------------------------
+    def learn(self, text: str, span: Span) -> None:
+        """Record one decision: an accepted or rejected span of text (others are ignored)."""
+        self._count(text, span, +1)
+
+    def unlearn(self, text: str, span: Span) -> None:
+        """Take back one decision recorded by learn (on undo, delete or relabel)."""
+        self._count(text, span, -1)
+
+    def learn_many(self, text: str, spans: Iterable[Span]) -> None:
+        """learn for several spans of the same text."""
+        for span in spans:
+            self._count(text, span, +1)
+
+    def learn_form(self, surface: str, label: str, *, accepted: bool = True) -> None:
+        """Record a decision about a bare surface form."""
+        self._update(phrase_key(surface), label, accepted, +1)
+
+    def _count(self, text: str, span: Span, delta: int) -> None:
+        if span.status not in ("accepted", "rejected"):
+            return
+        key = phrase_key(text[span.start : span.end])
+        self._update(key, span.label, span.status == "accepted", delta)
+
+    def _update(self, key: Key, label: str, accepted: bool, delta: int) -> None:
+        if not key or (len(key) == 1 and len(key[0]) < 2):
+            return
+        table = self.accepted if accepted else self.rejected
+        counts = table.setdefault(key, Counter())
+        counts[label] += delta
+        if counts[label] <= 0:
+            del counts[label]
+        if not counts:
+            del table[key]
+        self._refresh(key)
+
+    def _refresh(self, key: Key) -> None:
+        acc = self.accepted.get(key, Counter())
+        rej = self.rejected.get(key, Counter())
+        total_acc, total_rej = sum(acc.values()), sum(rej.values())
+        if total_acc > total_rej:
+            label, n = acc.most_common(1)[0]
+            # More agreement, higher score; one acceptance gives 0.7.
+            score = round(0.5 + 0.45 * (n - rej[label]) / (total_acc + total_rej + 1), 3)
+            self.matcher.add_key(key, Entry(label, max(score, 0.5), "memory"), replace=True)
+        else:
+            self.matcher.remove_key(key)
+
+    # -- using ---------------------------------------------------------------
+    def label_of(self, surface: str) -> str | None:
+        """The label the memory would give a surface form, if any."""
+        entry = self.matcher.get(phrase_key(surface))
+        return entry.label if entry else None
+
+    def is_rejected(self, surface: str, label: str) -> bool:
+        """True if the form was rejected with that label more often than accepted."""
+        return self._vetoed(phrase_key(surface), label)
+
+    def _vetoed(self, key: Key, label: str) -> bool:
+        rej = self.rejected.get(key)
+        if not rej or not rej[label]:
+            return False
+        return rej[label] > self.accepted.get(key, Counter())[label]
+
+    def suggest(self, document: Document) -> list[Suggestion]:
+        """Suggestions for every remembered form in the document's text."""
+        origin = f"{self.name}@{self.version}"
+        return [
+            Suggestion(m.start, m.end, m.entry.label, m.entry.score, origin)
+            for m in self.matcher.find(document.text)
+        ]
+
+    def veto(self, document: Document, suggestions: list[Suggestion]) -> list[Suggestion]:
+        """Drop suggestions whose form and label the annotator rejected more than accepted."""
+        if not self.rejected:
+            return suggestions
+        text = document.text
+        return [
+            s for s in suggestions if not self._vetoed(phrase_key(text[s.start : s.end]), s.label)
+        ]
+
+    def __len__(self) -> int:
+        return len(self.matcher)

@@ -1,0 +1,209 @@
+"""Combine recommenders, and write their suggestions into a layer.
+
+``Combiner`` merges the outputs of several recommenders into one flat,
+non-overlapping list: where suggestions overlap, the higher score wins, then
+the recommender with the higher priority, then the longer span. Each kept
+suggestion keeps the origin of the recommender that proposed it. A
+recommender that also has a ``veto(document, suggestions)`` method (the
+project memory) may drop suggestions of the others.
+
+``apply_suggestions`` writes suggestions into an annotator's layer and is
+where the annotator's decisions are respected: nothing rejected at the same
+offsets comes back, nothing accepted is overlapped or overwritten, and
+nothing is duplicated.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
+
+from core.extract.base import Recommender, Suggestion, origin_of
+from core.model import Document, Span
+
+if TYPE_CHECKING:
+    from core.store.project import Layer, Project
+
+log = logging.getLogger(__name__)
+
+__all__ = ["Combiner", "apply_suggestions", "default_recommenders", "DEFAULT_PRIORITIES"]
+
+# Ties in score go to the recommender that knows most about this project.
+DEFAULT_PRIORITIES: dict[str, int] = {
+    "memory": 40,
+    "rules": 30,
+    "gazetteer": 20,
+    "crf-project": 15,
+    "crf": 10,
+}
+DEFAULT_MIN_SCORE = 0.3
+
+
+@runtime_checkable
+class Vetoer(Protocol):
+    """A recommender that may also drop other recommenders' suggestions."""
+
+    def veto(self, document: Document, suggestions: list[Suggestion]) -> list[Suggestion]:
+        """The suggestions that may be shown."""
+        ...
+
+
+class Combiner:
+    """Merges several recommenders into one flat list of suggestions."""
+
+    name = "combined"
+    version = 1
+
+    def __init__(
+        self,
+        recommenders: Sequence[Recommender],
+        priorities: Mapping[str, int] | None = None,
+        min_score: float = DEFAULT_MIN_SCORE,
+        *,
+        min_scores: Mapping[str, float] | None = None,
+        disabled: Iterable[str] = (),
+    ) -> None:
+        self.recommenders = list(recommenders)
+        self.priorities = dict(DEFAULT_PRIORITIES if priorities is None else priorities)
+        self.min_score = min_score
+        self.min_scores = dict(min_scores or {})
+        self.disabled = set(disabled)
+
+    def active(self) -> list[Recommender]:
+        """The recommenders that are switched on."""
+        return [r for r in self.recommenders if r.name not in self.disabled]
+
+    def candidates(self, document: Document) -> list[Suggestion]:
+        """Every enabled recommender's suggestions above its minimum score, vetoes applied."""
+        found: list[Suggestion] = []
+        for rec in self.active():
+            floor = self.min_scores.get(rec.name, self.min_score)
+            try:
+                found.extend(s for s in rec.suggest(document) if s.score >= floor)
+            except Exception:  # noqa: BLE001 - one broken recommender must not stop the rest
+                log.exception("recommender %s failed on %s", origin_of(rec), document.id)
+        for rec in self.active():
+            if isinstance(rec, Vetoer):
+                found = rec.veto(document, found)
+        return found
+
+    def suggest(self, document: Document) -> list[Suggestion]:
+        """Non-overlapping suggestions in text order, resolved by score, priority, length."""
+        return self.resolve(self.candidates(document))
+
+    def _priority(self, suggestion: Suggestion) -> int:
+        return self.priorities.get(suggestion.origin.split("@", 1)[0], 0)
+
+    def resolve(self, suggestions: Iterable[Suggestion]) -> list[Suggestion]:
+        """Choose among overlapping suggestions: score, then priority, then length."""
+        ranked = sorted(
+            suggestions,
+            key=lambda s: (-s.score, -self._priority(s), -(s.end - s.start), s.start, s.label),
+        )
+        chosen: list[Suggestion] = []
+        for s in ranked:
+            if s.start >= s.end or any(s.start < c.end and c.start < s.end for c in chosen):
+                continue
+            chosen.append(s)
+        return sorted(chosen)
+
+
+def apply_suggestions(
+    layer: Layer, suggestions: Iterable[Suggestion], *, replace_stale: bool = True
+) -> list[Span]:
+    """Write suggestions as ``suggested`` spans into a layer; return the spans written.
+
+    A suggestion is skipped when a rejected or accepted span has the same
+    offsets (whatever its label), when it overlaps an accepted span, or when
+    an identical open suggestion exists. An open (undecided) suggestion that
+    it overlaps is replaced when ``replace_stale``; otherwise it is skipped.
+    New and replaced spans go to the store in one write; only when one new
+    suggestion replaces several old ones is a second write needed to remove
+    the extra old ones.
+    """
+    labels = layer.project.labels
+    existing = layer.spans()
+    decided_offsets = {(s.start, s.end) for s in existing if s.status != "suggested"}
+    accepted = [s for s in existing if s.status == "accepted"]
+    open_spans = {s.id: s for s in existing if s.status == "suggested"}
+    open_by_key = {s.key: s for s in open_spans.values()}
+    upserts: list[Span] = []
+    removals: list[int] = []
+    claimed: list[tuple[int, int]] = []
+    for sug in sorted(suggestions, key=lambda s: (-s.score, s.start)):
+        if sug.label not in labels or not 0 <= sug.start < sug.end <= layer.doc.length:
+            continue
+        if (sug.start, sug.end) in decided_offsets:
+            continue
+        if any(a.overlaps(sug.start, sug.end) for a in accepted):
+            continue
+        if any(sug.start < e and s < sug.end for s, e in claimed):
+            continue
+        same = open_by_key.get(sug.key)
+        if same is not None and same.id in open_spans:
+            # Already suggested: keep it as it is, and let nothing else replace it.
+            del open_spans[same.id]
+            claimed.append((sug.start, sug.end))
+            continue
+        stale = [o for o in open_spans.values() if o.overlaps(sug.start, sug.end)]
+        if stale and not replace_stale:
+            continue
+        span = Span(
+            start=sug.start,
+            end=sug.end,
+            label=sug.label,
+            annotator=layer.annotator,
+            status="suggested",
+            origin=sug.origin,
+            score=round(sug.score, 4),
+        )
+        if stale:
+            # Reuse the first stale span's id, so the change is one upsert.
+            upserts.append(span.evolve(id=stale[0].id, created=stale[0].created))
+            removals.extend(o.id for o in stale[1:])
+            for o in stale:
+                del open_spans[o.id]
+        else:
+            upserts.append(span)
+        claimed.append((sug.start, sug.end))
+    written = layer.put_many(upserts) if upserts else []
+    if removals:
+        layer.remove_many(removals)
+    return written
+
+
+def default_recommenders(
+    project: Project | None = None,
+    annotator: str | None = None,
+    *,
+    crf_model: str | Path | None = None,
+) -> list[Recommender]:
+    """The configured recommenders: gazetteer, rules, project memory and the CRF if present.
+
+    ``crf_model`` replaces the bundled model (and any project model).
+    """
+    from core.extract.gazetteer import GazetteerRecommender
+    from core.extract.memory import ProjectMemoryRecommender
+
+    recs: list[Recommender] = [GazetteerRecommender()]
+    from core.extract.rules import RuleRecommender
+
+    recs.append(RuleRecommender())
+    if project is not None:
+        recs.append(ProjectMemoryRecommender.from_project(project, annotator))
+    from core.extract.crf import CrfModel, CrfRecommender, load_default_crf
+
+    if crf_model is not None:
+        recs.append(CrfRecommender(CrfModel(crf_model)))
+    else:
+        crf = load_default_crf(project, annotator)
+        if crf is not None:
+            recs.append(crf)
+    return recs
+
+
+def default_combiner(project: Project | None = None, annotator: str | None = None) -> Combiner:
+    """A Combiner over default_recommenders with the default priorities."""
+    return Combiner(default_recommenders(project, annotator))

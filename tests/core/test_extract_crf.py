@@ -1,0 +1,157 @@
+"""The CRF recommender, trained on a tiny in-test corpus; the project model; simulate."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from core.extract.conll_io import GoldDoc
+from core.extract.crf import (
+    DEFAULT_MODEL,
+    CrfModel,
+    CrfRecommender,
+    proclitic_offset,
+    tag_text,
+    text_sentences,
+    train_crf,
+)
+from core.extract.features import FeatureExtractor, token_shape
+from core.extract.learning import (
+    RetrainPolicy,
+    document_sentences,
+    project_model_path,
+    project_recommender,
+    retrain_project_model,
+)
+from core.extract.simulate import simulate
+from core.model import Document, DocumentInfo, Span
+
+PEOPLE = ["كريم", "سليم", "رامي", "نادر", "وسيم", "مازن"]
+PLACES = ["سوريا", "لبنان", "العراق", "مصر", "تونس", "الأردن"]
+
+
+def corpus() -> list[list[tuple[str, str]]]:
+    out = []
+    for i, person in enumerate(PEOPLE):
+        for j, place in enumerate(PLACES):
+            if (i + j) % 2:
+                continue
+            out.append(
+                [("زار", "O"), (person, "B-PERS"), ("يوسف", "I-PERS"), ("مدينة", "O")]
+                + [(place, "B-LOC"), ("أمس", "O"), (".", "O")]
+            )
+            out.append([("وقال", "O"), (person, "B-PERS"), ("إن", "O"), ("و" + place, "B-LOC")])
+    return out
+
+
+@pytest.fixture(scope="module")
+def model(tmp_path_factory: pytest.TempPathFactory) -> CrfModel:
+    path = tmp_path_factory.mktemp("crf") / "tiny.crfsuite"
+    result = train_crf(corpus(), path, params={"max_iterations": 50})
+    assert result.sentences == len(corpus()) and path.exists()
+    assert result.meta["version"] == 1
+    return CrfModel(path)
+
+
+def doc(text: str) -> Document:
+    return Document(DocumentInfo("d", "d", 0.0, length=len(text)), text)
+
+
+def test_tags_with_marginals(model: CrfModel) -> None:
+    tags, marg = model.tag(["زار", "رامي", "يوسف", "مدينة", "لبنان", "أمس"])
+    assert tags == ["O", "B-PERS", "I-PERS", "O", "B-LOC", "O"]
+    assert all(0.5 < m <= 1.0 for m in marg)
+
+
+def test_recommender_spans_scores_and_proclitic(model: CrfModel) -> None:
+    text = "وقال سليم إن والعراق"
+    sugs = CrfRecommender(model).suggest(doc(text))
+    got = [(text[s.start : s.end], s.label, s.origin) for s in sugs]
+    assert got == [("سليم", "PERS", "crf@1"), ("العراق", "LOC", "crf@1")]
+    assert all(0 < s.score <= 1 for s in sugs)
+
+
+def test_proclitic_offset_is_safe() -> None:
+    assert proclitic_offset("والعراق") == 1
+    assert proclitic_offset("بسوريا") == 1  # سوريا is a known name
+    assert proclitic_offset("بغداد") == 0
+    assert proclitic_offset("واشنطن") == 0
+
+
+def test_sentences_and_features() -> None:
+    sents = text_sentences("زار سليم لبنان. ثم عاد!\nوسافر")
+    assert [[t.text for t in s] for s in sents] == [
+        ["زار", "سليم", "لبنان", "."],
+        ["ثم", "عاد", "!"],
+        ["وسافر"],
+    ]
+    rows = FeatureExtractor().sentence(["قال", "والرئيس", "بسوريا"])
+    assert "pro=و" in rows[1] and "title" in rows[1] and "stem=سوريا" in rows[2]
+    assert "g=BLOC" in rows[2] and "-1title" in rows[2] and "BOS" in rows[0]
+    assert token_shape("X2025") == "LD" and token_shape("“قسد”") == "PAP"
+
+
+def test_tag_text_trims_punctuation(model: CrfModel) -> None:
+    spans = tag_text(model, "زار كريم يوسف مدينة مصر أمس.")
+    assert [(s, e, lab) for s, e, lab, _ in spans] == [(4, 13, "PERS"), (20, 23, "LOC")]
+
+
+@pytest.mark.skipif(not DEFAULT_MODEL.exists(), reason="no bundled model")
+def test_bundled_model_on_the_sample(sample_text: str) -> None:
+    rec = CrfRecommender(CrfModel(DEFAULT_MODEL))
+    labels = {(sample_text[s.start : s.end], s.label) for s in rec.suggest(doc(sample_text))}
+    assert ("سوريا", "LOC") in labels
+
+
+def test_project_model_retrains_on_done_documents(project, model: CrfModel, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import core.extract.learning as learning
+
+    monkeypatch.setattr(learning, "default_model", lambda: model)
+    doc_id = project.documents()[0].id
+    text = project.text(doc_id)
+    layer = project.layer(doc_id)
+    assert retrain_project_model(project, "tester") is None  # nothing done yet
+    start = text.index("الحسكة")
+    layer.add(Span(start, start + 6, "LOC", "tester"))
+    layer.set_status("done")
+    path = retrain_project_model(project, "tester")
+    assert path == project_model_path(project, "tester") and path.exists()
+    rec = project_recommender(project, "tester")
+    assert rec is not None and rec.name == "crf-project" and rec.version == 1
+    assert retrain_project_model(project, "tester") == path
+    assert project_recommender(project, "tester").version == 2  # type: ignore[union-attr]
+    sugs = rec.suggest(doc("بريف الحسكة"))
+    assert all(s.origin == "crf-project@1" for s in sugs)
+    assert RetrainPolicy(every_accepted=3).due(3, False)
+    assert RetrainPolicy().due(0, True) and not RetrainPolicy().due(1, False)
+
+
+def test_document_sentences_project_spans() -> None:
+    text = "زار كريم لبنان."
+    assert document_sentences(text, [(4, 8, "PERS"), (9, 14, "LOC")]) == [
+        [("زار", "O"), ("كريم", "B-PERS"), ("لبنان", "B-LOC"), (".", "O")]
+    ]
+
+
+def test_simulate_learning_reduces_effort(model: CrfModel) -> None:
+    # A new name the model cannot know, in every document.
+    text = "وصلت الشحنة إلى ميناء كلكاتوس صباحا"
+    start = text.index("كلكاتوس")
+    docs = [GoldDoc(f"d{i}", text, [(start, start + 7, "LOC")]) for i in range(4)]
+    on = simulate(docs, learning=True, base=[], crf=model)
+    off = simulate(docs, learning=False, base=[], crf=model)
+    assert [d["id"] for d in on["documents"]] == ["d0", "d1", "d2", "d3"]
+    assert set(on["documents"][0]) == {"id", "gold", "false_suggestions", "missed", "effort"}
+    assert off["last_quarter"]["effort"] > 0
+    assert on["last_quarter"]["effort"] < off["last_quarter"]["effort"]
+    assert on["total"]["gold"] == 4
+
+
+def test_model_errors(tmp_path: Path) -> None:
+    from core.errors import TawsimError
+
+    with pytest.raises(TawsimError):
+        CrfModel(tmp_path / "missing.crfsuite")
+    with pytest.raises(TawsimError):
+        train_crf([], tmp_path / "x.crfsuite")

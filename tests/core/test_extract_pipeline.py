@@ -1,0 +1,127 @@
+"""The combiner and apply_suggestions: overlaps, origins and the annotator's decisions."""
+
+from __future__ import annotations
+
+from core.extract.base import Suggestion
+from core.extract.memory import ProjectMemoryRecommender
+from core.extract.pipeline import Combiner, apply_suggestions, default_recommenders
+from core.model import Document, DocumentInfo, Span
+
+
+class Fixed:
+    """A recommender that returns fixed suggestions."""
+
+    version = 1
+
+    def __init__(self, name: str, *items: tuple[int, int, str, float]) -> None:
+        self.name = name
+        self.items = items
+
+    def suggest(self, document: Document) -> list[Suggestion]:
+        return [
+            Suggestion(s, e, label, score, f"{self.name}@1") for s, e, label, score in self.items
+        ]
+
+
+class Broken:
+    name = "broken"
+    version = 1
+
+    def suggest(self, document: Document) -> list[Suggestion]:
+        raise RuntimeError("boom")
+
+
+DOC = Document(DocumentInfo("d", "d", 0.0, length=40), "x" * 40)
+
+
+def test_overlaps_resolved_by_score_then_priority() -> None:
+    a = Fixed("gazetteer", (0, 10, "LOC", 0.9), (20, 25, "LOC", 0.6))
+    b = Fixed("crf", (5, 12, "ORG", 0.95), (20, 25, "ORG", 0.6), (30, 35, "PERS", 0.2))
+    got = Combiner([a, b], min_score=0.3).suggest(DOC)
+    assert [(s.start, s.end, s.label, s.origin) for s in got] == [
+        (5, 12, "ORG", "crf@1"),
+        (20, 25, "LOC", "gazetteer@1"),  # same score: the gazetteer has priority over the crf
+    ]
+
+
+def test_min_score_disabled_and_broken_recommenders() -> None:
+    a = Fixed("rules", (0, 4, "PERS", 0.5))
+    b = Fixed("crf", (10, 14, "LOC", 0.5))
+    comb = Combiner([a, b, Broken()], min_scores={"crf": 0.6}, disabled={"rules"})
+    assert comb.suggest(DOC) == []
+    assert Combiner([a, Broken()]).suggest(DOC) == [Suggestion(0, 4, "PERS", 0.5, "rules@1")]
+
+
+def test_memory_vetoes_other_recommenders() -> None:
+    text = "في الخليج"
+    doc = Document(DocumentInfo("d", "d", 0.0, length=len(text)), text)
+    memory = ProjectMemoryRecommender()
+    memory.learn(text, Span(3, 9, "LOC", "t", status="rejected"))
+    comb = Combiner([Fixed("gazetteer", (3, 9, "LOC", 0.9)), memory])
+    assert comb.suggest(doc) == []
+
+
+def _layer(project):  # type: ignore[no-untyped-def]
+    doc_id = project.documents()[0].id
+    return project.layer(doc_id)
+
+
+def test_apply_respects_rejections_any_label(project) -> None:  # type: ignore[no-untyped-def]
+    layer = _layer(project)
+    layer.add(Span(0, 9, "ORG", "tester", status="rejected", origin="gazetteer@1"))
+    written = apply_suggestions(
+        layer, [Suggestion(0, 9, "LOC", 0.9, "crf@1"), Suggestion(0, 9, "ORG", 0.9, "gazetteer@1")]
+    )
+    assert written == []
+    assert len(layer.spans()) == 1
+
+
+def test_apply_never_overlaps_accepted_nor_duplicates(project) -> None:  # type: ignore[no-untyped-def]
+    layer = _layer(project)
+    layer.add(Span(10, 20, "ORG", "tester"))
+    sugs = [
+        Suggestion(12, 25, "LOC", 0.9, "crf@1"),  # overlaps an accepted span
+        Suggestion(10, 20, "LOC", 0.9, "crf@1"),  # same offsets as the accepted span
+        Suggestion(30, 35, "LOC", 0.8, "gazetteer@1"),
+    ]
+    written = apply_suggestions(layer, sugs)
+    assert [(s.start, s.end, s.status, s.origin) for s in written] == [
+        (30, 35, "suggested", "gazetteer@1")
+    ]
+    assert apply_suggestions(layer, sugs) == []  # the same again: no duplicates
+    assert len(layer.spans()) == 2
+
+
+def test_apply_replaces_stale_open_suggestions_in_one_write(project) -> None:  # type: ignore[no-untyped-def]
+    layer = _layer(project)
+    old = layer.add(Span(40, 48, "LOC", "tester", status="suggested", origin="crf@1"))
+    written = apply_suggestions(layer, [Suggestion(40, 60, "LOC", 0.9, "gazetteer@1")])
+    assert len(written) == 1 and written[0].id == old.id
+    spans = layer.spans()
+    assert [(s.start, s.end, s.origin) for s in spans] == [(40, 60, "gazetteer@1")]
+    # Not when asked to keep them.
+    assert (
+        apply_suggestions(layer, [Suggestion(50, 70, "ORG", 0.9, "x@1")], replace_stale=False) == []
+    )
+
+
+def test_apply_writes_once(project, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    layer = _layer(project)
+    commits = []
+    original = layer._commit
+    monkeypatch.setattr(layer, "_commit", lambda *a: (commits.append(a), original(*a))[1])
+    apply_suggestions(layer, [Suggestion(i * 10, i * 10 + 5, "LOC", 0.9, "g@1") for i in range(5)])
+    assert len(commits) == 1
+    assert len(layer.spans(status="suggested")) == 5
+
+
+def test_default_recommenders_on_the_sample(project) -> None:  # type: ignore[no-untyped-def]
+    recs = default_recommenders(project, "tester")
+    names = [r.name for r in recs]
+    assert names[0] == "gazetteer" and "memory" in names
+    doc_id = project.documents()[0].id
+    doc = Document(project.document(doc_id), project.text(doc_id))
+    sugs = Combiner(recs).suggest(doc)
+    assert sugs and all(a.end <= b.start for a, b in zip(sugs, sugs[1:], strict=False))
+    written = apply_suggestions(project.layer(doc_id), sugs)
+    assert len(written) == len(sugs)

@@ -1,0 +1,81 @@
+"""The rule recommender, each rule on a real sentence (mostly from the sample article)."""
+
+from __future__ import annotations
+
+from core.extract.base import Recommender
+from core.extract.rules import RuleRecommender
+from core.model import Document, DocumentInfo
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    doc = Document(DocumentInfo("d", "d", 0.0, length=len(text)), text)
+    return [(text[s.start : s.end], s.label) for s in RuleRecommender().suggest(doc)]
+
+
+def test_is_a_recommender() -> None:
+    assert isinstance(RuleRecommender(), Recommender)
+
+
+def test_organisation_quoted_after_trigger_sample_title() -> None:
+    # The sample article's headline.
+    assert found("“التحالف” يعزز قواته لمحاربة تنظيم “الدولة” في سوريا") == [("الدولة", "ORG")]
+
+
+def test_organisation_quoted_newspaper() -> None:
+    text = (
+        "في 9 من نيسان الماضي، قالت صحيفة “نيويورك تايمز” الأمريكية، إن التنظيم أظهر "
+        "نشاطًا متجددًا في سوريا واستعاد قوته"
+    )
+    assert found(text) == [("نيويورك تايمز", "ORG")]
+
+
+def test_organisation_quoted_in_brackets_and_after_proclitic() -> None:
+    text = "تواصل العمل مع الشركاء المحليين من أجل الحفاظ على الضغط على تنظيم (الدولة)"
+    assert found(text) == [("الدولة", "ORG")]
+    text = "ومراكز الاحتجاز المرتبطة بتنظيم “الدولة”، مشددًا على أن عملية إعادة التموضع"
+    assert found(text) == [("الدولة", "ORG")]
+
+
+def test_organisation_unquoted_includes_the_trigger() -> None:
+    text = "وأظهرت مقاطع مصورة بثتها وزارة الداخلية هجوم أحد عناصر التنظيم على قوى الأمن العام"
+    assert ("وزارة الداخلية", "ORG") in found(text)
+
+
+def test_generic_trigger_needs_a_known_name() -> None:
+    text = "مهاجمًا الحكومة السورية و”قوات سوريا الديمقراطية” (قسد)، مع اختلاف في الأسلوب."
+    assert found(text) == [("قوات سوريا الديمقراطية", "ORG")]
+    assert found("انتشرت قوات كبيرة في المنطقة وقوات الأمن") == []
+
+
+def test_location_after_place_nouns_sample() -> None:
+    text = "استهدف نقطة تتبع لـ”قسد” في بلدة البحرة بناحية هجين الواقعة شرقي دير الزور."
+    assert found(text) == [("البحرة", "LOC"), ("هجين", "LOC")]
+    text = "كانت هجمات التنظيم خلال العام الماضي حالة شبه يومية بريف دير الزور الشرقي"
+    assert found(text) == [("دير الزور", "LOC")]
+    text = "أحدث مواجهة جرت في حي الحيدرية، من أحياء حلب الشرقية"
+    assert found(text) == [("الحيدرية", "LOC")]
+
+
+def test_person_after_title() -> None:
+    text = (
+        "وقال الرئيس الأمريكي السابق دونالد ترامب إن الرئيس بشار الأسد "
+        "التقى الشيخ حمد بن خليفة آل ثاني"
+    )
+    assert found(text) == [
+        ("دونالد ترامب", "PERS"),
+        ("بشار الأسد", "PERS"),
+        ("حمد بن خليفة آل ثاني", "PERS"),
+    ]
+
+
+def test_person_needs_a_name_after_the_title() -> None:
+    assert found("قال الرئيس إن الوزير في زيارة") == []
+    assert found("قال وزير الخارجية الأمريكي كولن باول زار دمشق") == [("كولن باول", "PERS")]
+
+
+def test_sample_article(sample_text: str) -> None:
+    got = found(sample_text)
+    assert got.count(("الدولة", "ORG")) >= 10
+    assert ("نيويورك تايمز", "ORG") in got
+    assert ("الحسكة", "LOC") in got
+    assert not any(label == "PERS" for _, label in got)
