@@ -1,0 +1,1 @@
+"""Tawsim's Qt desktop app: a thin layer over core/ (see gui/main_window.py)."""

@@ -1,0 +1,116 @@
+"""GUI latency, offscreen: open a 200,000-character document with 5,000 spans, accept, Tab.
+
+    python bench/gui_latency.py [--runs N]
+
+Prints medians (ms) for:
+- open: MainWindow.open_document until the editor has painted (interactive);
+- accept: Enter on a current suggestion until the view is updated and the
+  layer file is durably written (the store writes synchronously);
+- tab: Tab to the next span until the view is updated.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("TAWSIM_DATA_DIR", tempfile.mkdtemp(prefix="tawsim-bench-"))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from PySide6 import QtCore, QtTest, QtWidgets  # noqa: E402
+
+from core.model import Span  # noqa: E402
+from core.settings import sample_text_path  # noqa: E402
+from core.store import Project  # noqa: E402
+from core.text import clean_imported_text, tokenize  # noqa: E402
+
+TARGET_CHARS = 200_000
+TARGET_SPANS = 5_000
+
+
+def build_project(folder: Path) -> tuple[Project, str]:
+    """A project with one 200,000-character document holding 5,000 spans."""
+    base = clean_imported_text(sample_text_path().read_text(encoding="utf-8"))
+    text = (base + "\n\n") * (TARGET_CHARS // (len(base) + 2) + 1)
+    text = text[:TARGET_CHARS]
+    project = Project.create(folder, name="bench", annotator="bench")
+    doc_id = project.add_document("bench", text)
+    words = [t for t in tokenize(text) if t.kind == "word" and t.end - t.start >= 4]
+    step = max(1, len(words) // TARGET_SPANS)
+    labels = ["PERS", "LOC", "ORG", "MISC"]
+    spans = [
+        Span(w.start, w.end, labels[i % 4], "bench", status="suggested", origin="bench@1", score=0.5)
+        for i, w in enumerate(words[::step][:TARGET_SPANS])
+    ]
+    project.layer(doc_id).add_many(spans)
+    return project, doc_id
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15)
+    args = parser.parse_args()
+    app = QtWidgets.QApplication.instance() or QtWidgets.QApplication([])
+    from gui.main_window import MainWindow
+
+    with tempfile.TemporaryDirectory() as tmp:
+        project, doc_id = build_project(Path(tmp) / "bench")
+        n_spans = len(project.layer(doc_id).spans())
+        window = MainWindow(project, auto_suggest=False)
+        window.resize(1280, 820)
+        window.show()
+        app.processEvents()
+        editor = window.editor
+        opens, accepts, tabs = [], [], []
+        for _ in range(max(3, args.runs // 3)):
+            window.sessions.clear()  # a fresh session: new offset map and undo stack
+            project.layer(doc_id).close()  # and the layer read again from disk
+            t0 = time.perf_counter()
+            window.open_document(doc_id)
+            editor.viewport().repaint()
+            app.processEvents()
+            opens.append(time.perf_counter() - t0)
+        editor.setFocus()
+        editor.select_range(0, 0)
+        for _ in range(args.runs):
+            t0 = time.perf_counter()
+            QtTest.QTest.keyClick(editor, QtCore.Qt.Key.Key_Tab)
+            editor.viewport().repaint()
+            tabs.append(time.perf_counter() - t0)
+        for _ in range(args.runs):
+            QtTest.QTest.keyClick(editor, QtCore.Qt.Key.Key_Tab)
+            span = editor.current_span
+            assert span is not None and span.status == "suggested"
+            t0 = time.perf_counter()
+            QtTest.QTest.keyClick(editor, QtCore.Qt.Key.Key_Return)
+            editor.viewport().repaint()
+            accepts.append(time.perf_counter() - t0)
+            assert project.layer(doc_id).get(span.id).status == "accepted"
+        layer = project.layer(doc_id)
+        saves = []
+        for span in layer.spans(status="suggested")[: args.runs]:
+            t0 = time.perf_counter()
+            layer.put(span.evolve(status="accepted"))
+            saves.append(time.perf_counter() - t0)
+        window.close()
+        project.close()
+
+    def ms(values: list[float]) -> str:
+        return f"{statistics.median(values) * 1000:7.1f} ms"
+
+    print(f"document: {TARGET_CHARS:,} characters, {n_spans:,} spans (offscreen, {args.runs} runs)")
+    print(f"open until interactive   median {ms(opens)}   (target <= 500 ms)")
+    print(f"accept (key to saved)    median {ms(accepts)}   (target <= 50 ms)")
+    print(f"  of which core store    median {ms(saves)}   (Layer.put of one span, 5,000 in the layer)")
+    print(f"Tab to next span         median {ms(tabs)}   (target <= 30 ms)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,217 @@
+"""What the keyboard and mouse do to spans: each intent becomes one undo command."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from PySide6 import QtCore, QtGui
+
+from core.errors import TawsimError
+from core.extract.base import Suggestion
+from core.model import Span
+from core.snap import move_edge, snap_selection
+from core.text import normalize_str
+from gui.commands import SpanCommand, add_spans, change_spans, remove_spans
+from gui.session import DocumentSession
+from gui.widgets.editor import AnnotationEditor
+
+PROPAGATE_ORIGIN = "propagate@1"
+
+
+class SpanEditing(QtCore.QObject):
+    """Turns editor intents (label, accept, reject, move an edge...) into commands."""
+
+    message = QtCore.Signal(str)
+
+    def __init__(
+        self,
+        editor: AnnotationEditor,
+        session: Callable[[], DocumentSession | None],
+        parent: QtCore.QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self._session = session
+        self.snapping = True
+
+    @property
+    def session(self) -> DocumentSession | None:
+        """The open document, if any."""
+        return self._session()
+
+    def _push(self, command: QtGui.QUndoCommand) -> None:
+        session = self.session
+        if session is not None:
+            session.stack.push(command)
+
+    def _writable(self) -> DocumentSession | None:
+        session = self.session
+        if session is None:
+            return None
+        if session.read_only:
+            self.message.emit("The project is open read-only; nothing can be changed.")
+            return None
+        return session
+
+    # -- label, accept, reject -------------------------------------------------
+    def label(self, name: str, *, exact: bool = False) -> Span | None:
+        """Label the selection, or relabel (and accept) the current span."""
+        session = self._writable()
+        if session is None:
+            return None
+        current = self.editor.current_span
+        if current is not None:
+            new = current.evolve(label=name, status="accepted", annotator=session.layer.annotator)
+            if new.label == current.label and current.status == "accepted":
+                return current
+            self._push(change_spans(session, [(current, new)], f"Label {name}"))
+            self.editor.set_current(current.id)
+            return session.get(current.id)
+        selected = self.editor.selection_range()
+        if selected is None:
+            self.message.emit("Select some text first, or go to a span with Tab.")
+            return None
+        start, end = selected
+        if self.snapping and not exact and not self.editor.exact_selection:
+            snapped = snap_selection(session.text, start, end, known_stems=self.known_stems())
+            if snapped is None:
+                self.message.emit("The selection holds no word to label.")
+                return None
+            start, end = snapped
+        for span in session.spans():  # the same span again just gets its label
+            if (span.start, span.end) == (start, end) and span.status != "rejected":
+                self.editor.set_current(span.id)
+                return self.label(name)
+        span = Span(start, end, name, session.layer.annotator, status="accepted", origin="manual")
+        command = add_spans(session, [span], f"Label {name}")
+        self._push(command)
+        if isinstance(command, SpanCommand) and command.after and not command.isObsolete():
+            created = command.after[0]
+            self.editor.set_current(created.id)
+            return created
+        return None
+
+    def known_stems(self) -> set[str]:
+        """Normalised surfaces of the document's accepted spans, for proclitic trimming."""
+        session = self.session
+        if session is None:
+            return set()
+        return {
+            normalize_str(session.text[s.start : s.end])
+            for s in session.spans()
+            if s.status == "accepted"
+        }
+
+    def accept(self) -> None:
+        """Accept the current suggestion."""
+        session = self._writable()
+        current = self.editor.current_span
+        if session is None or current is None or current.status == "accepted":
+            return
+        new = current.evolve(status="accepted", annotator=session.layer.annotator)
+        self._push(change_spans(session, [(current, new)], "Accept"))
+        self._after_decision(current)
+
+    def reject(self) -> None:
+        """Reject the current suggestion, or delete the current accepted span."""
+        session = self._writable()
+        current = self.editor.current_span
+        if session is None or current is None:
+            return
+        if current.status == "suggested":
+            new = current.evolve(status="rejected", annotator=session.layer.annotator)
+            self._push(change_spans(session, [(current, new)], "Reject"))
+        else:
+            self._push(remove_spans(session, [current], "Delete span"))
+        self._after_decision(current)
+
+    def delete(self, span_id: int) -> None:
+        """Delete a span whatever its status."""
+        session = self._writable()
+        span = session.get(span_id) if session else None
+        if session is not None and span is not None:
+            self._push(remove_spans(session, [span], "Delete span"))
+
+    def _after_decision(self, span: Span) -> None:
+        """Keep the keyboard flow going: stay on the span, or go to the next suggestion."""
+        if self.editor.current_span is None or self.editor.current_span.status == "rejected":
+            following = [s for s in self.editor.spans() if (s.start, -s.end) > (span.start, -span.end)]
+            if following:
+                self.editor.set_current(following[0].id)
+        else:
+            self.editor.set_current(span.id)
+
+    def accept_all(self) -> int:
+        """Accept every open suggestion in the document."""
+        session = self._writable()
+        if session is None:
+            return 0
+        pairs = [
+            (s, s.evolve(status="accepted", annotator=session.layer.annotator))
+            for s in session.spans()
+            if s.status == "suggested"
+        ]
+        if pairs:
+            self._push(change_spans(session, pairs, f"Accept {len(pairs)} suggestions"))
+        return len(pairs)
+
+    # -- edges -------------------------------------------------------------
+    def move(self, edge: str, arrow: int, unit: str) -> None:
+        """Move the current span's edge one char/word in the arrow's on-screen direction.
+
+        ``arrow`` is +1 for the Right arrow and -1 for Left; in a right-to-left
+        paragraph Right moves towards the start of the text.
+        """
+        session = self._writable()
+        current = self.editor.current_span
+        if session is None or current is None:
+            return
+        step = -arrow if self._rtl_at(current.start) else arrow
+        moved = move_edge(session.text, current.start, current.end, edge=edge, step=step, unit=unit)
+        if moved is None:
+            return
+        new = current.evolve(start=moved[0], end=moved[1], annotator=session.layer.annotator)
+        self._push(change_spans(session, [(current, new)], f"Move {edge}"))
+        self.editor.set_current(current.id)
+
+    def _rtl_at(self, cp: int) -> bool:
+        block = self.editor.document().findBlock(self.editor.offsets.to_qt(cp))
+        return block.textDirection() == QtCore.Qt.LayoutDirection.RightToLeft
+
+    # -- suggestions written in one undoable step -----------------------------
+    def write_suggestions(
+        self,
+        session: DocumentSession,
+        suggestions: Iterable[Suggestion],
+        text: str,
+        *,
+        undoable: bool = True,
+    ) -> int:
+        """Store suggestions through core's apply_suggestions, as one command when undoable."""
+        from core.extract.pipeline import apply_suggestions
+
+        if session.read_only:
+            return 0
+        before = {s.id: s for s in session.spans()}
+        try:
+            apply_suggestions(session.layer, list(suggestions))
+        except TawsimError as exc:
+            session._failed(str(exc))  # noqa: SLF001 - same handling as any failed save
+            return 0
+        after = {s.id: s for s in session.spans()}
+        changed = [i for i in after if before.get(i) != after[i]]
+        removed = [i for i in before if i not in after]
+        if not changed and not removed:
+            return 0
+        if undoable:
+            session.stack.push(
+                SpanCommand(
+                    session,
+                    text,
+                    before=[before[i] for i in changed + removed if i in before],
+                    after=[after[i] for i in changed],
+                    applied=True,
+                )
+            )
+        session.spans_changed.emit(tuple(changed + removed))
+        return len(changed)

@@ -1,0 +1,109 @@
+"""The document list: a table model over the project's documents, and its filter."""
+
+from __future__ import annotations
+
+from PySide6 import QtCore
+
+from core.store import Project
+
+COLUMNS = ("Title", "Status", "Accepted", "Suggested")
+STATUS_TEXT = {"new": "new", "in_progress": "in progress", "done": "done"}
+
+
+class DocumentListModel(QtCore.QAbstractTableModel):
+    """Title, status and entity counts of each document, for the current annotator."""
+
+    DocIdRole = QtCore.Qt.ItemDataRole.UserRole + 1
+    StatusRole = QtCore.Qt.ItemDataRole.UserRole + 2
+
+    def __init__(self, project: Project, parent: QtCore.QObject | None = None) -> None:
+        super().__init__(parent)
+        self.project = project
+        self._docs = project.documents()
+        self._rows = {d.id: i for i, d in enumerate(self._docs)}
+
+    def rowCount(self, parent: QtCore.QModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._docs)
+
+    def columnCount(self, parent: QtCore.QModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: QtCore.Qt.Orientation, role: int = 0):  # type: ignore[no-untyped-def]
+        if role == QtCore.Qt.ItemDataRole.DisplayRole and orientation == QtCore.Qt.Orientation.Horizontal:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: QtCore.QModelIndex, role: int = QtCore.Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
+        if not index.isValid():
+            return None
+        doc = self._docs[index.row()]
+        if role == self.DocIdRole:
+            return doc.id
+        summary = self.project.summary(doc.id) if self.project.annotator else None
+        if role == self.StatusRole:
+            return summary.status if summary else "new"
+        if role == QtCore.Qt.ItemDataRole.DisplayRole:
+            column = index.column()
+            if column == 0:
+                return doc.title
+            if summary is None:
+                return ""
+            if column == 1:
+                return STATUS_TEXT.get(summary.status, summary.status)
+            return summary.accepted if column == 2 else summary.suggested
+        if role == QtCore.Qt.ItemDataRole.ToolTipRole:
+            return f"{doc.title}\n{doc.length} characters · id {doc.id}"
+        if role == QtCore.Qt.ItemDataRole.TextAlignmentRole and index.column() >= 2:
+            return int(QtCore.Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    def doc_id(self, row: int) -> str:
+        """The id of the document in a row."""
+        return self._docs[row].id
+
+    def row_of(self, doc_id: str) -> int:
+        """The row of a document (-1 if unknown)."""
+        return self._rows.get(doc_id, -1)
+
+    def refresh(self, doc_id: str) -> None:
+        """Re-read one document's status and counts (emits dataChanged for its row only)."""
+        row = self._rows.get(doc_id)
+        if row is not None:
+            self.dataChanged.emit(self.index(row, 1), self.index(row, len(COLUMNS) - 1))
+
+    def next_unfinished(self, after: str) -> str | None:
+        """The next document (wrapping around) that is not done."""
+        start = self._rows.get(after, -1)
+        n = len(self._docs)
+        for step in range(1, n + 1):
+            doc = self._docs[(start + step) % n]
+            if doc.id != after and self.project.summary(doc.id).status != "done":
+                return doc.id
+        return None
+
+
+class DocumentFilter(QtCore.QSortFilterProxyModel):
+    """Filters the document list by status and by a title search."""
+
+    def __init__(self, parent: QtCore.QObject | None = None) -> None:
+        super().__init__(parent)
+        self._status = ""
+        self.setFilterCaseSensitivity(QtCore.Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterKeyColumn(0)
+
+    def set_status(self, status: str) -> None:
+        """Show only documents with this status ("" for all)."""
+        if hasattr(self, "beginFilterChange"):  # Qt >= 6.9
+            self.beginFilterChange()
+            self._status = status
+            self.endFilterChange(QtCore.QSortFilterProxyModel.Direction.Rows)
+        else:  # pragma: no cover - older Qt
+            self._status = status
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, row: int, parent: QtCore.QModelIndex) -> bool:
+        model = self.sourceModel()
+        index = model.index(row, 0, parent)
+        if self._status and model.data(index, DocumentListModel.StatusRole) != self._status:
+            return False
+        return super().filterAcceptsRow(row, parent)

@@ -1,0 +1,111 @@
+"""The entity panel's model: the current document's spans in reading order."""
+
+from __future__ import annotations
+
+from PySide6 import QtCore, QtGui
+
+from core.model import LabelSet, Span
+
+COLUMNS = ("Text", "Label", "Status", "Origin")
+
+
+class SpanTableModel(QtCore.QAbstractTableModel):
+    """One row per span: text, label, status, origin. Rows change one by one."""
+
+    SpanIdRole = QtCore.Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, labels: LabelSet, parent: QtCore.QObject | None = None) -> None:
+        super().__init__(parent)
+        self.labels = labels
+        self.text = ""
+        self._spans: list[Span] = []
+
+    def rowCount(self, parent: QtCore.QModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._spans)
+
+    def columnCount(self, parent: QtCore.QModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: QtCore.Qt.Orientation, role: int = 0):  # type: ignore[no-untyped-def]
+        if role == QtCore.Qt.ItemDataRole.DisplayRole and orientation == QtCore.Qt.Orientation.Horizontal:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: QtCore.QModelIndex, role: int = QtCore.Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
+        if not index.isValid():
+            return None
+        span = self._spans[index.row()]
+        column = index.column()
+        if role == self.SpanIdRole:
+            return span.id
+        if role == QtCore.Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return self.text[span.start : span.end].replace("\n", " ")
+            if column == 1:
+                return span.label
+            if column == 2:
+                return span.status if span.score is None else f"{span.status} {span.score:.2f}"
+            return span.origin
+        if role == QtCore.Qt.ItemDataRole.DecorationRole and column == 1 and span.label in self.labels:
+            return QtGui.QColor(self.labels.get(span.label).color)
+        if role == QtCore.Qt.ItemDataRole.FontRole and span.status == "rejected":
+            font = QtGui.QFont()
+            font.setStrikeOut(True)
+            return font
+        return None
+
+    def span(self, row: int) -> Span:
+        """The span in a row."""
+        return self._spans[row]
+
+    def row_of(self, span_id: int) -> int:
+        """The row of a span (-1 if absent)."""
+        for row, span in enumerate(self._spans):
+            if span.id == span_id:
+                return row
+        return -1
+
+    def replace(self, changed: list[Span]) -> None:
+        """New versions of spans already shown (same offsets); rows not shown are skipped."""
+        rows = {span.id: row for row, span in enumerate(self._spans)}
+        for span in changed:
+            row = rows.get(span.id)
+            if row is not None:
+                self._spans[row] = span
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+    def reset(self, text: str, spans: list[Span]) -> None:
+        """Show another document's spans."""
+        self.beginResetModel()
+        self.text = text
+        self._spans = list(spans)
+        self.endResetModel()
+
+    def update(self, spans: list[Span]) -> None:
+        """Move to a new list of spans, emitting row-level changes only."""
+        new_ids = [s.id for s in spans]
+        if [s.id for s in self._spans] == new_ids:
+            for row, (old, new) in enumerate(zip(self._spans, spans, strict=True)):
+                if old != new:
+                    self._spans[row] = new
+                    self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+            return
+        keep = set(new_ids)
+        for row in range(len(self._spans) - 1, -1, -1):
+            if self._spans[row].id not in keep:
+                self.beginRemoveRows(QtCore.QModelIndex(), row, row)
+                del self._spans[row]
+                self.endRemoveRows()
+        # What is left is a subsequence of the new order, unless spans moved.
+        present = {s.id for s in self._spans}
+        if [s.id for s in self._spans] != [i for i in new_ids if i in present]:
+            self.reset(self.text, spans)
+            return
+        for row, span in enumerate(spans):
+            if row >= len(self._spans) or self._spans[row].id != span.id:
+                self.beginInsertRows(QtCore.QModelIndex(), row, row)
+                self._spans.insert(row, span)
+                self.endInsertRows()
+            elif self._spans[row] != span:
+                self._spans[row] = span
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))

@@ -1,0 +1,416 @@
+"""The annotation editor: the document as one read-only QTextEdit with span highlights.
+
+The text is set once, as one document, so the bidi algorithm and Arabic
+shaping always see whole paragraphs. Each paragraph takes its direction from
+its own content (Qt's auto direction), whatever the window's direction.
+Spans are extra selections (background/underline only), so joining is never
+broken. The editor knows nothing of the store: it shows spans and emits
+intents; the window turns intents into undo commands.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from core.model import LabelSet, Span
+from gui.offsets import OffsetMap
+from gui.widgets.highlight import ExtraSelection, SpanStyles, nesting_levels
+
+MIN_POINT_SIZE, MAX_POINT_SIZE = 8, 48
+
+
+class AnnotationEditor(QtWidgets.QTextEdit):
+    """Read-only text with caret and selection, span highlights, tooltips and a span menu."""
+
+    #: a span was clicked: its id and the global position for a menu
+    span_clicked = QtCore.Signal(int, QtCore.QPoint)
+    #: the current span changed (0: none)
+    current_changed = QtCore.Signal(int)
+    #: the user asked for a new font size
+    zoomed = QtCore.Signal(int)
+
+    def __init__(self, labels: LabelSet, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("editor")
+        self.setReadOnly(True)
+        self.setUndoRedoEnabled(False)
+        self.setAcceptRichText(False)
+        self.setTextInteractionFlags(
+            QtCore.Qt.TextInteractionFlag.TextSelectableByMouse
+            | QtCore.Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setMouseTracking(True)
+        option = self.document().defaultTextOption()
+        option.setTextDirection(QtCore.Qt.LayoutDirection.LayoutDirectionAuto)
+        self.document().setDefaultTextOption(option)
+        # The selection is drawn translucent so that label colours show through it.
+        palette = self.palette()
+        palette.setColor(QtGui.QPalette.ColorRole.Highlight, QtGui.QColor(0, 90, 200, 70))
+        palette.setColor(
+            QtGui.QPalette.ColorRole.HighlightedText,
+            palette.color(QtGui.QPalette.ColorRole.Text),
+        )
+        self.setPalette(palette)
+        self.styles = SpanStyles(labels)
+        self.offsets = OffsetMap("")
+        self.text = ""
+        self._spans: dict[int, Span] = {}
+        self._order: list[Span] = []  # visible spans in reading order
+        self._starts: list[int] = []
+        self._levels: dict[int, int] = {}
+        self._sels: dict[int, tuple[tuple[int, int, str, str, int], ExtraSelection]] = {}
+        self._search: list[ExtraSelection] = []
+        self._current = 0
+        self._show_rejected = False
+        self._setting_cursor = False
+        self.exact_selection = False  # the selection was made with Alt held
+        self._click_timer = QtCore.QTimer(self, singleShot=True)
+        self._click_timer.timeout.connect(self._emit_click)
+        self._click: tuple[int, QtCore.QPoint] | None = None
+        self.cursorPositionChanged.connect(self._cursor_moved)
+
+    # -- document ------------------------------------------------------------
+    def set_document(self, text: str, offsets: OffsetMap, spans: list[Span]) -> None:
+        """Show a new document (its text is set once, as one QTextDocument)."""
+        self._current = 0
+        # Drop the old cursors first: Qt would otherwise update each of them
+        # while the old text is replaced.
+        self._sels.clear()
+        self._search = []
+        self.setExtraSelections([])
+        self.text = text
+        self.offsets = offsets
+        self._setting_cursor = True
+        self.setPlainText(text)
+        self._setting_cursor = False
+        self.set_spans(spans)
+
+    def set_labels(self, labels: LabelSet) -> None:
+        """Use another label set's colours."""
+        self.styles = SpanStyles(labels)
+        self._sels.clear()
+        self.set_spans(list(self._spans.values()))
+
+    def set_show_rejected(self, show: bool) -> None:
+        """Show or hide rejected suggestions."""
+        self._show_rejected = show
+        self.set_spans(list(self._spans.values()))
+
+    def set_spans(self, spans: list[Span]) -> None:
+        """Show these spans, rebuilding only the highlights that changed."""
+        self._spans = {s.id: s for s in spans}
+        visible = [s for s in spans if s.status != "rejected" or self._show_rejected]
+        visible.sort(key=lambda s: (s.start, -s.end, s.label, s.id))
+        self._order = visible
+        self._starts = [s.start for s in visible]
+        self._levels = nesting_levels(visible)
+        old = self._sels
+        self._sels = {}
+        for span in visible:
+            key = (span.start, span.end, span.label, span.status, self._levels[span.id])
+            cached = old.get(span.id)
+            if cached is not None and cached[0] == key:
+                self._sels[span.id] = cached
+            else:
+                self._sels[span.id] = (key, self._selection(span))
+        if self._current and self._current not in self._spans:
+            self._set_current(0)
+        self._apply_selections()
+
+    def replace_spans(self, changed: list[Span]) -> bool:
+        """Fast path for spans that kept their offsets (accept, reject, relabel).
+
+        Returns False when the change needs a full set_spans (offsets moved,
+        spans appeared or disappeared, or visibility changed).
+        """
+        for span in changed:
+            old = self._spans.get(span.id)
+            if old is None or (old.start, old.end) != (span.start, span.end):
+                return False
+            was = old.status != "rejected" or self._show_rejected
+            now = span.status != "rejected" or self._show_rejected
+            if was != now:
+                return False
+        for span in changed:
+            old = self._spans[span.id]
+            self._spans[span.id] = span
+            if span.id in self._sels:
+                index = self._order.index(old)
+                self._order[index] = span
+                key = (span.start, span.end, span.label, span.status, self._levels[span.id])
+                self._sels[span.id] = (key, self._selection(span))
+        self._apply_selections()
+        return True
+
+    def spans(self) -> list[Span]:
+        """The visible spans in reading order."""
+        return list(self._order)
+
+    def _selection(self, span: Span) -> ExtraSelection:
+        sel = ExtraSelection()
+        cursor = QtGui.QTextCursor(self.document())
+        a, b = self.offsets.range_to_qt(span.start, span.end)
+        cursor.setPosition(a)
+        cursor.setPosition(b, QtGui.QTextCursor.MoveMode.KeepAnchor)
+        sel.cursor = cursor
+        sel.format = self.styles.format(span.label, span.status)
+        return sel
+
+    def _apply_selections(self) -> None:
+        items = sorted(self._sels.items(), key=lambda kv: (kv[1][0][4], kv[1][0][0]))
+        sels = [sel for _, (_, sel) in items]
+        current = self._spans.get(self._current)
+        if current is not None:
+            sel = self._selection(current)
+            sel.format = self.styles.current_format()
+            sels.append(sel)
+        sels.extend(self._search)
+        self.setExtraSelections(sels)
+
+    def extra_selection_ranges(self) -> list[tuple[int, int]]:
+        """The Qt (UTF-16) ranges of the extra selections now shown (for tests)."""
+        return [(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in self.extraSelections()]
+
+    # -- current span ------------------------------------------------------
+    @property
+    def current_span(self) -> Span | None:
+        """The span the keyboard commands act on, if any."""
+        return self._spans.get(self._current)
+
+    def set_current(self, span_id: int, *, select: bool = True) -> None:
+        """Make a span current, select its text and scroll to it."""
+        span = self._spans.get(span_id)
+        if span is None:
+            self._set_current(0)
+            self._apply_selections()
+            return
+        if select:
+            self.select_range(span.start, span.end)
+        self._set_current(span_id)
+        self._apply_selections()
+
+    def _set_current(self, span_id: int) -> None:
+        if span_id != self._current:
+            self._current = span_id
+            self.current_changed.emit(span_id)
+
+    def step(self, direction: int) -> Span | None:
+        """Make the next (+1) or previous (-1) visible span current, in reading order."""
+        if not self._order:
+            return None
+        current = self._spans.get(self._current)
+        if current is not None and current in self._order:
+            index = self._order.index(current) + direction
+        else:
+            pos = self.selection_range()[0] if self.selection_range() else self.caret()
+            index = bisect_right(self._starts, pos) if direction > 0 else bisect_right(self._starts, pos) - 1
+            if direction > 0 and self.textCursor().hasSelection():
+                index = bisect_right(self._starts, pos - 1)
+        index %= len(self._order)
+        span = self._order[index]
+        self.set_current(span.id)
+        return span
+
+    # -- selection in code points -------------------------------------------
+    def select_range(self, start: int, end: int) -> None:
+        """Select [start, end) (code points) and scroll it into view."""
+        a, b = self.offsets.range_to_qt(start, end)
+        cursor = QtGui.QTextCursor(self.document())
+        cursor.setPosition(a)
+        cursor.setPosition(b, QtGui.QTextCursor.MoveMode.KeepAnchor)
+        self._setting_cursor = True
+        self.setTextCursor(cursor)
+        self._setting_cursor = False
+        self.ensureCursorVisible()
+        current = self.current_span
+        if current is not None and (current.start, current.end) != (start, end):
+            self._set_current(0)
+            self._apply_selections()
+
+    def selection_range(self) -> tuple[int, int] | None:
+        """The selection as a code-point span, or None."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return self.offsets.range_to_cp(cursor.selectionStart(), cursor.selectionEnd())
+
+    def caret(self) -> int:
+        """The caret as a code-point offset."""
+        return self.offsets.to_cp(self.textCursor().position())
+
+    def _cursor_moved(self) -> None:
+        if self._setting_cursor:
+            return
+        current = self.current_span
+        if current is not None and self.selection_range() != (current.start, current.end):
+            self._set_current(0)
+            self._apply_selections()
+
+    # -- search ------------------------------------------------------------
+    def set_search_matches(self, matches: list[tuple[int, int]]) -> None:
+        """Outline these code-point ranges as search matches."""
+        fmt = self.styles.search_format()
+        self._search = []
+        for start, end in matches:
+            sel = ExtraSelection()
+            cursor = QtGui.QTextCursor(self.document())
+            a, b = self.offsets.range_to_qt(start, end)
+            cursor.setPosition(a)
+            cursor.setPosition(b, QtGui.QTextCursor.MoveMode.KeepAnchor)
+            sel.cursor = cursor
+            sel.format = fmt
+            self._search.append(sel)
+        self._apply_selections()
+
+    # -- spans at a point ---------------------------------------------------
+    def spans_at(self, pos: int) -> list[Span]:
+        """Visible spans covering code-point offset pos, innermost first."""
+        hits = [s for s in self._order[: bisect_right(self._starts, pos)] if s.start <= pos < s.end]
+        return sorted(hits, key=lambda s: (s.end - s.start, s.id))
+
+    def span_at_point(self, point: QtCore.QPoint) -> Span | None:
+        """The innermost span under a viewport point."""
+        cursor = self.cursorForPosition(point)
+        qt = cursor.position()
+        # cursorForPosition returns the nearest caret position; check both sides.
+        for candidate in (qt, qt - 1):
+            if 0 <= candidate < self.offsets.qt_length:
+                rect = self._char_rect(candidate)
+                if rect is not None and rect.adjusted(-1, -1, 1, 1).contains(point):
+                    hits = self.spans_at(self.offsets.to_cp(candidate))
+                    if hits:
+                        return hits[0]
+        return None
+
+    def _char_rect(self, qt: int) -> QtCore.QRectF | None:
+        cursor = QtGui.QTextCursor(self.document())
+        cursor.setPosition(qt)
+        a = self.cursorRect(cursor)
+        cursor.setPosition(qt + 1)
+        b = self.cursorRect(cursor)
+        if a.top() != b.top():
+            return None
+        left, right = sorted((a.left(), b.left()))
+        return QtCore.QRectF(left, a.top(), max(1, right - left), a.height())
+
+    # -- events ------------------------------------------------------------
+    def viewportEvent(self, event: QtCore.QEvent) -> bool:
+        if event.type() == QtCore.QEvent.Type.ToolTip:
+            assert isinstance(event, QtGui.QHelpEvent)
+            span = self.span_at_point(event.pos())
+            if span is not None:
+                QtWidgets.QToolTip.showText(event.globalPos(), self.tooltip(span), self)
+            else:
+                QtWidgets.QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+    def tooltip(self, span: Span) -> str:
+        """The tooltip text of a span: label, status, score, origin."""
+        label = self.styles.labels.get(span.label) if span.label in self.styles.labels else None
+        name = f"{span.label} · {label.ar} · {label.en}" if label else span.label
+        lines = [name, f"{span.status}  ({span.origin})"]
+        if span.score is not None:
+            lines.append(f"score {span.score:.2f}")
+        lines.append(f"“{self.text[span.start:span.end]}”  [{span.start}, {span.end})")
+        return "\n".join(lines)
+
+    def mousePressEvent(self, event: QtGui.QMouseEvent) -> None:
+        self._press = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QtGui.QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        self.exact_selection = bool(event.modifiers() & QtCore.Qt.KeyboardModifier.AltModifier)
+        point = event.position().toPoint()
+        moved = (point - getattr(self, "_press", point)).manhattanLength()
+        if (
+            event.button() == QtCore.Qt.MouseButton.LeftButton
+            and moved < QtWidgets.QApplication.startDragDistance()
+            and not self.textCursor().hasSelection()
+        ):
+            span = self.span_at_point(point)
+            if span is not None:
+                self.set_current(span.id)
+                self._click = (span.id, self.viewport().mapToGlobal(point))
+                self._click_timer.start(QtWidgets.QApplication.doubleClickInterval())
+
+    def mouseDoubleClickEvent(self, event: QtGui.QMouseEvent) -> None:
+        self._click_timer.stop()
+        self._click = None
+        super().mouseDoubleClickEvent(event)
+        self.exact_selection = False
+
+    def _emit_click(self) -> None:
+        if self._click is not None:
+            span_id, point = self._click
+            self._click = None
+            self.span_clicked.emit(span_id, point)
+
+    def keyPressEvent(self, event: QtGui.QKeyEvent) -> None:
+        self.exact_selection = False
+        super().keyPressEvent(event)
+
+    def wheelEvent(self, event: QtGui.QWheelEvent) -> None:
+        if event.modifiers() & QtCore.Qt.KeyboardModifier.ControlModifier:
+            self.zoom(1 if event.angleDelta().y() > 0 else -1)
+            return
+        super().wheelEvent(event)
+
+    def zoom(self, steps: int) -> None:
+        """Make the text larger or smaller and announce the new size."""
+        self.set_point_size(self.font().pointSize() + steps)
+        self.zoomed.emit(self.font().pointSize())
+
+    def set_point_size(self, size: int) -> None:
+        """Set the editor's font size (clamped)."""
+        font = self.font()
+        font.setPointSize(max(MIN_POINT_SIZE, min(MAX_POINT_SIZE, size)))
+        self.setFont(font)
+        self.document().setDefaultFont(font)
+
+    # -- stacked underlines for nested spans ---------------------------------
+    def paintEvent(self, event: QtGui.QPaintEvent) -> None:
+        super().paintEvent(event)
+        nested = [s for s in self._order if self._levels.get(s.id, 0) > 0]
+        if not nested:
+            return
+        top = self.cursorForPosition(QtCore.QPoint(0, 0)).block().position()
+        bottom_block = self.cursorForPosition(
+            QtCore.QPoint(self.viewport().width(), self.viewport().height())
+        ).block()
+        bottom = bottom_block.position() + bottom_block.length()
+        painter = QtGui.QPainter(self.viewport())
+        layout = self.document().documentLayout()
+        dx = -self.horizontalScrollBar().value()
+        dy = -self.verticalScrollBar().value()
+        for span in nested:
+            a, b = self.offsets.range_to_qt(span.start, span.end)
+            if b < top or a > bottom:
+                continue
+            level = self._levels[span.id]
+            pen = QtGui.QPen(self.styles.colour(span.label), 2)
+            if span.status != "accepted":
+                pen.setStyle(QtCore.Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            block = self.document().findBlock(a)
+            while block.isValid() and block.position() < b:
+                origin = layout.blockBoundingRect(block).topLeft()
+                text_layout = block.layout()
+                for i in range(text_layout.lineCount()):
+                    line = text_layout.lineAt(i)
+                    ls = block.position() + line.textStart()
+                    le = ls + line.textLength()
+                    s, e = max(a, ls), min(b, le)
+                    if s >= e:
+                        continue
+                    xs = [line.cursorToX(p - block.position())[0] for p in range(s, e + 1)]
+                    y = origin.y() + line.y() + line.ascent() + line.descent() - 1 - 3 * (level - 1)
+                    painter.drawLine(
+                        QtCore.QPointF(origin.x() + min(xs) + dx, y + dy),
+                        QtCore.QPointF(origin.x() + max(xs) + dx, y + dy),
+                    )
+                block = block.next()
+        painter.end()

@@ -1,0 +1,87 @@
+"""How spans look: extra-selection formats that change only background and underline.
+
+Only the background, underline and outline change, never the font, so the
+text stays one shaped run and Arabic letters stay joined under a highlight.
+Overlapping spans get nesting levels: level 0 is drawn as the selection
+itself, deeper levels additionally get stacked underlines painted by the
+editor (see AnnotationEditor.paintEvent).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from core.model import LabelSet, Span
+
+ExtraSelection = QtWidgets.QTextEdit.ExtraSelection
+
+
+def tint(colour: QtGui.QColor, amount: float) -> QtGui.QColor:
+    """The colour mixed with white (amount 1 = the colour itself), opaque."""
+    r, g, b = colour.red(), colour.green(), colour.blue()
+    return QtGui.QColor(
+        round(255 - (255 - r) * amount),
+        round(255 - (255 - g) * amount),
+        round(255 - (255 - b) * amount),
+    )
+
+
+def nesting_levels(spans: Iterable[Span]) -> dict[int, int]:
+    """Level per span id: the lowest level not taken by an overlapping earlier span."""
+    levels: dict[int, int] = {}
+    open_spans: list[tuple[int, int]] = []  # (end, level) of spans still open
+    for span in sorted(spans, key=lambda s: (s.start, -s.end, s.id)):
+        open_spans = [(end, lvl) for end, lvl in open_spans if end > span.start]
+        taken = {lvl for _, lvl in open_spans}
+        level = next(i for i in range(len(taken) + 1) if i not in taken)
+        levels[span.id] = level
+        open_spans.append((span.end, level))
+    return levels
+
+
+class SpanStyles:
+    """Cached formats per (label, status), built from the project's label set."""
+
+    def __init__(self, labels: LabelSet) -> None:
+        self.labels = labels
+        self._cache: dict[tuple[str, str], QtGui.QTextCharFormat] = {}
+
+    def colour(self, label: str) -> QtGui.QColor:
+        """A label's colour (grey for an unknown label)."""
+        return QtGui.QColor(self.labels.get(label).color if label in self.labels else "#999999")
+
+    def format(self, label: str, status: str) -> QtGui.QTextCharFormat:
+        """The extra-selection format for a span."""
+        key = (label, status)
+        fmt = self._cache.get(key)
+        if fmt is None:
+            colour = self.colour(label)
+            fmt = QtGui.QTextCharFormat()
+            if status == "accepted":
+                fmt.setBackground(colour)
+                if colour.lightnessF() < 0.45:
+                    fmt.setForeground(QtGui.QColor("white"))
+            elif status == "suggested":
+                fmt.setBackground(tint(colour, 0.28))
+                fmt.setUnderlineStyle(QtGui.QTextCharFormat.UnderlineStyle.DashUnderline)
+                fmt.setUnderlineColor(colour.darker(130))
+            else:  # rejected, shown only on request
+                fmt.setUnderlineStyle(QtGui.QTextCharFormat.UnderlineStyle.DotLine)
+                fmt.setUnderlineColor(QtGui.QColor("#777777"))
+            self._cache[key] = fmt
+        return fmt
+
+    def current_format(self) -> QtGui.QTextCharFormat:
+        """An outline around the current span (keeps its colours)."""
+        fmt = QtGui.QTextCharFormat()
+        fmt.setProperty(QtGui.QTextFormat.Property.OutlinePen, QtGui.QPen(QtGui.QColor("#000000"), 2))
+        return fmt
+
+    def search_format(self) -> QtGui.QTextCharFormat:
+        """An outline around search matches."""
+        fmt = QtGui.QTextCharFormat()
+        pen = QtGui.QPen(QtGui.QColor("#D55E00"), 1.5, QtCore.Qt.PenStyle.DashLine)
+        fmt.setProperty(QtGui.QTextFormat.Property.OutlinePen, pen)
+        return fmt

@@ -1,0 +1,204 @@
+"""The docked panels: document list, entity list, label bar, and the find bar."""
+
+from __future__ import annotations
+
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from core.model import LabelSet
+from core.text import Normalized, normalize, normalize_str
+from gui.models.documents import DocumentFilter, DocumentListModel
+from gui.models.spans import SpanTableModel
+
+
+class DocumentPanel(QtWidgets.QWidget):
+    """Document list with a status filter and a title search; Enter or double-click opens."""
+
+    open_requested = QtCore.Signal(str)
+
+    def __init__(self, model: DocumentListModel, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.proxy = DocumentFilter(self)
+        self.proxy.setSourceModel(model)
+        self.status = QtWidgets.QComboBox(objectName="status_filter")
+        for text, value in (("All", ""), ("New", "new"), ("In progress", "in_progress"), ("Done", "done")):
+            self.status.addItem(text, value)
+        self.status.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_status(self.status.currentData())
+        )
+        self.search = QtWidgets.QLineEdit(objectName="title_search")
+        self.search.setPlaceholderText("Search titles…")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.view = QtWidgets.QTableView(objectName="document_view")
+        self.view.setModel(self.proxy)
+        self.view.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setSectionResizeMode(0, QtWidgets.QHeaderView.ResizeMode.Stretch)
+        self.view.activated.connect(self._activated)  # Enter, and double-click on most styles
+        self.view.doubleClicked.connect(self._activated)
+        self.view.installEventFilter(self)
+        top = QtWidgets.QHBoxLayout()
+        top.addWidget(self.status)
+        top.addWidget(self.search, 1)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.view)
+
+    def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:
+        if watched is self.view and event.type() == QtCore.QEvent.Type.KeyPress:
+            assert isinstance(event, QtGui.QKeyEvent)
+            if event.key() in (QtCore.Qt.Key.Key_Return, QtCore.Qt.Key.Key_Enter):
+                self._activated(self.view.currentIndex())
+                return True
+        return super().eventFilter(watched, event)
+
+    def _activated(self, index: QtCore.QModelIndex) -> None:
+        if index.isValid():
+            source = self.proxy.mapToSource(index)
+            self.open_requested.emit(self.model.doc_id(source.row()))
+
+    def show_current(self, doc_id: str) -> None:
+        """Select the open document's row."""
+        row = self.model.row_of(doc_id)
+        if row >= 0:
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+            if index.isValid():
+                self.view.setCurrentIndex(index)
+
+
+class EntityPanel(QtWidgets.QWidget):
+    """The current document's spans; clicking one jumps to it."""
+
+    span_activated = QtCore.Signal(int)
+
+    def __init__(self, model: SpanTableModel, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.view = QtWidgets.QTableView(objectName="entity_view")
+        self.view.setModel(model)
+        self.view.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setSectionResizeMode(0, QtWidgets.QHeaderView.ResizeMode.Stretch)
+        self.view.clicked.connect(self._clicked)
+        self.view.activated.connect(self._clicked)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.view)
+
+    def _clicked(self, index: QtCore.QModelIndex) -> None:
+        if index.isValid():
+            self.span_activated.emit(self.model.span(index.row()).id)
+
+    def show_current(self, span_id: int) -> None:
+        """Select the row of the current span."""
+        row = self.model.row_of(span_id) if span_id else -1
+        if row >= 0:
+            self.view.selectRow(row)
+            self.view.scrollTo(self.model.index(row, 0))
+        else:
+            self.view.clearSelection()
+
+
+class LabelBar(QtWidgets.QToolBar):
+    """One button per label, with its colour and hotkey."""
+
+    label_requested = QtCore.Signal(str)
+
+    def __init__(self, labels: LabelSet, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__("Labels", parent)
+        self.setObjectName("label_bar")
+        self.setToolButtonStyle(QtCore.Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.buttons: dict[str, QtWidgets.QToolButton] = {}
+        for label in labels:
+            pixmap = QtGui.QPixmap(14, 14)
+            pixmap.fill(QtGui.QColor(label.color))
+            key = f"{label.hotkey} " if label.hotkey else ""
+            action = QtGui.QAction(QtGui.QIcon(pixmap), f"{key}{label.name} · {label.ar}", self)
+            action.setToolTip(f"{label.en} ({label.ar}) — key {label.hotkey or '-'}")
+            action.triggered.connect(lambda _c=False, name=label.name: self.label_requested.emit(name))
+            self.addAction(action)
+            button = self.widgetForAction(action)
+            assert isinstance(button, QtWidgets.QToolButton)
+            button.setObjectName(f"label_button_{label.name}")
+            button.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)  # keep the editor's selection
+            self.buttons[label.name] = button
+
+
+class FindBar(QtWidgets.QWidget):
+    """Ctrl+F: find in the document, ignoring diacritics, tatweel and alef variants."""
+
+    matches_changed = QtCore.Signal(list)  # list of (start, end) code points
+    match_selected = QtCore.Signal(int, int)
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.edit = QtWidgets.QLineEdit(objectName="find_edit")
+        self.edit.setPlaceholderText("Find (ignores diacritics and alef variants)…")
+        self.edit.textChanged.connect(self._search)
+        self.edit.returnPressed.connect(lambda: self.step(1))
+        self.count = QtWidgets.QLabel()
+        close = QtWidgets.QToolButton(text="✕")
+        close.clicked.connect(self.close_bar)
+        layout = QtWidgets.QHBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        layout.addWidget(self.edit, 1)
+        layout.addWidget(self.count)
+        layout.addWidget(close)
+        self._text = ""
+        self._norm: Normalized | None = None
+        self.matches: list[tuple[int, int]] = []
+        self._index = -1
+        QtGui.QShortcut(QtGui.QKeySequence("Escape"), self, self.close_bar,
+                        context=QtCore.Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.hide()
+
+    def set_text(self, text: str) -> None:
+        """Search in another document's text."""
+        self._text = text
+        self._norm = None  # normalised on the first search, not on every open
+        if self.isVisible():
+            self._search(self.edit.text())
+
+    def open_bar(self) -> None:
+        """Show the bar and focus the field."""
+        self.show()
+        self.edit.setFocus()
+        self.edit.selectAll()
+        self._search(self.edit.text())
+
+    def close_bar(self) -> None:
+        """Hide the bar and clear the highlights."""
+        self.hide()
+        self.matches = []
+        self.matches_changed.emit([])
+
+    def _search(self, query: str) -> None:
+        needle = normalize_str(query).strip()
+        self.matches = []
+        if needle:
+            if self._norm is None:
+                self._norm = normalize(self._text)
+            hay = self._norm.text
+            pos = hay.find(needle)
+            while pos >= 0:
+                self.matches.append(self._norm.to_original(pos, pos + len(needle)))
+                pos = hay.find(needle, pos + 1)
+        self._index = -1
+        self.count.setText(f"{len(self.matches)} found" if needle else "")
+        self.matches_changed.emit(list(self.matches))
+        if self.matches:
+            self.step(1)
+
+    def step(self, direction: int) -> None:
+        """Select the next (+1) or previous (-1) match."""
+        if self.matches:
+            self._index = (self._index + direction) % len(self.matches)
+            start, end = self.matches[self._index]
+            self.count.setText(f"{self._index + 1} / {len(self.matches)}")
+            self.match_selected.emit(start, end)
