@@ -19,9 +19,11 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from core.errors import TawsimError
+from core.extract.batch import register as register_batch_commands
 from core.extract.commands import register as register_extract_commands
 from core.formats.project_io import EXPORT_FORMATS, IMPORT_FORMATS
 from core.settings import data_dir, default_annotator, known_projects, remember_project
+from core.team_commands import register as register_team_commands
 
 PROG = "python main.py"
 Handler = Callable[[argparse.Namespace], int]
@@ -51,9 +53,7 @@ class ProgressBar:
             self.stream.write(f"{self.label}: {done}/{total}\n")
 
 
-def _open_project(
-    args: argparse.Namespace, *, read_only: bool = False, create: bool = False
-) -> Any:
+def open_project(args: argparse.Namespace, *, read_only: bool = False, create: bool = False) -> Any:
     from core.sample import ensure_sample_project
     from core.store import Project
     from core.store.project import PROJECT_FILE
@@ -89,7 +89,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         annotator=args.annotator,
         add_labels=args.add_labels,
     )
-    with _open_project(args, create=True) as project:
+    with open_project(args, create=True) as project:
         results = import_paths(
             project, [Path(p) for p in args.paths], opts, progress=ProgressBar("import")
         )
@@ -117,7 +117,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     """Export one annotator's layer of a project."""
     from core.formats.project_io import export_project
 
-    with _open_project(args, read_only=True) as project:
+    with open_project(args, read_only=True) as project:
         report = export_project(
             project,
             args.format,
@@ -178,7 +178,7 @@ def project_stats(project: Any) -> dict[str, Any]:
 
 def cmd_stats(args: argparse.Namespace) -> int:
     """Print documents and spans by label, status and annotator."""
-    with _open_project(args, read_only=True) as project:
+    with open_project(args, read_only=True) as project:
         stats = project_stats(project)
     if args.json:
         print(json.dumps(stats, ensure_ascii=False, indent=2, sort_keys=True))
@@ -206,7 +206,7 @@ def cmd_labels(args: argparse.Namespace) -> int:
     from core.model import Label, LabelSet
 
     editing = bool(args.add or args.remove or args.set)
-    with _open_project(args, read_only=not editing) as project:
+    with open_project(args, read_only=not editing) as project:
         labels = project.labels
         if args.add:
             labels = labels.with_label(args.add, en=args.en or "", ar=args.ar or "")
@@ -328,6 +328,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--hotkey", type=int, metavar="0-9", help="1-9, or 0 for none")
     add("projects", cmd_projects, "list known projects")
     register_extract_commands(add)
+    register_batch_commands(add)
+    register_team_commands(add)
     return parser
 
 

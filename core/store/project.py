@@ -17,6 +17,7 @@ sharing the folder (git, a synced folder) never write the same file.
 from __future__ import annotations
 
 import hashlib
+import uuid
 import logging
 from collections import Counter, OrderedDict
 from collections.abc import Iterable, Iterator, Mapping
@@ -167,6 +168,18 @@ class Layer:
     def _state_record(self, status: str) -> dict[str, Any]:
         return {"status": status, "text_sha": self.doc.id, "updated": now()}
 
+    @property
+    def updated(self) -> float:
+        """When this layer was last written (0 if never)."""
+        if not self._exists():
+            return 0.0
+        state = self._database().table("state").get(doc_id=1)
+        return float(state.get("updated", 0.0)) if state else 0.0
+
+    def reload(self) -> None:
+        """Forget cached data so that the next read comes from disk."""
+        self.close()
+
     def _commit(self, upserts: list[Span], removals: list[int], status: str | None) -> None:
         """Write span changes (and maybe a status) as one atomic file write."""
         db = self._writable()
@@ -182,8 +195,9 @@ class Layer:
         for span in upserts:
             table[str(span.id)] = span.to_json()
         data["spans"] = table
-        if status is not None:
-            data["state"] = {"1": self._state_record(status)}
+        # The state's time stamp changes with every write, so that merging copies
+        # of a project can tell which version of a layer is newer.
+        data["state"] = {"1": self._state_record(status or self._status)}
         # One write for the whole change; the spans are cached here, so the tinydb
         # tables (and their query caches) are only used for the first read.
         db.storage.write(data)
@@ -336,6 +350,7 @@ class Project:
         meta = {
             "name": name,
             "schema_version": SCHEMA_VERSION,
+            "project_id": uuid.uuid4().hex,
             "created": now(),
             "labels": labels.to_json(),
             "annotators": [annotator] if annotator else [],
@@ -351,10 +366,9 @@ class Project:
         folder = Path(folder)
         if not (folder / PROJECT_FILE).exists() and not (folder / (PROJECT_FILE + ".bak")).exists():
             raise StoreError(f"{folder}: not a Tawsim project (no {PROJECT_FILE})")
-        project = cls(folder, annotator=annotator, read_only=read_only)
-        if annotator and not read_only and annotator not in project.annotators():
-            project.add_annotator(annotator)
-        return project
+        # An annotator joins the project's list when they first write a layer
+        # (their layer folder), not merely by opening it.
+        return cls(folder, annotator=annotator, read_only=read_only)
 
     def close(self) -> None:
         """Close every file and release the lock."""
@@ -375,6 +389,14 @@ class Project:
     def name(self) -> str:
         """The project's name."""
         return str(self._meta.get("name", self.folder.name))
+
+    @property
+    def project_id(self) -> str:
+        """A random id given at creation; copies of a project share it."""
+        if not self._meta.get("project_id") and not self.read_only:
+            self._meta["project_id"] = uuid.uuid4().hex
+            self._save_meta()
+        return str(self._meta.get("project_id", ""))
 
     def _save_meta(self) -> None:
         if self.read_only:
