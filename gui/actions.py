@@ -26,7 +26,9 @@ SHORTCUTS: dict[str, Shortcut] = {
     "redo": Shortcut("&Redo", ("Ctrl+Shift+Z", "Ctrl+Y"), "Redo"),
     "next_span": Shortcut("Next span", ("Tab",), "Go to the next span in reading order", True),
     "prev_span": Shortcut("Previous span", ("Shift+Tab", "Backtab"), "Previous span", True),
-    "accept": Shortcut("&Accept", ("Return", "Enter", "Space"), "Accept the current suggestion", True),
+    "accept": Shortcut(
+        "&Accept", ("Return", "Enter", "Space"), "Accept the current suggestion", True
+    ),
     "reject": Shortcut(
         "&Reject / delete",
         ("Delete", "Backspace"),
@@ -57,6 +59,14 @@ SHORTCUTS: dict[str, Shortcut] = {
     "snap": Shortcut("&Snap selections to words", ("Ctrl+Shift+S",), "Hold Alt to skip snapping"),
     "show_rejected": Shortcut("Show &rejected suggestions", ("Ctrl+Shift+R",), ""),
     "suggest": Shortcut("&Suggest entities", ("Ctrl+Shift+G",), "Run the recommenders now"),
+    "recommender_settings": Shortcut(
+        "&Recommender settings…", (), "Switch recommenders on or off, set minimum scores"
+    ),
+    "retrain": Shortcut(
+        "Retrain the project &model now", (), "Learn from the documents marked done"
+    ),
+    "import": Shortcut("&Import…", ("Ctrl+I",), "Import text, JSONL, CoNLL, brat or Label Studio"),
+    "export": Shortcut("&Export…", ("Ctrl+E",), "Export annotations as CoNLL, JSONL, brat…"),
     "quit": Shortcut("&Quit", (SK.Quit,), ""),
 }
 for _key in range(1, 10):
@@ -131,10 +141,15 @@ def shortcut_table() -> str:
             continue
         if name.startswith("label_") and name not in ("label_1", "label_exact_1"):
             continue
+        if not spec.keys:
+            continue
         keys = " / ".join(f"`{k}`" for k in _readable(name))
         text = spec.text.replace("&", "").replace("…", "")
         if name == "label_1":
-            keys, text = "`1` … `9`", "Label the selection, or relabel (and accept) the current span"
+            keys, text = (
+                "`1` … `9`",
+                "Label the selection, or relabel (and accept) the current span",
+            )
         if name == "label_exact_1":
             keys, text = "`Alt+1` … `Alt+9`", "Label the exact selection, without snapping"
         lines.append(f"| {keys} | {text} |")

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Container, Iterable
+from functools import partial
 
-from PySide6 import QtCore, QtGui
+from PySide6 import QtCore, QtGui, QtWidgets
 
 from core.errors import TawsimError
 from core.extract.base import Suggestion
@@ -33,6 +34,8 @@ class SpanEditing(QtCore.QObject):
         self.editor = editor
         self._session = session
         self.snapping = True
+        #: known stems beyond this document's spans (the gazetteer, the project's spans)
+        self.stems: Callable[[set[str]], Container[str]] | None = None
 
     @property
     def session(self) -> DocumentSession | None:
@@ -73,7 +76,7 @@ class SpanEditing(QtCore.QObject):
             return None
         start, end = selected
         if self.snapping and not exact and not self.editor.exact_selection:
-            snapped = snap_selection(session.text, start, end, known_stems=self.known_stems())
+            snapped = self.snap(session.text, start, end)
             if snapped is None:
                 self.message.emit("The selection holds no word to label.")
                 return None
@@ -91,16 +94,36 @@ class SpanEditing(QtCore.QObject):
             return created
         return None
 
-    def known_stems(self) -> set[str]:
-        """Normalised surfaces of the document's accepted spans, for proclitic trimming."""
+    def snap(self, text: str, start: int, end: int) -> tuple[int, int] | None:
+        """Snap a selection to words, trimming a proclitic before a known name.
+
+        A word that is itself a known name keeps its first letter even when the
+        rest is also known (a gazetteer holding both would otherwise cut it).
+        """
+        stems = self.known_stems()
+        smart = snap_selection(text, start, end, known_stems=stems)
+        plain = snap_selection(text, start, end, known_stems=frozenset())
+        if smart != plain and smart is not None and plain is not None:
+            whole = normalize_str(text[plain[0] : plain[1]]).split()[:1]
+            if whole and whole[0] in stems:
+                return plain
+        return smart
+
+    def known_stems(self) -> Container[str]:
+        """Words known as names, for proclitic trimming: ``بسوريا`` snaps to ``سوريا``.
+
+        The document's accepted spans (whole and first word), plus what ``stems``
+        adds: the gazetteer and the project's accepted spans.
+        """
         session = self.session
-        if session is None:
-            return set()
-        return {
-            normalize_str(session.text[s.start : s.end])
-            for s in session.spans()
-            if s.status == "accepted"
-        }
+        own: set[str] = set()
+        if session is not None:
+            for s in session.spans():
+                if s.status == "accepted":
+                    norm = normalize_str(session.text[s.start : s.end])
+                    own.add(norm)
+                    own.update(norm.split()[:1])
+        return self.stems(own) if self.stems is not None else own
 
     def accept(self) -> None:
         """Accept the current suggestion."""
@@ -135,7 +158,9 @@ class SpanEditing(QtCore.QObject):
     def _after_decision(self, span: Span) -> None:
         """Keep the keyboard flow going: stay on the span, or go to the next suggestion."""
         if self.editor.current_span is None or self.editor.current_span.status == "rejected":
-            following = [s for s in self.editor.spans() if (s.start, -s.end) > (span.start, -span.end)]
+            following = [
+                s for s in self.editor.spans() if (s.start, -s.end) > (span.start, -span.end)
+            ]
             if following:
                 self.editor.set_current(following[0].id)
         else:
@@ -154,6 +179,44 @@ class SpanEditing(QtCore.QObject):
         if pairs:
             self._push(change_spans(session, pairs, f"Accept {len(pairs)} suggestions"))
         return len(pairs)
+
+    def span_menu(
+        self,
+        span_id: int,
+        where: QtCore.QPoint,
+        parent: QtWidgets.QWidget,
+        extra: list[QtGui.QAction],
+    ) -> QtWidgets.QMenu | None:
+        """Pop up a span's menu: labels, accept, reject, delete, then the extra actions."""
+        session = self.session
+        span = session.get(span_id) if session else None
+        if span is None or session is None:
+            return None
+        menu = QtWidgets.QMenu(parent)
+        menu.setObjectName("span_menu")
+        for label in session.project.labels:
+            action = menu.addAction(f"{label.hotkey or ''}  {label.name} · {label.ar}")
+            action.setCheckable(True)
+            action.setChecked(label.name == span.label)
+            action.triggered.connect(
+                partial(self._on_span, span_id, partial(self.label, label.name))
+            )
+        menu.addSeparator()
+        accept = menu.addAction("Accept", partial(self._on_span, span_id, self.accept))
+        accept.setEnabled(span.status != "accepted")
+        reject = menu.addAction("Reject", partial(self._on_span, span_id, self.reject))
+        reject.setEnabled(span.status == "suggested")
+        menu.addAction("Delete", partial(self.delete, span_id))
+        menu.addSeparator()
+        for action in extra:
+            menu.addAction(action)
+        menu.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(where)
+        return menu
+
+    def _on_span(self, span_id: int, fn: Callable[[], object]) -> None:
+        self.editor.set_current(span_id)
+        fn()
 
     # -- edges -------------------------------------------------------------
     def move(self, edge: str, arrow: int, unit: str) -> None:

@@ -9,34 +9,30 @@ from typing import Any
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from core.errors import TawsimError
-from core.extract.base import Recommender, Suggestion
-from core.model import Document
+from core.extract.learning import RetrainPolicy
 from core.settings import load_config, update_config
 from core.store import Project
 from gui import workers
 from gui.actions import make_action
 from gui.commands import SetStatusCommand
-from gui.editing import PROPAGATE_ORIGIN, SpanEditing
+from gui.editing import SpanEditing
+from gui.extractor import ExtractorService, RecommenderFactory, RetrainRunner
 from gui.fonts import editor_font
 from gui.models.documents import DocumentListModel
 from gui.models.spans import SpanTableModel
 from gui.session import DocumentSession
+from gui.suggesting import SuggestionController
+from gui.transfer import TransferController
 from gui.widgets.editor import AnnotationEditor
 from gui.widgets.panels import DocumentPanel, EntityPanel, FindBar, LabelBar
 
 log = logging.getLogger(__name__)
 
-SETTINGS_VERSION = 1
+# 2: wider default docks; layouts saved by version 1 are dropped.
+SETTINGS_VERSION = 2
 DEFAULT_POINT_SIZE = 16
-RecommenderFactory = Callable[[Project], Recommender]
-
-
-def default_recommender(project: Project) -> Recommender:
-    """The combined recommenders of core.extract (gazetteer, project memory, ...)."""
-    from core.extract.pipeline import default_combiner
-
-    return default_combiner(project)
+DEFAULT_SIZE = (1280, 820)
+DEFAULT_DOCK_WIDTHS = (290, 370)  # documents, entities
 
 
 def settings() -> QtCore.QSettings:
@@ -55,15 +51,15 @@ class MainWindow(QtWidgets.QMainWindow):
         *,
         recommender_factory: RecommenderFactory | None = None,
         auto_suggest: bool = True,
+        retrain_runner: RetrainRunner | None = None,
+        retrain_policy: RetrainPolicy | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("main_window")
         self.project = project
-        self.recommender_factory = recommender_factory or default_recommender
         self.auto_suggest = auto_suggest
         self.sessions: dict[str, DocumentSession] = {}
         self.current: DocumentSession | None = None
-        self.tasks: list[workers.Task] = []
         self.undo_group = QtGui.QUndoGroup(self)
         config = load_config()
         self.setWindowTitle(
@@ -83,13 +79,34 @@ class MainWindow(QtWidgets.QMainWindow):
         self.setCentralWidget(central)
         self.editing = SpanEditing(self.editor, lambda: self.current, self)
         self.editing.snapping = bool(config.get("snap", True))
+        self.extractor = ExtractorService(
+            project,
+            factory=recommender_factory,
+            retrain_runner=retrain_runner,
+            policy=retrain_policy,
+            parent=self,
+        )
+        self.editing.stems = self.extractor.known_stems
+        self.suggester = SuggestionController(
+            project,
+            self.editing,
+            self.extractor,
+            current=lambda: self.current,
+            session_for=self.session_for,
+            parent=self,
+        )
+        self.transfer = TransferController(project, self)
 
         self.doc_model = DocumentListModel(project, self)
         self.doc_panel = DocumentPanel(self.doc_model)
         self.span_model = SpanTableModel(project.labels, self)
         self.entity_panel = EntityPanel(self.span_model)
-        self.doc_dock = self._dock("documents", "Documents", self.doc_panel, QtCore.Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.entity_dock = self._dock("entities", "Entities", self.entity_panel, QtCore.Qt.DockWidgetArea.RightDockWidgetArea)
+        self.doc_dock = self._dock(
+            "documents", "Documents", self.doc_panel, QtCore.Qt.DockWidgetArea.LeftDockWidgetArea
+        )
+        self.entity_dock = self._dock(
+            "entities", "Entities", self.entity_panel, QtCore.Qt.DockWidgetArea.RightDockWidgetArea
+        )
         self.label_bar = LabelBar(project.labels, self)
         self.addToolBar(QtCore.Qt.ToolBarArea.TopToolBarArea, self.label_bar)
 
@@ -102,7 +119,9 @@ class MainWindow(QtWidgets.QMainWindow):
             self.open_document(docs[0].id)
 
     # -- construction --------------------------------------------------------
-    def _dock(self, name: str, title: str, widget: QtWidgets.QWidget, area: QtCore.Qt.DockWidgetArea) -> QtWidgets.QDockWidget:
+    def _dock(
+        self, name: str, title: str, widget: QtWidgets.QWidget, area: QtCore.Qt.DockWidgetArea
+    ) -> QtWidgets.QDockWidget:
         dock = QtWidgets.QDockWidget(title, self)
         dock.setObjectName(f"dock_{name}")
         dock.setWidget(widget)
@@ -114,7 +133,12 @@ class MainWindow(QtWidgets.QMainWindow):
         ed = self.editor
         self.actions_by_name: dict[str, QtGui.QAction] = {}
 
-        def act(name: str, slot: Callable[..., object] | None, parent: QtWidgets.QWidget | None = None, **kw: Any) -> QtGui.QAction:
+        def act(
+            name: str,
+            slot: Callable[..., object] | None,
+            parent: QtWidgets.QWidget | None = None,
+            **kw: Any,
+        ) -> QtGui.QAction:
             action = make_action(parent or self, name, slot, **kw)
             self.actions_by_name[name] = action
             return action
@@ -132,10 +156,14 @@ class MainWindow(QtWidgets.QMainWindow):
             act(f"label_{key}", partial(self._label_key, key, False), ed)
             act(f"label_exact_{key}", partial(self._label_key, key, True), ed)
         for name, edge, arrow, unit in (
-            ("start_back", "start", -1, "char"), ("start_fwd", "start", 1, "char"),
-            ("end_back", "end", -1, "char"), ("end_fwd", "end", 1, "char"),
-            ("start_back_word", "start", -1, "word"), ("start_fwd_word", "start", 1, "word"),
-            ("end_back_word", "end", -1, "word"), ("end_fwd_word", "end", 1, "word"),
+            ("start_back", "start", -1, "char"),
+            ("start_fwd", "start", 1, "char"),
+            ("end_back", "end", -1, "char"),
+            ("end_fwd", "end", 1, "char"),
+            ("start_back_word", "start", -1, "word"),
+            ("start_fwd_word", "start", 1, "word"),
+            ("end_back_word", "end", -1, "word"),
+            ("end_fwd_word", "end", 1, "word"),
         ):
             act(name, partial(e.move, edge, arrow, unit), ed)
         act("accept_all", e.accept_all)
@@ -149,24 +177,45 @@ class MainWindow(QtWidgets.QMainWindow):
         snap.setChecked(self.editing.snapping)
         act("show_rejected", self._set_show_rejected, checkable=True)
         act("suggest", lambda: self.run_suggestions(undoable=True))
+        act("recommender_settings", self.edit_recommender_settings)
+        act("retrain", self.extractor.retrain)
+        act("import", self.transfer.ask_import)
+        act("export", self.transfer.ask_export)
         act("quit", self.close)
 
         a = self.actions_by_name
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")
-        file_menu.addAction(a["quit"])
+        for name in ("import", "export", None, "quit"):
+            file_menu.addSeparator() if name is None else file_menu.addAction(a[name])
         edit_menu = menu.addMenu("&Edit")
         for name in ("undo", "redo", None, "find"):
             edit_menu.addSeparator() if name is None else edit_menu.addAction(a[name])
         span_menu = menu.addMenu("&Spans")
-        for name in ("next_span", "prev_span", None, "accept", "reject", "accept_all", None,
-                     "propagate_doc", "propagate_project", None, "start_back", "start_fwd",
-                     "end_back", "end_fwd", "start_back_word", "start_fwd_word", "end_back_word",
-                     "end_fwd_word"):
+        for name in (
+            "next_span",
+            "prev_span",
+            None,
+            "accept",
+            "reject",
+            "accept_all",
+            None,
+            "propagate_doc",
+            "propagate_project",
+            None,
+            "start_back",
+            "start_fwd",
+            "end_back",
+            "end_fwd",
+            "start_back_word",
+            "start_fwd_word",
+            "end_back_word",
+            "end_fwd_word",
+        ):
             span_menu.addSeparator() if name is None else span_menu.addAction(a[name])
         doc_menu = menu.addMenu("&Document")
-        for name in ("suggest", "mark_done"):
-            doc_menu.addAction(a[name])
+        for name in ("suggest", "mark_done", None, "recommender_settings", "retrain"):
+            doc_menu.addSeparator() if name is None else doc_menu.addAction(a[name])
         view_menu = menu.addMenu("&View")
         for name in ("zoom_in", "zoom_out", None, "snap", "show_rejected"):
             view_menu.addSeparator() if name is None else view_menu.addAction(a[name])
@@ -177,11 +226,32 @@ class MainWindow(QtWidgets.QMainWindow):
 
         tools = self.addToolBar("Main")
         tools.setObjectName("main_toolbar")
-        for name in ("undo", "redo", None, "suggest", "accept_all", None, "mark_done", None, "show_rejected", "snap"):
+        for name in (
+            "undo",
+            "redo",
+            None,
+            "suggest",
+            "accept_all",
+            None,
+            "mark_done",
+            None,
+            "show_rejected",
+            "snap",
+        ):
             tools.addSeparator() if name is None else tools.addAction(a[name])
         self.insertToolBarBreak(self.label_bar)
         if self.project.read_only:
-            for name in ("accept", "reject", "accept_all", "propagate_doc", "propagate_project", "mark_done", "suggest"):
+            for name in (
+                "accept",
+                "reject",
+                "accept_all",
+                "propagate_doc",
+                "propagate_project",
+                "mark_done",
+                "suggest",
+                "import",
+                "retrain",
+            ):
                 a[name].setEnabled(False)
 
     def _build_status_bar(self) -> None:
@@ -189,7 +259,17 @@ class MainWindow(QtWidgets.QMainWindow):
         self.annotator_label = QtWidgets.QLabel(objectName="annotator_label")
         self.progress_label = QtWidgets.QLabel(objectName="progress_label")
         self.save_label = QtWidgets.QLabel(objectName="save_label")
-        for widget in (self.annotator_label, self.progress_label, self.save_label):
+        self.retrain_label = QtWidgets.QLabel(
+            "⟳ Retraining the project model…", objectName="retrain_label"
+        )
+        self.retrain_label.setToolTip("Learning from your finished documents, in the background")
+        self.retrain_label.hide()
+        for widget in (
+            self.retrain_label,
+            self.annotator_label,
+            self.progress_label,
+            self.save_label,
+        ):
             bar.addPermanentWidget(widget)
         who = self.project.annotator or "?"
         self.annotator_label.setText(f"Annotator: {who}")
@@ -205,6 +285,11 @@ class MainWindow(QtWidgets.QMainWindow):
         self.editing.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.find_bar.matches_changed.connect(self.editor.set_search_matches)
         self.find_bar.match_selected.connect(self.editor.select_range)
+        self.extractor.retraining.connect(self.retrain_label.setVisible)
+        self.extractor.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.suggester.message.connect(self._show_message)
+        self.transfer.busy.connect(self._set_busy)
+        self.transfer.imported.connect(self._imported)
 
     # -- layout --------------------------------------------------------------
     def _restore_layout(self) -> None:
@@ -217,7 +302,12 @@ class MainWindow(QtWidgets.QMainWindow):
             if state is not None:
                 self.restoreState(state, SETTINGS_VERSION)
         else:
-            self.resize(1280, 820)
+            self.resize(*DEFAULT_SIZE)
+            self.resizeDocks(
+                [self.doc_dock, self.entity_dock],
+                list(DEFAULT_DOCK_WIDTHS),
+                QtCore.Qt.Orientation.Horizontal,
+            )
 
     def save_layout(self) -> None:
         """Remember the window geometry and dock layout."""
@@ -229,8 +319,9 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:
         self.save_layout()
-        for task in self.tasks:
-            task.cancel()
+        self.suggester.cancel()
+        self.extractor.cancel()
+        self.transfer.cancel()
         QtCore.QThreadPool.globalInstance().waitForDone(5000)
         super().closeEvent(event)
 
@@ -241,9 +332,12 @@ class MainWindow(QtWidgets.QMainWindow):
         if session is None:
             session = DocumentSession(self.project, doc_id, self)
             session.spans_changed.connect(partial(self._spans_changed, session))
-            session.status_changed.connect(lambda _s, session=session: self._status_changed(session))
+            session.status_changed.connect(
+                lambda _s, session=session: self._status_changed(session)
+            )
             session.save_state.connect(self._save_state)
             session.failed.connect(self._save_failed)
+            session.saved.connect(partial(self._learn, session))
             self.undo_group.addStack(session.stack)
             self.sessions[doc_id] = session
         return session
@@ -289,7 +383,12 @@ class MainWindow(QtWidgets.QMainWindow):
             self.span_model.update(self._panel_spans(spans))
             self._update_progress()
 
+    def _learn(self, session: DocumentSession, old: list[Any], new: list[Any]) -> None:
+        self.extractor.spans_saved(session.text, old, new)
+
     def _status_changed(self, session: DocumentSession) -> None:
+        if session.layer.status == "done":
+            self.extractor.document_done()
         self.doc_model.refresh(session.doc_id)
         if session is self.current:
             self._update_progress()
@@ -312,7 +411,8 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def _save_failed(self, message: str) -> None:
         QtWidgets.QMessageBox.warning(
-            self, "Could not save",
+            self,
+            "Could not save",
             f"The change could not be saved:\n\n{message}\n\nThe view now shows what is on disk.",
         )
 
@@ -349,123 +449,74 @@ class MainWindow(QtWidgets.QMainWindow):
         return following
 
     def show_span_menu(self, span_id: int, where: QtCore.QPoint) -> QtWidgets.QMenu | None:
-        """The small menu of a clicked span: labels, accept, reject, delete."""
-        session = self.current
-        span = session.get(span_id) if session else None
-        if span is None or session is None:
-            return None
-        menu = QtWidgets.QMenu(self)
-        menu.setObjectName("span_menu")
-        for label in self.project.labels:
-            action = menu.addAction(f"{label.hotkey or ''}  {label.name} · {label.ar}")
-            action.setCheckable(True)
-            action.setChecked(label.name == span.label)
-            action.triggered.connect(partial(self._menu_label, span_id, label.name))
-        menu.addSeparator()
-        accept = menu.addAction("Accept", partial(self._menu_do, span_id, self.editing.accept))
-        accept.setEnabled(span.status != "accepted")
-        reject = menu.addAction("Reject", partial(self._menu_do, span_id, self.editing.reject))
-        reject.setEnabled(span.status == "suggested")
-        menu.addAction("Delete", partial(self.editing.delete, span_id))
-        menu.addSeparator()
-        menu.addAction(self.actions_by_name["propagate_doc"])
-        menu.addAction(self.actions_by_name["propagate_project"])
-        menu.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
-        menu.popup(where)
-        return menu
-
-    def _menu_label(self, span_id: int, name: str) -> None:
-        self.editor.set_current(span_id)
-        self.editing.label(name)
-
-    def _menu_do(self, span_id: int, fn: Callable[[], object]) -> None:
-        self.editor.set_current(span_id)
-        fn()
+        """The small menu of a clicked span: labels, accept, reject, delete, label all."""
+        a = self.actions_by_name
+        return self.editing.span_menu(
+            span_id, where, self, [a["propagate_doc"], a["propagate_project"]]
+        )
 
     # -- background work -----------------------------------------------------
-    def _start(self, fn: Callable[..., Any], done: Callable[[Any], None], busy: str) -> workers.Task:
-        task = workers.Task(fn)
-        task.signals.finished.connect(done)
-        task.signals.failed.connect(self._task_failed)
-        task.signals.finished.connect(lambda _r, task=task: self._task_done(task))
-        task.signals.failed.connect(lambda _m, task=task: self._task_done(task))
-        self.tasks.append(task)
-        self.statusBar().showMessage(busy)
-        return workers.start(task)
-
-    def _task_done(self, task: workers.Task) -> None:
-        if task in self.tasks:
-            self.tasks.remove(task)
-        if not self.tasks:
-            self.statusBar().clearMessage()
-
-    def _task_failed(self, message: str) -> None:
-        QtWidgets.QMessageBox.warning(self, "Background task failed", message)
+    @property
+    def tasks(self) -> list[workers.Task]:
+        """Suggestion and propagation tasks still running."""
+        return self.suggester.tasks
 
     def run_suggestions(self, *, undoable: bool) -> workers.Task | None:
-        """Run the recommenders on the open document in a worker; results arrive as suggestions."""
-        session = self.current
-        if session is None or self.project.read_only:
-            return None
-        session.suggested = True
-        try:
-            recommender = self.recommender_factory(self.project)
-        except TawsimError as exc:
-            QtWidgets.QMessageBox.warning(self, "Suggestions unavailable", str(exc))
-            return None
-        document = Document(session.info, session.text)
-        doc_id = session.doc_id
-
-        def work(_cancelled: Any) -> tuple[str, bool, list[Suggestion]]:
-            return doc_id, undoable, list(recommender.suggest(document))
-
-        return self._start(work, self._suggestions_arrived, "Finding entities…")
-
-    def _suggestions_arrived(self, result: tuple[str, bool, list[Suggestion]]) -> None:
-        doc_id, undoable, suggestions = result
-        session = self.sessions.get(doc_id)
-        if session is None:
-            return
-        count = self.editing.write_suggestions(session, suggestions, "Suggest entities", undoable=undoable)
-        self.statusBar().showMessage(f"{count} new suggestions", 4000)
+        """Run the extractor on the open document in a worker; results arrive as suggestions."""
+        return self.suggester.run_suggestions(undoable=undoable)
 
     def propagate(self, scope: str) -> workers.Task | None:
         """Label every other occurrence of the current span's text, as suggestions."""
-        from core.propagate import find_occurrences
+        return self.suggester.propagate(scope)
 
-        session = self.current
-        span = self.editor.current_span
-        if session is None or span is None:
-            self.statusBar().showMessage("Go to a span first (Tab, or click it).", 5000)
-            return None
-        if self.project.read_only:
-            return None
-        surface = session.text[span.start : span.end]
-        project = self.project
-        doc_ids = [d.id for d in project.documents()] if scope == "project" else [session.doc_id]
-        texts = {session.doc_id: session.text}
+    def _show_message(self, text: str, timeout: int) -> None:
+        if text:
+            self.statusBar().showMessage(text, timeout)
+        else:
+            self.statusBar().clearMessage()
 
-        def work(cancelled: Any) -> tuple[str, int, dict[str, list[tuple[int, int]]]]:
-            found: dict[str, list[tuple[int, int]]] = {}
-            for doc_id in doc_ids:
-                if cancelled.is_set():
-                    break
-                text = texts.get(doc_id) or project.text(doc_id)
-                found[doc_id] = find_occurrences(text, surface)
-            return span.label, span.id, found
+    def edit_recommender_settings(self) -> QtWidgets.QDialog:
+        """Open the recommender settings dialog; saved settings apply to the next run."""
+        from gui.widgets.settings_dialog import RecommenderSettingsDialog
 
-        def done(result: tuple[str, int, dict[str, list[tuple[int, int]]]]) -> None:
-            label, origin_id, found = result
-            total = 0
-            for doc_id, places in found.items():
-                target = self.session_for(doc_id)
-                origin = self.current.get(origin_id) if self.current is not None else None
-                suggestions = [
-                    Suggestion(s, e, label, 1.0, PROPAGATE_ORIGIN)
-                    for s, e in places
-                    if not (target is self.current and origin is not None and (s, e) == (origin.start, origin.end))
-                ]
-                total += self.editing.write_suggestions(target, suggestions, f"Label all “{surface}”")
-            self.statusBar().showMessage(f"{total} occurrences suggested as {label}", 5000)
+        dialog = RecommenderSettingsDialog(self.extractor.settings(), self)
+        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
 
-        return self._start(work, done, f"Looking for “{surface}”…")
+        def save() -> None:
+            self.extractor.apply_settings(dialog.values())
+            self.statusBar().showMessage(
+                "Recommender settings saved; they apply to the next suggestions.", 5000
+            )
+
+        dialog.accepted.connect(save)
+        dialog.open()
+        return dialog
+
+    def _set_busy(self, busy: bool) -> None:
+        """While an import or export runs, nothing else may change the project."""
+        if busy:
+            self.suggester.hold()
+            self._enabled_before = {n: a.isEnabled() for n, a in self.actions_by_name.items()}
+            for action in self.actions_by_name.values():
+                action.setEnabled(False)
+        for widget in (self.centralWidget(), self.doc_dock, self.entity_dock, self.label_bar):
+            widget.setEnabled(not busy)
+        if not busy:
+            for name, enabled in getattr(self, "_enabled_before", {}).items():
+                self.actions_by_name[name].setEnabled(enabled)
+            self.suggester.release()
+
+    def _imported(self, results: list[Any]) -> None:
+        """After an import: show the new documents; the extractor relearns the project."""
+        if not any(r.added or r.spans for r in results):
+            return
+        self.doc_model.reload()
+        self.extractor.invalidate()
+        for session in self.sessions.values():
+            session.reload()  # an import may have added spans to an open document
+        if self.current is not None:
+            self.open_document(self.current.doc_id)
+        else:
+            docs = self.project.documents()
+            if docs:
+                self.open_document(docs[0].id)

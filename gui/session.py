@@ -28,6 +28,8 @@ class DocumentSession(QtCore.QObject):
     #: "saved", "failed" or "read-only", with a message
     save_state = QtCore.Signal(str, str)
     failed = QtCore.Signal(str)
+    #: a saved change: the spans' old versions and their new versions (learning listens)
+    saved = QtCore.Signal(list, list)
 
     def __init__(self, project: Project, doc_id: str, parent: QtCore.QObject | None = None):
         super().__init__(parent)
@@ -60,14 +62,17 @@ class DocumentSession(QtCore.QObject):
     def apply(self, *, put: list[Span] = (), remove: list[int] = ()) -> list[Span] | None:  # type: ignore[assignment]
         """Write span changes through the store; None (and a message) if it failed."""
         put, remove = list(put), list(remove)
+        layer = self.layer
+        old = [s for s in (layer.get(i) for i in {s.id for s in put if s.id} | set(remove)) if s]
         try:
-            saved = self.layer.put_many(put) if put else []
+            saved = layer.put_many(put) if put else []
             if remove:
-                self.layer.remove_many(remove)
+                layer.remove_many(remove)
         except TawsimError as exc:
             self._failed(str(exc))
             return None
         self.save_state.emit("saved", "")
+        self.saved.emit(old, list(saved))
         self.spans_changed.emit(tuple({s.id for s in saved} | set(remove)))
         return saved
 

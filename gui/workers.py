@@ -17,10 +17,14 @@ log = logging.getLogger(__name__)
 
 
 class TaskSignals(QtCore.QObject):
-    """What a task reports: its result or a one-line error."""
+    """What a task reports: progress, then its result or a one-line error, then ended."""
 
     finished = QtCore.Signal(object)
     failed = QtCore.Signal(str)
+    #: (done, total), from Task.report
+    progress = QtCore.Signal(int, int)
+    #: the task, always last, also when it was cancelled (its result is then dropped)
+    ended = QtCore.Signal(object)
 
 
 class Task(QtCore.QRunnable):
@@ -37,12 +41,17 @@ class Task(QtCore.QRunnable):
         try:
             result = self.fn(self.cancelled)
         except Exception as exc:  # noqa: BLE001 - reported in a dialog, logged in full
-            log.exception("background task failed")
             if not self.cancelled.is_set():
+                log.exception("background task failed")
                 self.signals.failed.emit(f"{type(exc).__name__}: {exc}")
-            return
-        if not self.cancelled.is_set():
-            self.signals.finished.emit(result)
+        else:
+            if not self.cancelled.is_set():
+                self.signals.finished.emit(result)
+        self.signals.ended.emit(self)
+
+    def report(self, done: int, total: int) -> None:
+        """Report progress (from the worker; arrives on the UI thread)."""
+        self.signals.progress.emit(done, total)
 
     def cancel(self) -> None:
         """Ask the task to stop; its result is dropped."""

@@ -6,7 +6,13 @@ from PySide6 import QtCore
 
 from core.store import Project
 
-COLUMNS = ("Title", "Status", "Accepted", "Suggested")
+COLUMNS = ("Title", "Status", "Acc.", "Sugg.")
+COLUMN_TIPS = (
+    "Document title",
+    "Your status for the document",
+    "Accepted spans",
+    "Open suggestions",
+)
 STATUS_TEXT = {"new": "new", "in_progress": "in progress", "done": "done"}
 
 
@@ -29,8 +35,11 @@ class DocumentListModel(QtCore.QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section: int, orientation: QtCore.Qt.Orientation, role: int = 0):  # type: ignore[no-untyped-def]
-        if role == QtCore.Qt.ItemDataRole.DisplayRole and orientation == QtCore.Qt.Orientation.Horizontal:
-            return COLUMNS[section]
+        if orientation == QtCore.Qt.Orientation.Horizontal:
+            if role == QtCore.Qt.ItemDataRole.DisplayRole:
+                return COLUMNS[section]
+            if role == QtCore.Qt.ItemDataRole.ToolTipRole:
+                return COLUMN_TIPS[section]
         return None
 
     def data(self, index: QtCore.QModelIndex, role: int = QtCore.Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
@@ -64,6 +73,13 @@ class DocumentListModel(QtCore.QAbstractTableModel):
     def row_of(self, doc_id: str) -> int:
         """The row of a document (-1 if unknown)."""
         return self._rows.get(doc_id, -1)
+
+    def reload(self) -> None:
+        """Re-read the document list (after an import)."""
+        self.beginResetModel()
+        self._docs = self.project.documents()
+        self._rows = {d.id: i for i, d in enumerate(self._docs)}
+        self.endResetModel()
 
     def refresh(self, doc_id: str) -> None:
         """Re-read one document's status and counts (emits dataChanged for its row only)."""

@@ -27,7 +27,10 @@ class SpanTableModel(QtCore.QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section: int, orientation: QtCore.Qt.Orientation, role: int = 0):  # type: ignore[no-untyped-def]
-        if role == QtCore.Qt.ItemDataRole.DisplayRole and orientation == QtCore.Qt.Orientation.Horizontal:
+        if (
+            role == QtCore.Qt.ItemDataRole.DisplayRole
+            and orientation == QtCore.Qt.Orientation.Horizontal
+        ):
             return COLUMNS[section]
         return None
 
@@ -46,7 +49,11 @@ class SpanTableModel(QtCore.QAbstractTableModel):
             if column == 2:
                 return span.status if span.score is None else f"{span.status} {span.score:.2f}"
             return span.origin
-        if role == QtCore.Qt.ItemDataRole.DecorationRole and column == 1 and span.label in self.labels:
+        if (
+            role == QtCore.Qt.ItemDataRole.DecorationRole
+            and column == 1
+            and span.label in self.labels
+        ):
             return QtGui.QColor(self.labels.get(span.label).color)
         if role == QtCore.Qt.ItemDataRole.FontRole and span.status == "rejected":
             font = QtGui.QFont()

@@ -171,7 +171,9 @@ class AnnotationEditor(QtWidgets.QTextEdit):
 
     def extra_selection_ranges(self) -> list[tuple[int, int]]:
         """The Qt (UTF-16) ranges of the extra selections now shown (for tests)."""
-        return [(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in self.extraSelections()]
+        return [
+            (s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in self.extraSelections()
+        ]
 
     # -- current span ------------------------------------------------------
     @property
@@ -205,7 +207,11 @@ class AnnotationEditor(QtWidgets.QTextEdit):
             index = self._order.index(current) + direction
         else:
             pos = self.selection_range()[0] if self.selection_range() else self.caret()
-            index = bisect_right(self._starts, pos) if direction > 0 else bisect_right(self._starts, pos) - 1
+            index = (
+                bisect_right(self._starts, pos)
+                if direction > 0
+                else bisect_right(self._starts, pos) - 1
+            )
             if direction > 0 and self.textCursor().hasSelection():
                 index = bisect_right(self._starts, pos - 1)
         index %= len(self._order)
@@ -314,7 +320,7 @@ class AnnotationEditor(QtWidgets.QTextEdit):
         lines = [name, f"{span.status}  ({span.origin})"]
         if span.score is not None:
             lines.append(f"score {span.score:.2f}")
-        lines.append(f"“{self.text[span.start:span.end]}”  [{span.start}, {span.end})")
+        lines.append(f"“{self.text[span.start : span.end]}”  [{span.start}, {span.end})")
         return "\n".join(lines)
 
     def mousePressEvent(self, event: QtGui.QMouseEvent) -> None:

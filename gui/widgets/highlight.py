@@ -76,7 +76,9 @@ class SpanStyles:
     def current_format(self) -> QtGui.QTextCharFormat:
         """An outline around the current span (keeps its colours)."""
         fmt = QtGui.QTextCharFormat()
-        fmt.setProperty(QtGui.QTextFormat.Property.OutlinePen, QtGui.QPen(QtGui.QColor("#000000"), 2))
+        fmt.setProperty(
+            QtGui.QTextFormat.Property.OutlinePen, QtGui.QPen(QtGui.QColor("#000000"), 2)
+        )
         return fmt
 
     def search_format(self) -> QtGui.QTextCharFormat:

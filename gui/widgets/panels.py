@@ -10,6 +10,36 @@ from gui.models.documents import DocumentFilter, DocumentListModel
 from gui.models.spans import SpanTableModel
 
 
+def fit_columns(view: QtWidgets.QTableView) -> None:
+    """The first column takes the room left; the others fit their contents; one line a row."""
+    view.verticalHeader().hide()
+    view.setWordWrap(False)
+    view.setTextElideMode(QtCore.Qt.TextElideMode.ElideRight)
+    rows = view.verticalHeader()
+    rows.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.Fixed)
+    rows.setDefaultSectionSize(view.fontMetrics().height() + 8)
+    header = view.horizontalHeader()
+    header.setMinimumSectionSize(36)
+    header.setResizeContentsPrecision(0)  # measure the visible rows only (5,000 spans)
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.Interactive)
+    header.setSectionResizeMode(0, QtWidgets.QHeaderView.ResizeMode.Stretch)
+    view.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    # Fit the columns when rows come or go, not on every change (ResizeToContents
+    # would measure again on each accept).
+    timer = QtCore.QTimer(view, singleShot=True, interval=0)
+    timer.timeout.connect(lambda: _fit(view))
+    model = view.model()
+    for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved, model.layoutChanged):
+        signal.connect(timer.start)
+    _fit(view)
+
+
+def _fit(view: QtWidgets.QTableView) -> None:
+    for column in range(1, view.model().columnCount()):
+        view.resizeColumnToContents(column)
+
+
 class DocumentPanel(QtWidgets.QWidget):
     """Document list with a status filter and a title search; Enter or double-click opens."""
 
@@ -21,7 +51,12 @@ class DocumentPanel(QtWidgets.QWidget):
         self.proxy = DocumentFilter(self)
         self.proxy.setSourceModel(model)
         self.status = QtWidgets.QComboBox(objectName="status_filter")
-        for text, value in (("All", ""), ("New", "new"), ("In progress", "in_progress"), ("Done", "done")):
+        for text, value in (
+            ("All", ""),
+            ("New", "new"),
+            ("In progress", "in_progress"),
+            ("Done", "done"),
+        ):
             self.status.addItem(text, value)
         self.status.currentIndexChanged.connect(
             lambda _i: self.proxy.set_status(self.status.currentData())
@@ -35,8 +70,7 @@ class DocumentPanel(QtWidgets.QWidget):
         self.view.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(0, QtWidgets.QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.view)
         self.view.activated.connect(self._activated)  # Enter, and double-click on most styles
         self.view.doubleClicked.connect(self._activated)
         self.view.installEventFilter(self)
@@ -83,8 +117,7 @@ class EntityPanel(QtWidgets.QWidget):
         self.view.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(0, QtWidgets.QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.view)
         self.view.clicked.connect(self._clicked)
         self.view.activated.connect(self._clicked)
         layout = QtWidgets.QVBoxLayout(self)
@@ -121,7 +154,9 @@ class LabelBar(QtWidgets.QToolBar):
             key = f"{label.hotkey} " if label.hotkey else ""
             action = QtGui.QAction(QtGui.QIcon(pixmap), f"{key}{label.name} · {label.ar}", self)
             action.setToolTip(f"{label.en} ({label.ar}) — key {label.hotkey or '-'}")
-            action.triggered.connect(lambda _c=False, name=label.name: self.label_requested.emit(name))
+            action.triggered.connect(
+                lambda _c=False, name=label.name: self.label_requested.emit(name)
+            )
             self.addAction(action)
             button = self.widgetForAction(action)
             assert isinstance(button, QtWidgets.QToolButton)
@@ -154,8 +189,12 @@ class FindBar(QtWidgets.QWidget):
         self._norm: Normalized | None = None
         self.matches: list[tuple[int, int]] = []
         self._index = -1
-        QtGui.QShortcut(QtGui.QKeySequence("Escape"), self, self.close_bar,
-                        context=QtCore.Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QtGui.QShortcut(
+            QtGui.QKeySequence("Escape"),
+            self,
+            self.close_bar,
+            context=QtCore.Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
         self.hide()
 
     def set_text(self, text: str) -> None:

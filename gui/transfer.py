@@ -1,0 +1,250 @@
+"""File > Import… and File > Export…: dialogs, a worker with progress and Cancel, a report.
+
+The work is core's import_paths and export_project, run in a QThreadPool
+worker. A QProgressDialog shows progress once the work takes longer than a
+moment (so a small import never flashes a dialog) and its Cancel stops it:
+a cancelled import is undone by core (the project is as before), a
+cancelled export writes nothing. Imports are not span edits and are not
+undoable. The results, per file, are shown in a ReportDialog, never as a
+traceback.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6 import QtCore, QtWidgets
+
+from core.errors import TawsimError
+from core.formats.project_io import (
+    ExportReport,
+    FileResult,
+    ImportCancelled,
+    ImportOptions,
+    export_project,
+    import_paths,
+)
+from core.store import Project
+from gui import workers
+from gui.widgets.transfer_dialogs import ExportDialog, ImportDialog, ReportDialog
+
+PROGRESS_DELAY_MS = 400
+MAX_LISTED = 2000  # problems shown with their text; the rest by offsets only
+
+
+def import_report(results: list[FileResult]) -> tuple[str, str]:
+    """A summary line and readable per-file details of an import."""
+    added = sum(r.added for r in results)
+    spans = sum(r.spans for r in results)
+    failed = [r for r in results if not r.ok]
+    summary = f"{added} document(s) added, {spans} span(s)"
+    if failed:
+        summary += f"; {len(failed)} of {len(results)} file(s) could not be imported"
+    lines: list[str] = []
+    for r in results:
+        if r.error:
+            lines.append(f"✗ {r.error}")
+        else:
+            known = r.documents - r.added
+            extra = f", {known} already in the project" if known else ""
+            lines.append(f"✓ {r.path}: {r.added} document(s){extra}, {r.spans} span(s)")
+        lines.extend(f"    warning: {note}" for note in r.notes)
+    if failed:
+        lines.append("")
+        lines.append("A file that failed changed nothing; the other files were imported.")
+    return summary, "\n".join(lines)
+
+
+def export_summary(
+    report: ExportReport,
+    out: Path,
+    titles: dict[str, str],
+    surfaces: dict[tuple[str, int, int], str],
+) -> tuple[str, str]:
+    """A summary line and the spans the format could not keep exactly, with reasons."""
+    summary = f"Exported {report.documents} document(s), {report.spans} span(s) to {out}"
+    if not report.problems:
+        return summary, ""
+    summary += f"; {len(report.problems)} span(s) could not be kept exactly"
+    lines = []
+    for p in report.problems:
+        title = titles.get(p.doc, p.doc)
+        surface = surfaces.get((p.doc, p.start, p.end))
+        shown = f" “{surface}”" if surface else ""
+        reason = p.reason.replace("use --nested columns", "export a tag column per nesting level")
+        lines.append(f"• {title} [{p.start}, {p.end}) {p.label}{shown}: {reason}")
+    return summary, "\n".join(lines)
+
+
+class TransferController(QtCore.QObject):
+    """Runs imports and exports for one project window."""
+
+    #: an import finished and changed the project (its FileResults)
+    imported = QtCore.Signal(list)
+    #: True while an import or export runs
+    busy = QtCore.Signal(bool)
+
+    def __init__(self, project: Project, parent: QtWidgets.QWidget) -> None:
+        super().__init__(parent)
+        self.project = project
+        self._parent = parent
+        self.task: workers.Task | None = None
+        self.progress: QtWidgets.QProgressDialog | None = None
+        self.dialog: QtWidgets.QDialog | None = None
+        self.report: ReportDialog | None = None
+        self._after: Callable[[], None] = lambda: None
+
+    @property
+    def running(self) -> bool:
+        """True while an import or export runs."""
+        return self.task is not None
+
+    # -- import --------------------------------------------------------------
+    def ask_import(self) -> ImportDialog:
+        """Open the import dialog (window-modal); importing starts when it is accepted."""
+        dialog = ImportDialog(self.project.annotator or "", self._parent)
+        dialog.accepted.connect(lambda: self.start_import(dialog.paths(), dialog.options()))
+        self._show(dialog)
+        return dialog
+
+    def start_import(self, paths: list[Path], opts: ImportOptions) -> workers.Task | None:
+        """Import files and folders in a worker, with progress and Cancel."""
+        if self.project.read_only:
+            self._message("Import", "The project is open read-only; nothing can be imported.")
+            return None
+        project = self.project
+        holder: dict[str, Any] = {}
+
+        def work(cancelled: threading.Event) -> None:
+            try:
+                holder["results"] = import_paths(
+                    project, paths, opts, progress=task.report, cancelled=cancelled.is_set
+                )
+            except ImportCancelled as exc:
+                holder["cancelled"] = str(exc)
+            except TawsimError as exc:
+                holder["error"] = str(exc)
+
+        task = workers.Task(work)
+        return self._run(task, "Importing…", lambda: self._import_ended(holder))
+
+    def _import_ended(self, holder: dict[str, Any]) -> None:
+        if "cancelled" in holder:
+            self._message("Import cancelled", "Import cancelled. The project is unchanged.")
+            return
+        if "error" in holder:
+            self._message("Import failed", holder["error"])
+            return
+        results: list[FileResult] = holder.get("results", [])
+        if not results:
+            self._message("Import", "No files to import were found.")
+            return
+        self.imported.emit(results)
+        summary, details = import_report(results)
+        self._show_report("Import finished", summary, details)
+
+    # -- export --------------------------------------------------------------
+    def ask_export(self) -> ExportDialog:
+        """Open the export dialog; exporting starts when it is accepted."""
+        base = Path.home() / (self.project.folder.name or "export")
+        dialog = ExportDialog(
+            annotators=self.project.annotators(),
+            annotator=self.project.annotator or "",
+            default_out=base.with_suffix(".conll"),
+            parent=self._parent,
+        )
+        dialog.accepted.connect(lambda: self.start_export(**dialog.values()))
+        self._show(dialog)
+        return dialog
+
+    def start_export(self, *, fmt: str, out: Path, **options: Any) -> workers.Task | None:
+        """Export in a worker, with progress and Cancel; nothing is written when cancelled."""
+        project = self.project
+        holder: dict[str, Any] = {}
+        titles = {d.id: d.title for d in project.documents()}
+
+        def work(cancelled: threading.Event) -> None:
+            try:
+                report = export_project(
+                    project, fmt, out, progress=task.report, cancelled=cancelled.is_set, **options
+                )
+                holder["report"] = report
+                holder["surfaces"] = {
+                    (p.doc, p.start, p.end): project.text(p.doc)[p.start : p.end].replace("\n", " ")
+                    for p in report.problems[:MAX_LISTED]
+                    if p.doc in titles
+                }
+            except ImportCancelled:
+                holder["cancelled"] = True
+            except TawsimError as exc:
+                holder["error"] = str(exc)
+
+        def ended() -> None:
+            if "cancelled" in holder:
+                self._message("Export cancelled", "Export cancelled. Nothing was written.")
+            elif "error" in holder:
+                self._message("Export failed", holder["error"])
+            elif "report" in holder:
+                summary, details = export_summary(
+                    holder["report"], out, titles, holder.get("surfaces", {})
+                )
+                self._show_report("Export finished", summary, details)
+
+        task = workers.Task(work)
+        return self._run(task, "Exporting…", ended)
+
+    # -- running -------------------------------------------------------------
+    def _run(self, task: workers.Task, label: str, ended: Callable[[], None]) -> workers.Task:
+        progress = QtWidgets.QProgressDialog(label, "Cancel", 0, 0, self._parent)
+        progress.setObjectName("transfer_progress")
+        progress.setWindowTitle("Tawsim")
+        progress.setWindowModality(QtCore.Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(PROGRESS_DELAY_MS)
+        progress.setAutoClose(False)
+        progress.setAutoReset(False)
+        progress.canceled.connect(task.cancel)
+        task.signals.progress.connect(lambda done, total: self._progress(done, total))
+        task.signals.failed.connect(lambda message: self._message("Tawsim", message))
+        task.signals.ended.connect(self._ended)
+        self.task, self.progress, self._after = task, progress, ended
+        self.busy.emit(True)
+        workers.start(task)
+        return task
+
+    def _progress(self, done: int, total: int) -> None:
+        if self.progress is not None:
+            self.progress.setMaximum(total)
+            self.progress.setValue(done)
+
+    def _ended(self, _task: workers.Task) -> None:
+        ended = self._after
+        if self.progress is not None:
+            self.progress.canceled.disconnect()
+            self.progress.close()
+            self.progress.deleteLater()
+        self.task, self.progress = None, None
+        self.busy.emit(False)
+        ended()
+
+    def cancel(self) -> None:
+        """Cancel the running import or export (as its Cancel button does)."""
+        if self.task is not None:
+            self.task.cancel()
+
+    # -- dialogs ---------------------------------------------------------------
+    def _show(self, dialog: QtWidgets.QDialog) -> None:
+        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.open()
+
+    def _show_report(self, title: str, summary: str, details: str) -> None:
+        report = ReportDialog(title, summary, details, self._parent)
+        report.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.report = report
+        report.open()
+
+    def _message(self, title: str, text: str) -> None:
+        self._show_report(title, text, "")

@@ -1,0 +1,190 @@
+"""The extractor in the app: settings honoured, learning at once, retraining in the background."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+from PySide6 import QtCore, QtWidgets
+from pytestqt.qtbot import QtBot
+
+from core.extract.base import Suggestion
+from core.extract.learning import RetrainPolicy, project_model_path
+from core.extract.memory import ProjectMemoryRecommender
+from core.model import Document
+from core.settings import load_config
+from core.store import Project
+from gui.extractor import retrain_in_thread
+from gui.main_window import MainWindow
+from tests.gui.conftest import make_project
+from tests.gui.helpers import spans_text
+
+Key = QtCore.Qt.Key
+Mod = QtCore.Qt.KeyboardModifier
+Left = QtCore.Qt.MouseButton.LeftButton
+
+DOC_A = "زار الوفد سوريا ثم حلب، والتقى قيادة قسد في كوباني."
+DOC_B = "عاد الوفد إلى سوريا ومنها إلى حلب، ولم يلتق قسد في كوباني."
+DOC_C = "في كوباني اجتماع عن سوريا."
+
+
+class Words:
+    """A recommender that suggests fixed words wherever they stand alone."""
+
+    def __init__(self, name: str, words: list[tuple[str, str, float]]) -> None:
+        self.name, self.version, self.words = name, 1, words
+
+    def suggest(self, document: Document) -> list[Suggestion]:
+        out = []
+        for word, label, score in self.words:
+            pos = document.text.find(word)
+            while pos >= 0:
+                end = pos + len(word)
+                if (pos == 0 or not document.text[pos - 1].isalpha()) and (
+                    end == len(document.text) or not document.text[end].isalpha()
+                ):
+                    out.append(Suggestion(pos, end, label, score, f"{self.name}@1"))
+                pos = document.text.find(word, end)
+        return out
+
+
+def window_on(qtbot: QtBot, project: Project, factory: Any, **kw: Any) -> MainWindow:
+    window = MainWindow(
+        project, recommender_factory=factory, auto_suggest=kw.pop("auto", False), **kw
+    )
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: not window.tasks, timeout=5000)
+    window.activateWindow()
+    window.editor.setFocus()
+    qtbot.waitUntil(window.editor.hasFocus, timeout=3000)
+    return window
+
+
+def test_recommender_settings_dialog_is_honoured(qtbot: QtBot, tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p", [("a", DOC_A)])
+    recs = [
+        Words("gazetteer", [("سوريا", "LOC", 0.9), ("حلب", "LOC", 0.5)]),
+        Words("rules", [("قسد", "ORG", 0.8)]),
+    ]
+    window = window_on(qtbot, project, lambda _p: recs)
+    window.actions_by_name["recommender_settings"].trigger()
+    dialog = window.findChild(QtWidgets.QDialog, "recommender_settings")
+    assert dialog is not None and dialog.isVisible()
+    use_rules = dialog.findChild(QtWidgets.QCheckBox, "use_rules")
+    qtbot.mouseClick(use_rules, Left, pos=QtCore.QPoint(8, use_rules.height() // 2))
+    assert not use_rules.isChecked()
+    floor = dialog.findChild(QtWidgets.QDoubleSpinBox, "min_score_gazetteer")
+    floor.setFocus()
+    for _ in range(6):  # 0.30 -> 0.60
+        qtbot.keyClick(floor, Key.Key_Up)
+    assert round(floor.value(), 2) == 0.6
+    qtbot.mouseClick(dialog.ok_button, Left)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=3000)
+    stored = load_config()["recommenders"]
+    assert stored["rules"]["enabled"] is False and stored["gazetteer"]["min_score"] == 0.6
+    window.activateWindow()
+    window.editor.setFocus()
+    qtbot.waitUntil(window.editor.hasFocus, timeout=3000)
+    qtbot.keyClick(window.editor, Key.Key_G, Mod.ControlModifier | Mod.ShiftModifier)
+    qtbot.waitUntil(lambda: not window.tasks, timeout=5000)
+    assert spans_text(project, window.current.doc_id) == [("سوريا", "LOC", "suggested")]
+
+
+def test_memory_learns_on_accept_and_unlearns_on_undo(qtbot: QtBot, tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p", [("a", DOC_A), ("b", DOC_B), ("c", DOC_C)])
+    a, b, c = (d.id for d in project.documents())
+    window = window_on(qtbot, project, lambda p: [ProjectMemoryRecommender.from_project(p)])
+    text = window.current.text
+    start = text.index("كوباني")
+    window.editor.select_range(start, start + 6)
+    qtbot.keyClick(window.editor, Key.Key_2)
+    assert spans_text(project, a) == [("كوباني", "LOC", "accepted")]
+    window.open_document(b)
+    qtbot.keyClick(window.editor, Key.Key_G, Mod.ControlModifier | Mod.ShiftModifier)
+    qtbot.waitUntil(lambda: not window.tasks, timeout=5000)
+    assert spans_text(project, b) == [("كوباني", "LOC", "suggested")]  # learnt at once
+    window.open_document(a)
+    qtbot.keyClick(window.editor, Key.Key_Z, Mod.ControlModifier)  # undo: unlearn
+    assert spans_text(project, a) == []
+    window.open_document(c)
+    qtbot.keyClick(window.editor, Key.Key_G, Mod.ControlModifier | Mod.ShiftModifier)
+    qtbot.waitUntil(lambda: not window.tasks, timeout=5000)
+    assert spans_text(project, c) == []
+
+
+def test_snapping_trims_a_proclitic_before_a_gazetteer_name(qtbot: QtBot, tmp_path: Path) -> None:
+    text = "وصل الوفد بسوريا أمس، ثم زار بنغازي."
+    project = make_project(tmp_path / "p", [("a", text)])
+    window = window_on(qtbot, project, lambda _p: [])
+    start = text.index("بسوريا")
+    window.editor.select_range(start + 2, start + 4)  # inside the word
+    qtbot.keyClick(window.editor, Key.Key_2)
+    start = text.index("بنغازي")  # a name starting with ب stays whole
+    window.editor.select_range(start, start + 6)
+    qtbot.keyClick(window.editor, Key.Key_2)
+    assert spans_text(project, window.current.doc_id) == [
+        ("سوريا", "LOC", "accepted"),
+        ("بنغازي", "LOC", "accepted"),
+    ]
+
+
+def test_mark_done_retrains_in_background_and_status_bar_shows_it(
+    qtbot: QtBot, tmp_path: Path, sample_text: str
+) -> None:
+    project = make_project(tmp_path / "p", [("sample", sample_text), ("c", DOC_C)])
+    gate = threading.Event()
+    calls: list[str] = []
+
+    def runner(folder, annotator, cancelled):  # type: ignore[no-untyped-def]
+        calls.append(annotator)
+        gate.wait(5)
+        return retrain_in_thread(folder, annotator, cancelled)
+
+    runner.shares_models = True  # type: ignore[attr-defined]
+    recs = [
+        Words("gazetteer", [("سوريا", "LOC", 0.9), ("قسد", "ORG", 0.8), ("الحسكة", "LOC", 0.8)])
+    ]
+    window = window_on(
+        qtbot,
+        project,
+        lambda _p: recs,
+        auto=True,
+        retrain_runner=runner,
+        retrain_policy=RetrainPolicy(every_accepted=1000),
+    )
+    qtbot.keyClick(window.editor, Key.Key_A, Mod.ControlModifier | Mod.ShiftModifier)  # accept all
+    assert not window.retrain_label.isVisible()  # no document done yet
+    qtbot.keyClick(window.editor, Key.Key_Return, Mod.ControlModifier)  # mark done
+    qtbot.waitUntil(window.retrain_label.isVisible, timeout=3000)
+    assert "Retraining" in window.retrain_label.text()
+    qtbot.waitUntil(lambda: calls == ["tester"], timeout=3000)
+    gate.set()
+    qtbot.waitUntil(lambda: not window.retrain_label.isVisible(), timeout=20000)
+    assert project_model_path(project).exists()
+    assert "crf-project" in window.extractor.recommender_names()
+
+
+def test_every_n_accepted_spans_retrains(qtbot: QtBot, tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p", [("a", DOC_A), ("b", DOC_B)])
+    a, b = (d.id for d in project.documents())
+    project.layer(b).set_status("done")
+    calls: list[str] = []
+    recs = [Words("gazetteer", [("سوريا", "LOC", 0.9), ("حلب", "LOC", 0.5), ("قسد", "ORG", 0.8)])]
+    window = window_on(
+        qtbot,
+        project,
+        lambda _p: recs,
+        auto=True,
+        retrain_runner=lambda f, who, c: calls.append(who),
+        retrain_policy=RetrainPolicy(every_accepted=2),
+    )
+    window.extractor._done_seen = True  # noqa: SLF001 - b was marked done before the window opened
+    qtbot.keyClick(window.editor, Key.Key_Tab)
+    qtbot.keyClick(window.editor, Key.Key_Return)
+    assert calls == []
+    qtbot.keyClick(window.editor, Key.Key_Tab)
+    qtbot.keyClick(window.editor, Key.Key_Return)
+    qtbot.waitUntil(lambda: calls == ["tester"], timeout=3000)
