@@ -17,8 +17,8 @@ sharing the folder (git, a synced folder) never write the same file.
 from __future__ import annotations
 
 import hashlib
-import uuid
 import logging
+import uuid
 from collections import Counter, OrderedDict
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -307,16 +307,7 @@ class Project:
                 )
             self._meta = dict(meta)
             self.labels = LabelSet.from_json(self._meta.get("labels", []))
-            self._docs: dict[str, DocumentInfo] = {}
-            for row in self._db.table("documents"):
-                info = DocumentInfo(
-                    id=str(row["id"]),
-                    title=str(row.get("title", "")),
-                    imported=float(row.get("imported", 0.0)),
-                    meta=dict(row.get("meta", {})),
-                    length=int(row.get("length", 0)),
-                )
-                self._docs[info.id] = info
+            self._docs = self._read_index()
             self.annotator = validate_annotator(annotator) if annotator else None
         except BaseException:
             self._lock.release()
@@ -383,6 +374,50 @@ class Project:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def _read_index(self) -> dict[str, DocumentInfo]:
+        docs: dict[str, DocumentInfo] = {}
+        for row in self._db.table("documents"):
+            try:
+                info = DocumentInfo(
+                    id=str(row["id"]),
+                    title=str(row.get("title", "")),
+                    imported=float(row.get("imported", 0.0)),
+                    meta=dict(row.get("meta", {})),
+                    length=int(row.get("length", 0)),
+                )
+            except (KeyError, TypeError, ValueError) as exc:
+                raise StoreError(
+                    f"{self.folder / PROJECT_FILE}: malformed document entry ({exc})"
+                ) from exc
+            docs[info.id] = info
+        return docs
+
+    def reload(self) -> list[str]:
+        """Re-read the project file and forget cached layers (after a git pull or sync).
+
+        Returns the ids of documents that appeared.
+        """
+        before = set(self._docs)
+        self._db.storage.close()
+        self._db.clear_cache()
+        meta = self._db.table("meta").get(doc_id=1)
+        if meta:
+            self._meta = dict(meta)
+            self.labels = LabelSet.from_json(self._meta.get("labels", []))
+        self._docs = self._read_index()
+        for layer in self._layers.values():
+            layer.close()
+        self._layers.clear()
+        self._summaries.clear()
+        return [d for d in self._docs if d not in before]
+
+    def reload_layer(self, doc_id: str, annotator: str) -> None:
+        """Forget one cached layer so that it is read again from disk."""
+        key = (doc_id, annotator)
+        if key in self._layers:
+            self._layers[key].reload()
+        self._summaries.pop(key, None)
 
     # -- metadata ----------------------------------------------------------
     @property

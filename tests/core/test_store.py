@@ -226,3 +226,26 @@ def test_status_moves_to_in_progress_on_a_decision(tmp_path: Path) -> None:
         assert layer.status == "new"
         layer.put(layer.spans()[0].evolve(status="accepted"))
         assert layer.status == "in_progress"
+
+
+def test_reload_sees_changes_made_by_another_copy(tmp_path: Path) -> None:
+    import shutil
+
+    with _new(tmp_path) as project:
+        doc = project.add_document("t", "سوريا والعراق", {})
+    shutil.copytree(tmp_path / "p", tmp_path / "q")
+    with Project.open(tmp_path / "p", annotator="ali") as mine:
+        assert mine.layer(doc, "sara").spans() == []
+        # Another machine (the copy q, synced back) adds a document and sara's layer.
+        with Project.open(tmp_path / "q", annotator="sara") as other:
+            new = other.add_document("u", "نص آخر", {})
+            other.layer(doc).add(Span(0, 5, "LOC", "sara"))
+        for name in ("project.json", f"texts/{new}.txt"):
+            shutil.copy(tmp_path / "q" / name, tmp_path / "p" / name)
+        (tmp_path / "p" / "layers" / "sara").mkdir()
+        shutil.copy(
+            tmp_path / "q" / "layers" / "sara" / f"{doc}.json",
+            tmp_path / "p" / "layers" / "sara" / f"{doc}.json",
+        )
+        assert mine.reload() == [new]
+        assert [s.label for s in mine.layer(doc, "sara").spans()] == ["LOC"]
