@@ -23,7 +23,7 @@ Definitions (each is tested against a hand-worked example):
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -32,7 +32,7 @@ from typing import Any
 
 from core.model import Span
 from core.store import Project
-from core.text import tokenize
+from core.text import Token, tokenize
 
 OUTSIDE = "O"
 WORKED = ("in_progress", "done")
@@ -49,9 +49,31 @@ def exact_f1(a: Iterable[Key], b: Iterable[Key]) -> float | None:
     return 2 * len(sa & sb) / (len(sa) + len(sb))
 
 
-def _overlaps(x: Key, y: Key) -> bool:
-    # Keys end with (start, end, label); a pooled key starts with its document.
-    return x[:-3] == y[:-3] and x[-1] == y[-1] and x[-3] < y[-2] and y[-3] < x[-2]
+class _Intervals:
+    """Answers "does any key overlap this one with the same label?" in O(log n)."""
+
+    def __init__(self, keys: Iterable[Key]) -> None:
+        groups: defaultdict[Key, list[tuple[int, int]]] = defaultdict(list)
+        for key in keys:
+            # A key ends with (start, end, label); a pooled key starts with its document.
+            groups[(*key[:-3], key[-1])].append((key[-3], key[-2]))
+        self.groups: dict[Key, tuple[list[int], list[int]]] = {}
+        for group, spans in groups.items():
+            spans.sort()
+            reach, furthest = [], -1
+            for _, end in spans:
+                furthest = max(furthest, end)
+                reach.append(furthest)
+            self.groups[group] = ([s for s, _ in spans], reach)
+
+    def hit(self, key: Key) -> bool:
+        """True if some key of the same group and label overlaps key."""
+        found = self.groups.get((*key[:-3], key[-1]))
+        if not found:
+            return False
+        starts, reach = found
+        before = bisect_left(starts, key[-2])  # keys starting before this one ends
+        return bool(before) and reach[before - 1] > key[-3]
 
 
 def overlap_f1(a: Sequence[Key], b: Sequence[Key]) -> float | None:
@@ -60,21 +82,30 @@ def overlap_f1(a: Sequence[Key], b: Sequence[Key]) -> float | None:
         return None
     if not a or not b:
         return 0.0
-    recall = sum(any(_overlaps(x, y) for y in b) for x in a) / len(a)
-    precision = sum(any(_overlaps(y, x) for x in a) for y in b) / len(b)
+    in_a, in_b = _Intervals(a), _Intervals(b)
+    recall = sum(in_b.hit(x) for x in a) / len(a)
+    precision = sum(in_a.hit(y) for y in b) / len(b)
     if precision + recall == 0:
         return 0.0
     return 2 * precision * recall / (precision + recall)
 
 
-def cohen_kappa(pairs: Sequence[tuple[Hashable, Hashable]]) -> float | None:
+def cohen_kappa(pairs: Iterable[tuple[Hashable, Hashable]]) -> float | None:
     """Cohen's kappa of two raters' paired values; None when undefined (no items)."""
-    n = len(pairs)
+    return kappa_from_table(Counter(pairs))
+
+
+def kappa_from_table(table: Mapping[tuple[Any, Any], int]) -> float | None:
+    """Cohen's kappa from a contingency table {(value_a, value_b): count}."""
+    n = sum(table.values())
     if not n:
         return None
-    observed = sum(x == y for x, y in pairs) / n
-    left = Counter(x for x, _ in pairs)
-    right = Counter(y for _, y in pairs)
+    observed = sum(c for (x, y), c in table.items() if x == y) / n
+    left: Counter[Hashable] = Counter()
+    right: Counter[Hashable] = Counter()
+    for (x, y), count in table.items():
+        left[x] += count
+        right[y] += count
     expected = sum(left[k] * right[k] for k in left) / (n * n)
     if expected == 1:
         return 1.0 if observed == 1 else 0.0
@@ -83,9 +114,13 @@ def cohen_kappa(pairs: Sequence[tuple[Hashable, Hashable]]) -> float | None:
 
 def krippendorff_alpha(units: Iterable[Sequence[Hashable | None]]) -> float | None:
     """Nominal Krippendorff's alpha; each unit lists one value (or None) per coder."""
-    coincidence: defaultdict[tuple[Hashable, Hashable], float] = defaultdict(float)
     # Most units repeat the same pattern (every coder says O): count patterns once.
-    patterns = Counter(tuple(v for v in unit if v is not None) for unit in units)
+    return alpha_from_patterns(Counter(tuple(v for v in unit if v is not None) for unit in units))
+
+
+def alpha_from_patterns(patterns: Mapping[tuple[Any, ...], int]) -> float | None:
+    """Nominal alpha from {values one unit received: how many units received them}."""
+    coincidence: defaultdict[tuple[Hashable, Hashable], float] = defaultdict(float)
     for values, repeats in patterns.items():
         m = len(values)
         if m < 2:
@@ -111,9 +146,11 @@ def krippendorff_alpha(units: Iterable[Sequence[Hashable | None]]) -> float | No
     return 1 - observed / expected
 
 
-def token_labels(text: str, spans: Iterable[Span]) -> list[str]:
+def token_labels(
+    text: str, spans: Iterable[Span], tokens: Sequence[Token] | None = None
+) -> list[str]:
     """Each token's label from the outermost accepted span covering it, else O."""
-    tokens = tokenize(text)
+    tokens = tokenize(text) if tokens is None else tokens
     labels = [OUTSIDE] * len(tokens)
     ordered = sorted((s for s in spans if s.status == "accepted"), key=lambda s: (s.start, -s.end))
     starts = [t.start for t in tokens]
@@ -190,6 +227,14 @@ class AgreementReport:
         }
 
 
+def _binary(table: Mapping[tuple[str, str], int], label: str) -> Counter[tuple[bool, bool]]:
+    """Collapse a contingency table to "label or not" on each side."""
+    binary: Counter[tuple[bool, bool]] = Counter()
+    for (x, y), count in table.items():
+        binary[(x == label, y == label)] += count
+    return binary
+
+
 def _mean(values: Iterable[float | None]) -> float | None:
     present = [v for v in values if v is not None]
     return sum(present) / len(present) if present else None
@@ -204,11 +249,16 @@ def compute(
     """Agreement from ``layers[annotator][doc_id]`` (only documents each worked on)."""
     annotators = sorted(layers)
     token_cache: dict[tuple[str, str], list[str]] = {}
+    tokens: dict[str, list[Token]] = {}
 
     def tags(annotator: str, doc_id: str) -> list[str]:
         key = (annotator, doc_id)
         if key not in token_cache:
-            token_cache[key] = token_labels(texts[doc_id], layers[annotator][doc_id])
+            if doc_id not in tokens:
+                tokens[doc_id] = tokenize(texts[doc_id])
+            token_cache[key] = token_labels(
+                texts[doc_id], layers[annotator][doc_id], tokens[doc_id]
+            )
         return token_cache[key]
 
     def keys(annotator: str, doc_id: str, label: str | None = None) -> list[Key]:
@@ -228,8 +278,10 @@ def compute(
         ka, kb = pooled(a, shared), pooled(b, shared)
         pair.exact_f1 = exact_f1(ka, kb)
         pair.overlap_f1 = overlap_f1(ka, kb)
-        token_pairs = [(x, y) for d in shared for x, y in zip(tags(a, d), tags(b, d), strict=True)]
-        pair.kappa = cohen_kappa(token_pairs)
+        table: Counter[tuple[str, str]] = Counter()
+        for d in shared:
+            table.update(zip(tags(a, d), tags(b, d), strict=True))
+        pair.kappa = kappa_from_table(table)
         for label in labels:
             la, lb = pooled(a, shared, label), pooled(b, shared, label)
             if not la and not lb:
@@ -237,19 +289,16 @@ def compute(
             pair.per_label[label] = {
                 "exact_f1": exact_f1(la, lb),
                 "overlap_f1": overlap_f1(la, lb),
-                "kappa": cohen_kappa([(x == label, y == label) for x, y in token_pairs]),
+                "kappa": kappa_from_table(_binary(table, label)),
             }
         pairs.append(pair)
 
-    units: list[list[str | None]] = []
+    patterns: Counter[tuple[str, ...]] = Counter()
     for doc_id in texts:
         coders = [a for a in annotators if doc_id in layers[a]]
-        if len(coders) < 2:
-            continue
-        per_coder = {a: tags(a, doc_id) for a in coders}
-        for i in range(len(per_coder[coders[0]])):
-            units.append([per_coder[a][i] if a in per_coder else None for a in annotators])
-    alpha = krippendorff_alpha(units)
+        if len(coders) >= 2:
+            patterns.update(zip(*(tags(a, doc_id) for a in coders), strict=True))
+    alpha = alpha_from_patterns(patterns)
 
     documents = []
     for doc_id in texts:

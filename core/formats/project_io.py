@@ -190,7 +190,12 @@ def _check_labels(
 
 
 def _store(
-    project: Project, path: Path, docs: Sequence[DocRecord], opts: ImportOptions, undo: _Undo
+    project: Project,
+    path: Path,
+    docs: Sequence[DocRecord],
+    opts: ImportOptions,
+    undo: _Undo,
+    cancelled: Cancelled | None = None,
 ) -> tuple[int, int]:
     annotator = opts.annotator or project.annotator
     results = project.add_documents((d.title, d.text, d.meta) for d in docs)
@@ -198,6 +203,8 @@ def _store(
     spans_added = 0
     origin = f"import:{path.name}"
     for (doc_id, _), doc in zip(results, docs, strict=True):
+        if cancelled and cancelled():
+            raise ImportCancelled("import cancelled; the project is unchanged")
         if not doc.spans:
             continue
         layer = project.layer(doc_id, annotator)
@@ -263,9 +270,13 @@ def _import_each(
         try:
             docs, result.notes = read_file(path, opts, report)
             _check_labels(project, path, docs, opts, undo)
-            result.added, result.spans = _store(project, path, docs, opts, undo)
+            result.added, result.spans = _store(project, path, docs, opts, undo, cancelled)
             result.documents = len(docs)
             result.notes += [f"{path}: {line}" for line in report.lines()]
+        except ImportCancelled:
+            undo.rollback()
+            all_undo.rollback()
+            raise
         except TawsimError as exc:
             result.error = str(exc)
             undo.rollback()
@@ -275,6 +286,10 @@ def _import_each(
             all_undo.labels = all_undo.labels or undo.labels
         if progress:
             progress(index + 1, len(files))
+    # A Cancel pressed during the last file still undoes everything.
+    if cancelled and cancelled():
+        all_undo.rollback()
+        raise ImportCancelled("import cancelled; the project is unchanged")
 
 
 # ------------------------------------------------------------------ export

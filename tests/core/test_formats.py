@@ -503,3 +503,21 @@ def test_fuzz_files_of_any_bytes(
         read_file(path, ImportOptions(fmt=fmt), ReadReport())
     except FormatError:
         pass
+
+
+def test_cancel_during_the_only_file_undoes_it(tmp_path: Path) -> None:
+    from core.formats.project_io import ImportCancelled
+
+    path = tmp_path / "many.jsonl"
+    path.write_text("\n".join(json.dumps({"text": f"نص {i}", "label": [[0, 2, "LOC"]]})
+                              for i in range(20)), encoding="utf-8")
+    calls = []
+
+    def cancelled() -> bool:
+        calls.append(1)
+        return len(calls) > 5  # pressed while the file's documents are being written
+
+    with Project.create(tmp_path / "p", name="p", annotator="x") as project:
+        with pytest.raises(ImportCancelled):
+            import_paths(project, [path], ImportOptions(), cancelled=cancelled)
+        assert len(project) == 0
