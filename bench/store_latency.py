@@ -45,7 +45,8 @@ def bench(docs: int, saves: int, folder: Path, rng: random.Random) -> tuple[floa
     started = time.perf_counter()
     with Project.create(folder, name=f"bench-{docs}", annotator="bench") as project:
         texts = make_texts(docs, 3500, rng)
-        project.add_documents((f"doc {i}", t, {}) for i, t in enumerate(texts))
+        with project.batch():
+            project.add_documents((f"doc {i}", t, {}) for i, t in enumerate(texts))
     build = time.perf_counter() - started
     times: list[float] = []
     with Project.open(folder, annotator="bench") as project:

@@ -314,22 +314,16 @@ def write_conll(
     """CoNLL text for the documents, and the spans it could not represent exactly."""
     out: list[str] = []
     problems: list[ExportProblem] = []
-    for doc_no, doc in enumerate(docs):
+    for doc in docs:
         if len(docs) > 1:
             out.append(f"{DOCSTART} O\n\n")
         levels = _levels(doc.spans) or [[]]
         if not nested and len(levels) > 1:
             for level in levels[1:]:
-                for s in level:
-                    problems.append(
-                        ExportProblem(
-                            doc.id or str(doc_no),
-                            s.start,
-                            s.end,
-                            s.label,
-                            "nested inside another span; use --nested columns",
-                        )
-                    )
+                problems += [
+                    _problem(doc, s, "nested inside another span; use --nested columns")
+                    for s in level
+                ]
             levels = levels[:1]
         index = _SpanIndex(doc.spans)
         by_lines = doc.meta.get("format") == "conll"
@@ -364,6 +358,10 @@ def write_conll(
     return "".join(out), problems
 
 
+def _problem(doc: DocRecord, span: SpanRecord, reason: str) -> ExportProblem:
+    return ExportProblem(doc.id or "", span.start, span.end, span.label, reason)
+
+
 def _tag_level(
     doc: DocRecord,
     toks: Sequence[tuple[int, int]],
@@ -384,16 +382,9 @@ def _tag_level(
             covered.append(i)
         if not covered:
             continue
-        clash = [owner[i] for i in covered if owner[i] is not None]
-        if clash:
+        if any(owner[i] is not None for i in covered):
             problems.append(
-                ExportProblem(
-                    doc.id or "",
-                    span.start,
-                    span.end,
-                    span.label,
-                    f"shares a {tokens} token with another span; left out",
-                )
+                _problem(doc, span, f"shares a {tokens} token with another span; left out")
             )
             continue
         first, last = covered[0], covered[-1]
@@ -406,15 +397,8 @@ def _tag_level(
             if (any(ch.isalnum() for ch in lead) and stem != span.start) or any(
                 ch.isalnum() for ch in trail
             ):
-                problems.append(
-                    ExportProblem(
-                        doc.id or "",
-                        span.start,
-                        span.end,
-                        span.label,
-                        f"widened to whole tokens: {doc.text[toks[first][0] : toks[last][1]]!r}",
-                    )
-                )
+                widened = doc.text[toks[first][0] : toks[last][1]]
+                problems.append(_problem(doc, span, f"widened to whole tokens: {widened!r}"))
         for i in covered:
             owner[i] = span
         for i in covered:

@@ -178,6 +178,9 @@ def read_labelstudio(path: Path, text: str, report: ReadReport) -> list[DocRecor
         if doc_text is None:
             raise FormatError(path, f'task {task_no}: no text in "data"')
         spans: list[SpanRecord] = []
+        for key in ("annotations", "predictions"):
+            if not isinstance(task.get(key) or [], list):
+                raise FormatError(path, f'task {task_no}: "{key}" must be a list')
         for annotation in task.get("annotations") or []:
             if not isinstance(annotation, dict) or annotation.get("was_cancelled"):
                 continue
