@@ -58,3 +58,12 @@ def clean_sample() -> str:
     from core.text import clean_imported_text
 
     return clean_imported_text(SAMPLE.read_text(encoding="utf-8"))
+
+
+# CI runs are deterministic (the same examples every run); local runs keep
+# exploring new ones. TAWSIM_FUZZ=N raises the example count for a long hunt.
+from hypothesis import settings as _hyp_settings  # noqa: E402
+
+_hyp_settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    _hyp_settings.load_profile("ci")
