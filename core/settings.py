@@ -32,6 +32,18 @@ def data_dir() -> Path:
     return path
 
 
+def cache_dir() -> Path:
+    """Files Tawsim can rebuild (compiled translations): the user cache folder.
+
+    With ``$TAWSIM_DATA_DIR`` set it is a ``cache`` folder inside it, so that
+    the tests and benchmarks keep everything in one place.
+    """
+    override = os.environ.get("TAWSIM_DATA_DIR")
+    path = Path(override) / "cache" if override else Path(platformdirs.user_cache_dir(APP_NAME, False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
 def _config_path() -> Path:
     return data_dir() / "config.json"
 

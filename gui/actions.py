@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 SK = QtGui.QKeySequence.StandardKey
 
@@ -18,63 +19,267 @@ class Shortcut:
     keys: tuple[str | QtGui.QKeySequence.StandardKey, ...] = ()
     tip: str = ""
     editor_only: bool = False  # single keys (digits, Tab, Enter...) act only in the editor
+    arg: str = ""  # fills ``{key}`` in the text (the label and pick actions)
+
+    def title(self, *, translated: bool = True) -> str:
+        """The menu text, in the interface language unless ``translated`` is False."""
+        text = QtCore.QCoreApplication.translate("Shortcut", self.text) if translated else self.text
+        return text.format(key=self.arg) if "{key}" in text else text
+
+    def help(self, *, translated: bool = True) -> str:
+        """The help text (status tip), in the interface language unless ``translated`` is False."""
+        if not self.tip or not translated:
+            return self.tip
+        return QtCore.QCoreApplication.translate("Shortcut", self.tip)
 
 
 # The shortcut table: the README's keyboard table is generated from this.
 SHORTCUTS: dict[str, Shortcut] = {
-    "undo": Shortcut("&Undo", (SK.Undo,), "Undo the last edit in this document"),
-    "redo": Shortcut("&Redo", ("Ctrl+Shift+Z", "Ctrl+Y"), "Redo"),
-    "next_span": Shortcut("Next span", ("Tab",), "Go to the next span in reading order", True),
-    "prev_span": Shortcut("Previous span", ("Shift+Tab", "Backtab"), "Previous span", True),
-    "accept": Shortcut(
-        "&Accept", ("Return", "Enter", "Space"), "Accept the current suggestion", True
+    "undo": Shortcut(
+        QT_TRANSLATE_NOOP("Shortcut", "&Undo"),
+        (SK.Undo,),
+        QT_TRANSLATE_NOOP("Shortcut", "Undo the last edit in this document"),
     ),
-    "reject": Shortcut(
-        "&Reject / delete",
-        ("Delete", "Backspace"),
-        "Reject the current suggestion, or delete the current accepted span",
+    "redo": Shortcut(
+        QT_TRANSLATE_NOOP("Shortcut", "&Redo"),
+        ("Ctrl+Shift+Z", "Ctrl+Y"),
+        QT_TRANSLATE_NOOP("Shortcut", "Redo"),
+    ),
+    "next_span": Shortcut(
+        QT_TRANSLATE_NOOP("Shortcut", "Next span"),
+        ("Tab",),
+        QT_TRANSLATE_NOOP("Shortcut", "Go to the next span in reading order"),
         True,
     ),
-    "accept_all": Shortcut("Accept a&ll suggestions", ("Ctrl+Shift+A",), "Accept every suggestion"),
-    "start_back": Shortcut("Move start edge ←", ("Alt+Left",), "Move the start edge left", True),
-    "start_fwd": Shortcut("Move start edge →", ("Alt+Right",), "Move the start edge right", True),
-    "end_back": Shortcut("Move end edge ←", ("Alt+Shift+Left",), "Move the end edge left", True),
-    "end_fwd": Shortcut("Move end edge →", ("Alt+Shift+Right",), "Move the end edge right", True),
-    "start_back_word": Shortcut("Move start edge a word ←", ("Ctrl+Alt+Left",), "", True),
-    "start_fwd_word": Shortcut("Move start edge a word →", ("Ctrl+Alt+Right",), "", True),
-    "end_back_word": Shortcut("Move end edge a word ←", ("Ctrl+Alt+Shift+Left",), "", True),
-    "end_fwd_word": Shortcut("Move end edge a word →", ("Ctrl+Alt+Shift+Right",), "", True),
+    "prev_span": Shortcut(
+        QT_TRANSLATE_NOOP("Shortcut", "Previous span"),
+        ("Shift+Tab", "Backtab"),
+        QT_TRANSLATE_NOOP("Shortcut", "Previous span"),
+        True,
+    ),
+    "accept": Shortcut(
+        QT_TRANSLATE_NOOP("Shortcut", "&Accept"),
+        ("Return", "Enter", "Space"),
+        QT_TRANSLATE_NOOP("Shortcut", "Accept the current suggestion"),
+        True,
+    ),
+    "reject": Shortcut(
+        QT_TRANSLATE_NOOP("Shortcut", "&Reject / delete"),
+        ("Delete", "Backspace"),
+        QT_TRANSLATE_NOOP(
+            "Shortcut", "Reject the current suggestion, or delete the current accepted span"
+        ),
+        True,
+    ),
+    "accept_all": Shortcut(
+        QT_TRANSLATE_NOOP("Shortcut", "Accept a&ll suggestions"),
+        ("Ctrl+Shift+A",),
+        QT_TRANSLATE_NOOP("Shortcut", "Accept every suggestion"),
+    ),
+    "start_back": Shortcut(
+        QT_TRANSLATE_NOOP("Shortcut", "Move start edge ←"),
+        ("Alt+Left",),
+        QT_TRANSLATE_NOOP("Shortcut", "Move the start edge left"),
+        True,
+    ),
+    "start_fwd": Shortcut(
+        QT_TRANSLATE_NOOP("Shortcut", "Move start edge →"),
+        ("Alt+Right",),
+        QT_TRANSLATE_NOOP("Shortcut", "Move the start edge right"),
+        True,
+    ),
+    "end_back": Shortcut(
+        QT_TRANSLATE_NOOP("Shortcut", "Move end edge ←"),
+        ("Alt+Shift+Left",),
+        QT_TRANSLATE_NOOP("Shortcut", "Move the end edge left"),
+        True,
+    ),
+    "end_fwd": Shortcut(
+        QT_TRANSLATE_NOOP("Shortcut", "Move end edge →"),
+        ("Alt+Shift+Right",),
+        QT_TRANSLATE_NOOP("Shortcut", "Move the end edge right"),
+        True,
+    ),
+    "start_back_word": Shortcut(
+        QT_TRANSLATE_NOOP("Shortcut", "Move start edge a word ←"),
+        ("Ctrl+Alt+Left",),
+        "",
+        True,
+    ),
+    "start_fwd_word": Shortcut(
+        QT_TRANSLATE_NOOP("Shortcut", "Move start edge a word →"),
+        ("Ctrl+Alt+Right",),
+        "",
+        True,
+    ),
+    "end_back_word": Shortcut(
+        QT_TRANSLATE_NOOP("Shortcut", "Move end edge a word ←"),
+        ("Ctrl+Alt+Shift+Left",),
+        "",
+        True,
+    ),
+    "end_fwd_word": Shortcut(
+        QT_TRANSLATE_NOOP("Shortcut", "Move end edge a word →"),
+        ("Ctrl+Alt+Shift+Right",),
+        "",
+        True,
+    ),
     "propagate_doc": Shortcut(
-        "Label all occurrences in this &document", ("Ctrl+L",), "As suggestions to review"
+        QT_TRANSLATE_NOOP("Shortcut", "Label all occurrences in this &document"),
+        ("Ctrl+L",),
+        QT_TRANSLATE_NOOP("Shortcut", "As suggestions to review"),
     ),
     "propagate_project": Shortcut(
-        "Label all occurrences in the whole &project", ("Ctrl+Shift+L",), "As suggestions"
+        QT_TRANSLATE_NOOP("Shortcut", "Label all occurrences in the whole &project"),
+        ("Ctrl+Shift+L",),
+        QT_TRANSLATE_NOOP("Shortcut", "As suggestions"),
     ),
     "mark_done": Shortcut(
-        "Mark &done and open next", ("Ctrl+Return", "Ctrl+Enter"), "Mark done, open the next"
+        QT_TRANSLATE_NOOP("Shortcut", "Mark &done and open next"),
+        ("Ctrl+Return", "Ctrl+Enter"),
+        QT_TRANSLATE_NOOP("Shortcut", "Mark done, open the next"),
     ),
-    "find": Shortcut("&Find…", (SK.Find,), "Find text, ignoring diacritics and alef variants"),
-    "zoom_in": Shortcut("Zoom &in", (SK.ZoomIn, "Ctrl+="), "Larger text"),
-    "zoom_out": Shortcut("Zoom &out", (SK.ZoomOut,), "Smaller text"),
-    "snap": Shortcut("&Snap selections to words", ("Ctrl+Shift+S",), "Hold Alt to skip snapping"),
-    "show_rejected": Shortcut("Show &rejected suggestions", ("Ctrl+Shift+R",), ""),
-    "suggest": Shortcut("&Suggest entities", ("Ctrl+Shift+G",), "Run the recommenders now"),
+    "find": Shortcut(
+        QT_TRANSLATE_NOOP("Shortcut", "&Find…"),
+        (SK.Find,),
+        QT_TRANSLATE_NOOP("Shortcut", "Find text, ignoring diacritics and alef variants"),
+    ),
+    "zoom_in": Shortcut(
+        QT_TRANSLATE_NOOP("Shortcut", "Zoom &in"),
+        (SK.ZoomIn, "Ctrl+="),
+        QT_TRANSLATE_NOOP("Shortcut", "Larger text"),
+    ),
+    "zoom_out": Shortcut(
+        QT_TRANSLATE_NOOP("Shortcut", "Zoom &out"),
+        (SK.ZoomOut,),
+        QT_TRANSLATE_NOOP("Shortcut", "Smaller text"),
+    ),
+    "snap": Shortcut(
+        QT_TRANSLATE_NOOP("Shortcut", "&Snap selections to words"),
+        ("Ctrl+Shift+S",),
+        QT_TRANSLATE_NOOP("Shortcut", "Hold Alt to skip snapping"),
+    ),
+    "show_rejected": Shortcut(
+        QT_TRANSLATE_NOOP("Shortcut", "Show &rejected suggestions"), ("Ctrl+Shift+R",), ""
+    ),
+    "suggest": Shortcut(
+        QT_TRANSLATE_NOOP("Shortcut", "&Suggest entities"),
+        ("Ctrl+Shift+G",),
+        QT_TRANSLATE_NOOP("Shortcut", "Run the recommenders now"),
+    ),
     "recommender_settings": Shortcut(
-        "&Recommender settings…", (), "Switch recommenders on or off, set minimum scores"
+        QT_TRANSLATE_NOOP("Shortcut", "&Recommender settings…"),
+        (),
+        QT_TRANSLATE_NOOP("Shortcut", "Switch recommenders on or off, set minimum scores"),
     ),
     "retrain": Shortcut(
-        "Retrain the project &model now", (), "Learn from the documents marked done"
+        QT_TRANSLATE_NOOP("Shortcut", "Retrain the project &model now"),
+        (),
+        QT_TRANSLATE_NOOP("Shortcut", "Learn from the documents marked done"),
     ),
-    "import": Shortcut("&Import…", ("Ctrl+I",), "Import text, JSONL, CoNLL, brat or Label Studio"),
-    "export": Shortcut("&Export…", ("Ctrl+E",), "Export annotations as CoNLL, JSONL, brat…"),
-    "quit": Shortcut("&Quit", (SK.Quit,), ""),
+    "import": Shortcut(
+        QT_TRANSLATE_NOOP("Shortcut", "&Import…"),
+        ("Ctrl+I",),
+        QT_TRANSLATE_NOOP("Shortcut", "Import text, JSONL, CoNLL, brat or Label Studio"),
+    ),
+    "export": Shortcut(
+        QT_TRANSLATE_NOOP("Shortcut", "&Export…"),
+        ("Ctrl+E",),
+        QT_TRANSLATE_NOOP("Shortcut", "Export annotations as CoNLL, JSONL, brat…"),
+    ),
+    "quit": Shortcut(QT_TRANSLATE_NOOP("Shortcut", "&Quit"), (SK.Quit,), ""),
+    "preferences": Shortcut(
+        QT_TRANSLATE_NOOP("Shortcut", "&Preferences…"),
+        ("Ctrl+,",),
+        QT_TRANSLATE_NOOP("Shortcut", "Interface language and digits"),
+    ),
+    "shortcuts": Shortcut(
+        QT_TRANSLATE_NOOP("Shortcut", "&Keyboard shortcuts"),
+        ("F1", "?", "؟"),
+        QT_TRANSLATE_NOOP("Shortcut", "List every keyboard shortcut"),
+    ),
+    "about": Shortcut(
+        QT_TRANSLATE_NOOP("Shortcut", "&About Tawsim"),
+        (),
+        QT_TRANSLATE_NOOP("Shortcut", "Version, credits and licences"),
+    ),
+    # Teams (gui/teams): compare, sharing, curation, dashboard.
+    "compare": Shortcut(
+        QT_TRANSLATE_NOOP("Shortcut", "&Compare with another annotator"),
+        ("Ctrl+Shift+C",),
+        QT_TRANSLATE_NOOP("Shortcut", "Overlay another layer"),
+    ),
+    "next_disagreement": Shortcut(
+        QT_TRANSLATE_NOOP("Shortcut", "Next disagreement"),
+        ("F8",),
+        QT_TRANSLATE_NOOP("Shortcut", "In compare mode"),
+    ),
+    "prev_disagreement": Shortcut(
+        QT_TRANSLATE_NOOP("Shortcut", "Previous disagreement"),
+        ("Shift+F8",),
+        QT_TRANSLATE_NOOP("Shortcut", "In compare mode"),
+    ),
+    "merge_layers": Shortcut(
+        QT_TRANSLATE_NOOP("Shortcut", "&Merge layers from…"),
+        (),
+        QT_TRANSLATE_NOOP("Shortcut", "Bring in layers from a project copy or a bundle"),
+    ),
+    "export_bundle": Shortcut(
+        QT_TRANSLATE_NOOP("Shortcut", "Export my layers as &bundle…"),
+        (),
+        QT_TRANSLATE_NOOP("Shortcut", "A zip to send by mail"),
+    ),
+    "curation": Shortcut(
+        QT_TRANSLATE_NOOP("Shortcut", "C&uration"),
+        ("Ctrl+Shift+U",),
+        QT_TRANSLATE_NOOP("Shortcut", "Settle disagreements into gold"),
+    ),
+    "dashboard": Shortcut(
+        QT_TRANSLATE_NOOP("Shortcut", "Statistics &dashboard"),
+        ("Ctrl+Shift+D",),
+        QT_TRANSLATE_NOOP("Shortcut", "Charts"),
+    ),
+    "curate_accept_agreed": Shortcut(
+        QT_TRANSLATE_NOOP("Shortcut", "Accept all agreed"),
+        ("A",),
+        QT_TRANSLATE_NOOP("Shortcut", "Write the agreed spans into gold"),
+        True,
+    ),
+    "curate_reject": Shortcut(
+        QT_TRANSLATE_NOOP("Shortcut", "Reject (no span in gold)"),
+        ("0", "Delete", "Backspace"),
+        QT_TRANSLATE_NOOP("Shortcut", "In the curation view"),
+        True,
+    ),
+    "curate_edit": Shortcut(
+        QT_TRANSLATE_NOOP("Shortcut", "Edit the version…"),
+        ("E", "F2"),
+        QT_TRANSLATE_NOOP("Shortcut", "In the curation view"),
+        True,
+    ),
 }
 for _key in range(1, 10):
+    SHORTCUTS[f"curate_pick_{_key}"] = Shortcut(
+        QT_TRANSLATE_NOOP("Shortcut", "Pick version {key}"),
+        (str(_key),),
+        QT_TRANSLATE_NOOP("Shortcut", "In the curation view"),
+        True,
+        arg=str(_key),
+    )
+for _key in range(1, 10):
     SHORTCUTS[f"label_{_key}"] = Shortcut(
-        f"Label {_key}", (str(_key),), "Label the selection or relabel the current span", True
+        QT_TRANSLATE_NOOP("Shortcut", "Label {key}"),
+        (str(_key),),
+        QT_TRANSLATE_NOOP("Shortcut", "Label the selection or relabel the current span"),
+        True,
+        arg=str(_key),
     )
     SHORTCUTS[f"label_exact_{_key}"] = Shortcut(
-        f"Label {_key} without snapping", (f"Alt+{_key}",), "", True
+        QT_TRANSLATE_NOOP("Shortcut", "Label {key} without snapping"),
+        (f"Alt+{_key}",),
+        "",
+        True,
+        arg=str(_key),
     )
 
 
@@ -104,11 +309,11 @@ def make_action(
     that typing a digit in a search field never labels anything.
     """
     spec = SHORTCUTS[name]
-    act = action or QtGui.QAction(text or spec.text, parent)
+    act = action or QtGui.QAction(text or spec.title(), parent)
     act.setObjectName(name)
     act.setShortcuts(key_sequences(name))
     if spec.tip:
-        act.setStatusTip(spec.tip)
+        act.setStatusTip(spec.help())
         act.setToolTip(f"{act.text().replace('&', '')} ({', '.join(_readable(name))})")
     act.setCheckable(checkable)
     if spec.editor_only:
@@ -133,24 +338,56 @@ def _readable(name: str) -> list[str]:
     ]
 
 
-def shortcut_table() -> str:
-    """The keyboard shortcuts as a markdown table (for the README and the Help menu)."""
-    lines = ["| Keys | Action |", "| --- | --- |"]
+@dataclass(frozen=True)
+class HelpRow:
+    """One row of the shortcut help: the actions it covers, their keys and texts."""
+
+    names: tuple[str, ...]
+    keys: tuple[str, ...]
+    text: str
+    tip: str
+    editor_only: bool
+
+
+def shortcut_rows(*, translated: bool = True) -> list[HelpRow]:
+    """Every action that has keys, in table order; numbered actions share one row (1 … 9)."""
+    rows: list[HelpRow] = []
+    groups: dict[str, list[str]] = {}
     for name, spec in SHORTCUTS.items():
-        if name.startswith("label_exact_") and name != "label_exact_1":
+        if spec.keys and spec.arg:
+            groups.setdefault(name[: -len(spec.arg)], []).append(name)
+    done: set[str] = set()
+    for name, spec in SHORTCUTS.items():
+        if not spec.keys or name in done:
             continue
-        if name.startswith("label_") and name not in ("label_1", "label_exact_1"):
+        keys = _readable(name)
+        if not keys:
             continue
-        if not spec.keys:
-            continue
-        keys = " / ".join(f"`{k}`" for k in _readable(name))
-        text = spec.text.replace("&", "").replace("…", "")
-        if name == "label_1":
-            keys, text = (
-                "`1` … `9`",
-                "Label the selection, or relabel (and accept) the current span",
+        names = [name]
+        text = spec.title(translated=translated)
+        if spec.arg:
+            names = groups[name[: -len(spec.arg)]]
+            last = SHORTCUTS[names[-1]]
+            keys = [f"{keys[0]} … {_readable(names[-1])[0]}"]
+            template = QtCore.QCoreApplication.translate("Shortcut", spec.text)
+            text = (template if translated else spec.text).format(key=f"{spec.arg}…{last.arg}")
+        done.update(names)
+        rows.append(
+            HelpRow(
+                names=tuple(names),
+                keys=tuple(keys),
+                text=text.replace("&", "").removesuffix("…"),
+                tip=spec.help(translated=translated),
+                editor_only=spec.editor_only,
             )
-        if name == "label_exact_1":
-            keys, text = "`Alt+1` … `Alt+9`", "Label the exact selection, without snapping"
-        lines.append(f"| {keys} | {text} |")
+        )
+    return rows
+
+
+def shortcut_table() -> str:
+    """The keyboard shortcuts as a markdown table, in English (for the README)."""
+    lines = ["| Keys | Action | Notes |", "| --- | --- | --- |"]
+    for row in shortcut_rows(translated=False):
+        keys = " / ".join(f"`{k}`" for k in row.keys)
+        lines.append(f"| {keys} | {row.text} | {row.tip} |")
     return "\n".join(lines)

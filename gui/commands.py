@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6 import QtGui
+from PySide6 import QtCore, QtGui
 
 from core.model import Span
 from gui.session import DocumentSession
@@ -80,7 +80,12 @@ class SetStatusCommand(QtGui.QUndoCommand):
     """Set the annotator's status for a document (new, in_progress, done)."""
 
     def __init__(self, session: DocumentSession, status: str, text: str = "") -> None:
-        super().__init__(text or f"Mark {status.replace('_', ' ')}")
+        if not text:
+            from gui.i18n import document_status
+
+            mark = QtCore.QCoreApplication.translate("SetStatusCommand", "Mark {status}")
+            text = mark.format(status=document_status(status))
+        super().__init__(text)
         self.session = session
         self.old = session.layer.status
         self.new = status

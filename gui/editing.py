@@ -13,6 +13,7 @@ from core.model import Span
 from core.snap import move_edge, snap_selection
 from core.text import normalize_str
 from gui.commands import SpanCommand, add_spans, change_spans, remove_spans
+from gui.i18n import label_name, number
 from gui.session import DocumentSession
 from gui.widgets.editor import AnnotationEditor
 
@@ -52,7 +53,7 @@ class SpanEditing(QtCore.QObject):
         if session is None:
             return None
         if session.read_only:
-            self.message.emit("The project is open read-only; nothing can be changed.")
+            self.message.emit(self.tr("The project is open read-only; nothing can be changed."))
             return None
         return session
 
@@ -67,18 +68,18 @@ class SpanEditing(QtCore.QObject):
             new = current.evolve(label=name, status="accepted", annotator=session.layer.annotator)
             if new.label == current.label and current.status == "accepted":
                 return current
-            self._push(change_spans(session, [(current, new)], f"Label {name}"))
+            self._push(change_spans(session, [(current, new)], self._label_text(name)))
             self.editor.set_current(current.id)
             return session.get(current.id)
         selected = self.editor.selection_range()
         if selected is None:
-            self.message.emit("Select some text first, or go to a span with Tab.")
+            self.message.emit(self.tr("Select some text first, or go to a span with Tab."))
             return None
         start, end = selected
         if self.snapping and not exact and not self.editor.exact_selection:
             snapped = self.snap(session.text, start, end)
             if snapped is None:
-                self.message.emit("The selection holds no word to label.")
+                self.message.emit(self.tr("The selection holds no word to label."))
                 return None
             start, end = snapped
         for span in session.spans():  # the same span again just gets its label
@@ -86,7 +87,7 @@ class SpanEditing(QtCore.QObject):
                 self.editor.set_current(span.id)
                 return self.label(name)
         span = Span(start, end, name, session.layer.annotator, status="accepted", origin="manual")
-        command = add_spans(session, [span], f"Label {name}")
+        command = add_spans(session, [span], self._label_text(name))
         self._push(command)
         if isinstance(command, SpanCommand) and command.after and not command.isObsolete():
             created = command.after[0]
@@ -132,7 +133,7 @@ class SpanEditing(QtCore.QObject):
         if session is None or current is None or current.status == "accepted":
             return
         new = current.evolve(status="accepted", annotator=session.layer.annotator)
-        self._push(change_spans(session, [(current, new)], "Accept"))
+        self._push(change_spans(session, [(current, new)], self.tr("Accept")))
         self._after_decision(current)
 
     def reject(self) -> None:
@@ -143,9 +144,9 @@ class SpanEditing(QtCore.QObject):
             return
         if current.status == "suggested":
             new = current.evolve(status="rejected", annotator=session.layer.annotator)
-            self._push(change_spans(session, [(current, new)], "Reject"))
+            self._push(change_spans(session, [(current, new)], self.tr("Reject")))
         else:
-            self._push(remove_spans(session, [current], "Delete span"))
+            self._push(remove_spans(session, [current], self.tr("Delete span")))
         self._after_decision(current)
 
     def delete(self, span_id: int) -> None:
@@ -153,7 +154,7 @@ class SpanEditing(QtCore.QObject):
         session = self._writable()
         span = session.get(span_id) if session else None
         if session is not None and span is not None:
-            self._push(remove_spans(session, [span], "Delete span"))
+            self._push(remove_spans(session, [span], self.tr("Delete span")))
 
     def _after_decision(self, span: Span) -> None:
         """Keep the keyboard flow going: stay on the span, or go to the next suggestion."""
@@ -177,7 +178,8 @@ class SpanEditing(QtCore.QObject):
             if s.status == "suggested"
         ]
         if pairs:
-            self._push(change_spans(session, pairs, f"Accept {len(pairs)} suggestions"))
+            text = self.tr("Accept suggestions: {count}").format(count=number(len(pairs)))
+            self._push(change_spans(session, pairs, text))
         return len(pairs)
 
     def span_menu(
@@ -195,18 +197,18 @@ class SpanEditing(QtCore.QObject):
         menu = QtWidgets.QMenu(parent)
         menu.setObjectName("span_menu")
         for label in session.project.labels:
-            action = menu.addAction(f"{label.hotkey or ''}  {label.name} · {label.ar}")
+            action = menu.addAction(f"{label.hotkey or ''}  {label_name(label)} ({label.name})")
             action.setCheckable(True)
             action.setChecked(label.name == span.label)
             action.triggered.connect(
                 partial(self._on_span, span_id, partial(self.label, label.name))
             )
         menu.addSeparator()
-        accept = menu.addAction("Accept", partial(self._on_span, span_id, self.accept))
+        accept = menu.addAction(self.tr("Accept"), partial(self._on_span, span_id, self.accept))
         accept.setEnabled(span.status != "accepted")
-        reject = menu.addAction("Reject", partial(self._on_span, span_id, self.reject))
+        reject = menu.addAction(self.tr("Reject"), partial(self._on_span, span_id, self.reject))
         reject.setEnabled(span.status == "suggested")
-        menu.addAction("Delete", partial(self.delete, span_id))
+        menu.addAction(self.tr("Delete"), partial(self.delete, span_id))
         menu.addSeparator()
         for action in extra:
             menu.addAction(action)
@@ -234,8 +236,14 @@ class SpanEditing(QtCore.QObject):
         if moved is None:
             return
         new = current.evolve(start=moved[0], end=moved[1], annotator=session.layer.annotator)
-        self._push(change_spans(session, [(current, new)], f"Move {edge}"))
+        text = self.tr("Move start edge") if edge == "start" else self.tr("Move end edge")
+        self._push(change_spans(session, [(current, new)], text))
         self.editor.set_current(current.id)
+
+    def _label_text(self, name: str) -> str:
+        labels = self.session.project.labels if self.session is not None else None
+        shown = label_name(labels.get(name)) if labels is not None and name in labels else name
+        return self.tr("Label as {label}").format(label=shown)
 
     def _rtl_at(self, cp: int) -> bool:
         block = self.editor.document().findBlock(self.editor.offsets.to_qt(cp))

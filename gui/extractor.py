@@ -299,18 +299,22 @@ class ExtractorService(QtCore.QObject):
 
     def _retrained(self, rec: Recommender | None) -> None:
         if rec is None:
-            self.message.emit("Nothing to learn from yet: mark documents done first.")
+            self.message.emit(self.tr("Nothing to learn from yet: mark documents done first."))
             return
         # Swapping the reference is enough: a running worker keeps the combiner it took.
         old = self._combiner
         if old is not None:
             recs = [r for r in old.recommenders if r.name not in ("crf", "crf-project")]
             self._combiner = configured_combiner([*recs, rec])
-        self.message.emit(f"Project model updated ({rec.name}@{rec.version})")
+        self.message.emit(
+            self.tr("Project model updated ({name}@{version})").format(
+                name=rec.name, version=rec.version
+            )
+        )
 
     def _retrain_failed(self, message: str) -> None:
         log.warning("retraining failed: %s", message)
-        self.message.emit(f"Retraining failed: {message}")
+        self.message.emit(self.tr("Retraining failed: {message}").format(message=message))
 
     def _retrain_ended(self, task: workers.Task) -> None:
         if task in self.tasks:

@@ -12,7 +12,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from core.extract.learning import RetrainPolicy
 from core.settings import load_config, update_config
 from core.store import Project
-from gui import workers
+from gui import i18n, workers
 from gui.actions import make_action
 from gui.commands import SetStatusCommand
 from gui.editing import SpanEditing
@@ -22,6 +22,7 @@ from gui.models.documents import DocumentListModel
 from gui.models.spans import SpanTableModel
 from gui.session import DocumentSession
 from gui.suggesting import SuggestionController
+from gui.teams.features import TeamFeatures
 from gui.transfer import TransferController
 from gui.widgets.editor import AnnotationEditor
 from gui.widgets.panels import DocumentPanel, EntityPanel, FindBar, LabelBar
@@ -60,10 +61,12 @@ class MainWindow(QtWidgets.QMainWindow):
         self.auto_suggest = auto_suggest
         self.sessions: dict[str, DocumentSession] = {}
         self.current: DocumentSession | None = None
+        self.restart_requested = False  # Preferences › "Save and restart now"
         self.undo_group = QtGui.QUndoGroup(self)
         config = load_config()
         self.setWindowTitle(
-            f"Tawsim توسيم — {project.name}" + (" [read-only]" if project.read_only else "")
+            self.tr("Tawsim — {project}").format(project=project.name)
+            + (self.tr(" [read-only]") if project.read_only else "")
         )
 
         self.editor = AnnotationEditor(project.labels)
@@ -102,13 +105,20 @@ class MainWindow(QtWidgets.QMainWindow):
         self.span_model = SpanTableModel(project.labels, self)
         self.entity_panel = EntityPanel(self.span_model)
         self.doc_dock = self._dock(
-            "documents", "Documents", self.doc_panel, QtCore.Qt.DockWidgetArea.LeftDockWidgetArea
+            "documents",
+            self.tr("Documents"),
+            self.doc_panel,
+            QtCore.Qt.DockWidgetArea.LeftDockWidgetArea,
         )
         self.entity_dock = self._dock(
-            "entities", "Entities", self.entity_panel, QtCore.Qt.DockWidgetArea.RightDockWidgetArea
+            "entities",
+            self.tr("Entities"),
+            self.entity_panel,
+            QtCore.Qt.DockWidgetArea.RightDockWidgetArea,
         )
         self.label_bar = LabelBar(project.labels, self)
         self.addToolBar(QtCore.Qt.ToolBarArea.TopToolBarArea, self.label_bar)
+        self.teams = TeamFeatures(self)  # compare, sharing, curation, dashboard
 
         self._build_actions()
         self._build_status_bar()
@@ -131,7 +141,7 @@ class MainWindow(QtWidgets.QMainWindow):
     def _build_actions(self) -> None:
         e = self.editing
         ed = self.editor
-        self.actions_by_name: dict[str, QtGui.QAction] = {}
+        self.actions_by_name: dict[str, QtGui.QAction] = dict(self.teams.actions)
 
         def act(
             name: str,
@@ -143,8 +153,9 @@ class MainWindow(QtWidgets.QMainWindow):
             self.actions_by_name[name] = action
             return action
 
-        undo = self.undo_group.createUndoAction(self, "&Undo")
-        redo = self.undo_group.createRedoAction(self, "&Redo")
+        # No prefix: Qt's own "Undo %1" / "Redo %1", translated with qtbase.
+        undo = self.undo_group.createUndoAction(self)
+        redo = self.undo_group.createRedoAction(self)
         act("undo", None, action=undo)
         act("redo", None, action=redo)
         # Single keys act only while the editor has focus.
@@ -182,16 +193,22 @@ class MainWindow(QtWidgets.QMainWindow):
         act("import", self.transfer.ask_import)
         act("export", self.transfer.ask_export)
         act("quit", self.close)
+        act("preferences", self.edit_preferences)
+        act("shortcuts", self.show_shortcuts)
+        act("about", self.show_about)
+        self._set_direction_icons()
 
         a = self.actions_by_name
         menu = self.menuBar()
-        file_menu = menu.addMenu("&File")
+        file_menu = menu.addMenu(self.tr("&File"))
         for name in ("import", "export", None, "quit"):
             file_menu.addSeparator() if name is None else file_menu.addAction(a[name])
-        edit_menu = menu.addMenu("&Edit")
-        for name in ("undo", "redo", None, "find"):
+            if name == "export":
+                file_menu.addActions(self.teams.file_actions())
+        edit_menu = menu.addMenu(self.tr("&Edit"))
+        for name in ("undo", "redo", None, "find", None, "preferences"):
             edit_menu.addSeparator() if name is None else edit_menu.addAction(a[name])
-        span_menu = menu.addMenu("&Spans")
+        span_menu = menu.addMenu(self.tr("&Spans"))
         for name in (
             "next_span",
             "prev_span",
@@ -213,22 +230,31 @@ class MainWindow(QtWidgets.QMainWindow):
             "end_fwd_word",
         ):
             span_menu.addSeparator() if name is None else span_menu.addAction(a[name])
-        doc_menu = menu.addMenu("&Document")
+        doc_menu = menu.addMenu(self.tr("&Document"))
         for name in ("suggest", "mark_done", None, "recommender_settings", "retrain"):
             doc_menu.addSeparator() if name is None else doc_menu.addAction(a[name])
-        view_menu = menu.addMenu("&View")
+        view_menu = menu.addMenu(self.tr("&View"))
         for name in ("zoom_in", "zoom_out", None, "snap", "show_rejected"):
             view_menu.addSeparator() if name is None else view_menu.addAction(a[name])
         view_menu.addSeparator()
         for dock in (self.doc_dock, self.entity_dock):
             view_menu.addAction(dock.toggleViewAction())
         view_menu.addAction(self.label_bar.toggleViewAction())
+        view_menu.addSeparator()
+        view_menu.addActions(self.teams.view_actions())
 
-        tools = self.addToolBar("Main")
+        help_menu = menu.addMenu(self.tr("&Help"))
+        for name in ("shortcuts", None, "about"):
+            help_menu.addSeparator() if name is None else help_menu.addAction(a[name])
+
+        tools = self.addToolBar(self.tr("Main toolbar"))
         tools.setObjectName("main_toolbar")
         for name in (
             "undo",
             "redo",
+            None,
+            "prev_span",
+            "next_span",
             None,
             "suggest",
             "accept_all",
@@ -260,9 +286,11 @@ class MainWindow(QtWidgets.QMainWindow):
         self.progress_label = QtWidgets.QLabel(objectName="progress_label")
         self.save_label = QtWidgets.QLabel(objectName="save_label")
         self.retrain_label = QtWidgets.QLabel(
-            "⟳ Retraining the project model…", objectName="retrain_label"
+            self.tr("⟳ Retraining the project model…"), objectName="retrain_label"
         )
-        self.retrain_label.setToolTip("Learning from your finished documents, in the background")
+        self.retrain_label.setToolTip(
+            self.tr("Learning from your finished documents, in the background")
+        )
         self.retrain_label.hide()
         for widget in (
             self.retrain_label,
@@ -272,8 +300,10 @@ class MainWindow(QtWidgets.QMainWindow):
         ):
             bar.addPermanentWidget(widget)
         who = self.project.annotator or "?"
-        self.annotator_label.setText(f"Annotator: {who}")
-        self.save_label.setText("Read-only" if self.project.read_only else "All changes saved")
+        self.annotator_label.setText(self.tr("Annotator: {name}").format(name=who))
+        self.save_label.setText(
+            self.tr("Read-only") if self.project.read_only else self.tr("All changes saved")
+        )
 
     def _wire(self) -> None:
         self.label_bar.label_requested.connect(lambda name: self.editing.label(name))
@@ -322,6 +352,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.suggester.cancel()
         self.extractor.cancel()
         self.transfer.cancel()
+        self.teams.cancel()
         QtCore.QThreadPool.globalInstance().waitForDone(5000)
         super().closeEvent(event)
 
@@ -353,6 +384,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.find_bar.set_text(session.text)
         self.doc_panel.show_current(doc_id)
         self._update_progress()
+        self.teams.document_opened(session)
         self.editor.setFocus()
         if (
             self.auto_suggest
@@ -397,23 +429,30 @@ class MainWindow(QtWidgets.QMainWindow):
         if self.current is None:
             return
         summary = self.project.summary(self.current.doc_id)
-        status = summary.status.replace("_", " ")
         self.progress_label.setText(
-            f"{status} · accepted {summary.accepted} · suggested {summary.suggested}"
-            f" · rejected {summary.rejected}"
+            self.tr(
+                "{status} · accepted {accepted} · suggested {suggested} · rejected {rejected}"
+            ).format(
+                status=i18n.document_status(summary.status),
+                accepted=i18n.number(summary.accepted),
+                suggested=i18n.number(summary.suggested),
+                rejected=i18n.number(summary.rejected),
+            )
         )
 
     def _save_state(self, state: str, _message: str) -> None:
         if state == "saved":
-            self.save_label.setText("All changes saved")
+            self.save_label.setText(self.tr("All changes saved"))
         else:
-            self.save_label.setText("⚠ Save failed — showing what is on disk")
+            self.save_label.setText(self.tr("⚠ Save failed — showing what is on disk"))
 
     def _save_failed(self, message: str) -> None:
         QtWidgets.QMessageBox.warning(
             self,
-            "Could not save",
-            f"The change could not be saved:\n\n{message}\n\nThe view now shows what is on disk.",
+            self.tr("Could not save"),
+            self.tr(
+                "The change could not be saved:\n\n{message}\n\nThe view now shows what is on disk."
+            ).format(message=message),
         )
 
     def _jump_to_span(self, span_id: int) -> None:
@@ -440,12 +479,12 @@ class MainWindow(QtWidgets.QMainWindow):
         session = self.current
         if session is None or self.project.read_only:
             return None
-        session.stack.push(SetStatusCommand(session, "done", "Mark done"))
+        session.stack.push(SetStatusCommand(session, "done", self.tr("Mark done")))
         following = self.doc_model.next_unfinished(session.doc_id)
         if following is not None:
             self.open_document(following)
         else:
-            self.statusBar().showMessage("Every document is done.", 5000)
+            self.statusBar().showMessage(self.tr("Every document is done."), 5000)
         return following
 
     def show_span_menu(self, span_id: int, where: QtCore.QPoint) -> QtWidgets.QMenu | None:
@@ -485,7 +524,7 @@ class MainWindow(QtWidgets.QMainWindow):
         def save() -> None:
             self.extractor.apply_settings(dialog.values())
             self.statusBar().showMessage(
-                "Recommender settings saved; they apply to the next suggestions.", 5000
+                self.tr("Recommender settings saved; they apply to the next suggestions."), 5000
             )
 
         dialog.accepted.connect(save)
@@ -520,3 +559,57 @@ class MainWindow(QtWidgets.QMainWindow):
             docs = self.project.documents()
             if docs:
                 self.open_document(docs[0].id)
+
+    # -- help and preferences ------------------------------------------------
+    def show_shortcuts(self) -> QtWidgets.QDialog:
+        """Help › Keyboard shortcuts: every shortcut, from the actions' table."""
+        from gui.widgets.help import ShortcutHelp
+
+        return self._open_once("shortcut_help", ShortcutHelp)
+
+    def show_about(self) -> QtWidgets.QDialog:
+        """Help › About Tawsim: version, credits and licences."""
+        from gui.widgets.about import AboutDialog
+
+        return self._open_once("about", AboutDialog)
+
+    def edit_preferences(self) -> QtWidgets.QDialog:
+        """Edit › Preferences: interface language and digits (applied on restart)."""
+        from gui.widgets.preferences import PreferencesDialog
+
+        dialog = PreferencesDialog(self)
+        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def save() -> None:
+            changed = dialog.save()
+            if changed and dialog.restart:
+                self.restart_requested = True
+                QtCore.QTimer.singleShot(0, self.close)
+            elif changed:
+                self.statusBar().showMessage(
+                    self.tr("The new interface settings apply when Tawsim restarts."), 8000
+                )
+
+        dialog.accepted.connect(save)
+        dialog.open()
+        return dialog
+
+    def _open_once(
+        self, name: str, make: Callable[[QtWidgets.QWidget], QtWidgets.QDialog]
+    ) -> QtWidgets.QDialog:
+        dialog = self.findChild(QtWidgets.QDialog, name)
+        if dialog is None:
+            dialog = make(self)
+            dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
+
+    def _set_direction_icons(self) -> None:
+        """Next and previous point the way the interface reads (left in Arabic)."""
+        from gui.widgets.icons import reading_arrow
+
+        a = self.actions_by_name
+        a["next_span"].setIcon(reading_arrow(True, self))
+        a["prev_span"].setIcon(reading_arrow(False, self))

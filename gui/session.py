@@ -97,7 +97,7 @@ class DocumentSession(QtCore.QObject):
         try:
             self.reload()
         except TawsimError as exc:  # the disk is unreadable too: say so as well
-            message += f"\n\nReloading also failed: {exc}"
+            message += "\n\n" + self.tr("Reloading also failed: {error}").format(error=exc)
         self.save_state.emit("failed", message)
         self.spans_changed.emit(())
         self.failed.emit(message)

@@ -20,6 +20,7 @@ from core.store import Project
 from gui import workers
 from gui.editing import PROPAGATE_ORIGIN, SpanEditing
 from gui.extractor import ExtractorService
+from gui.i18n import label_name, number
 from gui.session import DocumentSession
 
 
@@ -85,7 +86,7 @@ class SuggestionController(QtCore.QObject):
             self.message.emit("", 0)
 
     def _failed(self, message: str) -> None:
-        QtWidgets.QMessageBox.warning(self._parent, "Background task failed", message)
+        QtWidgets.QMessageBox.warning(self._parent, self.tr("Background task failed"), message)
 
     def cancel(self) -> None:
         """Ask every running task to stop."""
@@ -105,7 +106,7 @@ class SuggestionController(QtCore.QObject):
         def work(_cancelled: Any) -> tuple[str, bool, list[Suggestion]]:
             return doc_id, undoable, extractor.suggest(document)
 
-        return self.start(work, self._suggestions_arrived, "Finding entities…")
+        return self.start(work, self._suggestions_arrived, self.tr("Finding entities…"))
 
     def _suggestions_arrived(self, result: tuple[str, bool, list[Suggestion]]) -> None:
         doc_id, undoable, suggestions = result
@@ -114,9 +115,10 @@ class SuggestionController(QtCore.QObject):
         except TawsimError:  # the document is gone (an import was undone)
             return
         count = self.editing.write_suggestions(
-            session, suggestions, "Suggest entities", undoable=undoable
+            session, suggestions, self.tr("Suggest entities"), undoable=undoable
         )
-        self.message.emit(f"{count} new suggestions", 4000)
+        text = self.tr("{count} new suggestions", "", count).format(count=number(count))
+        self.message.emit(text, 4000)
 
     # -- label all occurrences ------------------------------------------------------
     def propagate(self, scope: str) -> workers.Task | None:
@@ -126,7 +128,7 @@ class SuggestionController(QtCore.QObject):
         session = self._current()
         span = self.editing.editor.current_span
         if session is None or span is None:
-            self.message.emit("Go to a span first (Tab, or click it).", 5000)
+            self.message.emit(self.tr("Go to a span first (Tab, or click it)."), 5000)
             return None
         if self.project.read_only:
             return None
@@ -165,8 +167,11 @@ class SuggestionController(QtCore.QObject):
                     )
                 ]
                 total += self.editing.write_suggestions(
-                    target, suggestions, f"Label all “{surface}”"
+                    target, suggestions, self.tr("Label all “{text}”").format(text=surface)
                 )
-            self.message.emit(f"{total} occurrences suggested as {label}", 5000)
+            labels = self.project.labels
+            shown = label_name(labels.get(label)) if label in labels else label
+            text = self.tr("{count} occurrences suggested as {label}", "", total)
+            self.message.emit(text.format(count=number(total), label=shown), 5000)
 
-        return self.start(work, done, f"Looking for “{surface}”…")
+        return self.start(work, done, self.tr("Looking for “{text}”…").format(text=surface))

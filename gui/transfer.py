@@ -29,6 +29,7 @@ from core.formats.project_io import (
 )
 from core.store import Project
 from gui import workers
+from gui.i18n import number
 from gui.widgets.transfer_dialogs import ExportDialog, ImportDialog, ReportDialog
 
 PROGRESS_DELAY_MS = 400
@@ -40,21 +41,45 @@ def import_report(results: list[FileResult]) -> tuple[str, str]:
     added = sum(r.added for r in results)
     spans = sum(r.spans for r in results)
     failed = [r for r in results if not r.ok]
-    summary = f"{added} document(s) added, {spans} span(s)"
+    summary = QtCore.QCoreApplication.translate(
+        "TransferController", "{added} document(s) added, {spans} span(s)"
+    ).format(added=number(added), spans=number(spans))
     if failed:
-        summary += f"; {len(failed)} of {len(results)} file(s) could not be imported"
+        summary += QtCore.QCoreApplication.translate(
+            "TransferController", "; {failed} of {total} file(s) could not be imported"
+        ).format(failed=number(len(failed)), total=number(len(results)))
     lines: list[str] = []
     for r in results:
         if r.error:
             lines.append(f"✗ {r.error}")
         else:
             known = r.documents - r.added
-            extra = f", {known} already in the project" if known else ""
-            lines.append(f"✓ {r.path}: {r.added} document(s){extra}, {r.spans} span(s)")
-        lines.extend(f"    warning: {note}" for note in r.notes)
+            extra = (
+                QtCore.QCoreApplication.translate(
+                    "TransferController", ", {known} already in the project"
+                ).format(known=number(known))
+                if known
+                else ""
+            )
+            lines.append(
+                QtCore.QCoreApplication.translate(
+                    "TransferController", "✓ {path}: {added} document(s){extra}, {spans} span(s)"
+                ).format(path=r.path, added=number(r.added), extra=extra, spans=number(r.spans))
+            )
+        lines.extend(
+            QtCore.QCoreApplication.translate("TransferController", "    warning: {note}").format(
+                note=note
+            )
+            for note in r.notes
+        )
     if failed:
         lines.append("")
-        lines.append("A file that failed changed nothing; the other files were imported.")
+        lines.append(
+            QtCore.QCoreApplication.translate(
+                "TransferController",
+                "A file that failed changed nothing; the other files were imported.",
+            )
+        )
     return summary, "\n".join(lines)
 
 
@@ -65,16 +90,25 @@ def export_summary(
     surfaces: dict[tuple[str, int, int], str],
 ) -> tuple[str, str]:
     """A summary line and the spans the format could not keep exactly, with reasons."""
-    summary = f"Exported {report.documents} document(s), {report.spans} span(s) to {out}"
+    summary = QtCore.QCoreApplication.translate(
+        "TransferController", "Exported {documents} document(s), {spans} span(s) to {out}"
+    ).format(documents=number(report.documents), spans=number(report.spans), out=out)
     if not report.problems:
         return summary, ""
-    summary += f"; {len(report.problems)} span(s) could not be kept exactly"
+    summary += QtCore.QCoreApplication.translate(
+        "TransferController", "; {count} span(s) could not be kept exactly"
+    ).format(count=number(len(report.problems)))
     lines = []
     for p in report.problems:
         title = titles.get(p.doc, p.doc)
         surface = surfaces.get((p.doc, p.start, p.end))
         shown = f" “{surface}”" if surface else ""
-        reason = p.reason.replace("use --nested columns", "export a tag column per nesting level")
+        reason = p.reason.replace(
+            "use --nested columns",
+            QtCore.QCoreApplication.translate(
+                "TransferController", "export a tag column per nesting level"
+            ),
+        )
         lines.append(f"• {title} [{p.start}, {p.end}) {p.label}{shown}: {reason}")
     return summary, "\n".join(lines)
 
@@ -113,7 +147,10 @@ class TransferController(QtCore.QObject):
     def start_import(self, paths: list[Path], opts: ImportOptions) -> workers.Task | None:
         """Import files and folders in a worker, with progress and Cancel."""
         if self.project.read_only:
-            self._message("Import", "The project is open read-only; nothing can be imported.")
+            self._message(
+                self.tr("Import"),
+                self.tr("The project is open read-only; nothing can be imported."),
+            )
             return None
         project = self.project
         holder: dict[str, Any] = {}
@@ -129,22 +166,24 @@ class TransferController(QtCore.QObject):
                 holder["error"] = str(exc)
 
         task = workers.Task(work)
-        return self._run(task, "Importing…", lambda: self._import_ended(holder))
+        return self._run(task, self.tr("Importing…"), lambda: self._import_ended(holder))
 
     def _import_ended(self, holder: dict[str, Any]) -> None:
         if "cancelled" in holder:
-            self._message("Import cancelled", "Import cancelled. The project is unchanged.")
+            self._message(
+                self.tr("Import cancelled"), self.tr("Import cancelled. The project is unchanged.")
+            )
             return
         if "error" in holder:
-            self._message("Import failed", holder["error"])
+            self._message(self.tr("Import failed"), holder["error"])
             return
         results: list[FileResult] = holder.get("results", [])
         if not results:
-            self._message("Import", "No files to import were found.")
+            self._message(self.tr("Import"), self.tr("No files to import were found."))
             return
         self.imported.emit(results)
         summary, details = import_report(results)
-        self._show_report("Import finished", summary, details)
+        self._show_report(self.tr("Import finished"), summary, details)
 
     # -- export --------------------------------------------------------------
     def ask_export(self) -> ExportDialog:
@@ -184,21 +223,23 @@ class TransferController(QtCore.QObject):
 
         def ended() -> None:
             if "cancelled" in holder:
-                self._message("Export cancelled", "Export cancelled. Nothing was written.")
+                self._message(
+                    self.tr("Export cancelled"), self.tr("Export cancelled. Nothing was written.")
+                )
             elif "error" in holder:
-                self._message("Export failed", holder["error"])
+                self._message(self.tr("Export failed"), holder["error"])
             elif "report" in holder:
                 summary, details = export_summary(
                     holder["report"], out, titles, holder.get("surfaces", {})
                 )
-                self._show_report("Export finished", summary, details)
+                self._show_report(self.tr("Export finished"), summary, details)
 
         task = workers.Task(work)
-        return self._run(task, "Exporting…", ended)
+        return self._run(task, self.tr("Exporting…"), ended)
 
     # -- running -------------------------------------------------------------
     def _run(self, task: workers.Task, label: str, ended: Callable[[], None]) -> workers.Task:
-        progress = QtWidgets.QProgressDialog(label, "Cancel", 0, 0, self._parent)
+        progress = QtWidgets.QProgressDialog(label, self.tr("Cancel"), 0, 0, self._parent)
         progress.setObjectName("transfer_progress")
         progress.setWindowTitle("Tawsim")
         progress.setWindowModality(QtCore.Qt.WindowModality.WindowModal)

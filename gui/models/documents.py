@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 from PySide6 import QtCore
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from core.store import Project
+from gui.i18n import document_status, number
 
-COLUMNS = ("Title", "Status", "Acc.", "Sugg.")
-COLUMN_TIPS = (
-    "Document title",
-    "Your status for the document",
-    "Accepted spans",
-    "Open suggestions",
+COLUMNS = (
+    QT_TRANSLATE_NOOP("DocumentListModel", "Title"),
+    QT_TRANSLATE_NOOP("DocumentListModel", "Status"),
+    QT_TRANSLATE_NOOP("DocumentListModel", "Acc."),
+    QT_TRANSLATE_NOOP("DocumentListModel", "Sugg."),
 )
-STATUS_TEXT = {"new": "new", "in_progress": "in progress", "done": "done"}
+COLUMN_TIPS = (
+    QT_TRANSLATE_NOOP("DocumentListModel", "Document title"),
+    QT_TRANSLATE_NOOP("DocumentListModel", "Your status for the document"),
+    QT_TRANSLATE_NOOP("DocumentListModel", "Accepted spans"),
+    QT_TRANSLATE_NOOP("DocumentListModel", "Open suggestions"),
+)
 
 
 class DocumentListModel(QtCore.QAbstractTableModel):
@@ -37,9 +43,9 @@ class DocumentListModel(QtCore.QAbstractTableModel):
     def headerData(self, section: int, orientation: QtCore.Qt.Orientation, role: int = 0):  # type: ignore[no-untyped-def]
         if orientation == QtCore.Qt.Orientation.Horizontal:
             if role == QtCore.Qt.ItemDataRole.DisplayRole:
-                return COLUMNS[section]
+                return self.tr(COLUMNS[section])
             if role == QtCore.Qt.ItemDataRole.ToolTipRole:
-                return COLUMN_TIPS[section]
+                return self.tr(COLUMN_TIPS[section])
         return None
 
     def data(self, index: QtCore.QModelIndex, role: int = QtCore.Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
@@ -58,10 +64,12 @@ class DocumentListModel(QtCore.QAbstractTableModel):
             if summary is None:
                 return ""
             if column == 1:
-                return STATUS_TEXT.get(summary.status, summary.status)
-            return summary.accepted if column == 2 else summary.suggested
+                return document_status(summary.status)
+            return number(summary.accepted if column == 2 else summary.suggested)
         if role == QtCore.Qt.ItemDataRole.ToolTipRole:
-            return f"{doc.title}\n{doc.length} characters · id {doc.id}"
+            return self.tr("{title}\n{length} characters · id {id}").format(
+                title=doc.title, length=number(doc.length), id=doc.id
+            )
         if role == QtCore.Qt.ItemDataRole.TextAlignmentRole and index.column() >= 2:
             return int(QtCore.Qt.AlignmentFlag.AlignCenter)
         return None

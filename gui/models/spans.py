@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 from PySide6 import QtCore, QtGui
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from core.model import LabelSet, Span
+from gui.i18n import label_name, number, origin_text, span_status
 
-COLUMNS = ("Text", "Label", "Status", "Origin")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("SpanTableModel", "Text"),
+    QT_TRANSLATE_NOOP("SpanTableModel", "Label"),
+    QT_TRANSLATE_NOOP("SpanTableModel", "Status"),
+    QT_TRANSLATE_NOOP("SpanTableModel", "Origin"),
+)
 
 
 class SpanTableModel(QtCore.QAbstractTableModel):
@@ -31,7 +38,7 @@ class SpanTableModel(QtCore.QAbstractTableModel):
             role == QtCore.Qt.ItemDataRole.DisplayRole
             and orientation == QtCore.Qt.Orientation.Horizontal
         ):
-            return COLUMNS[section]
+            return self.tr(COLUMNS[section])
         return None
 
     def data(self, index: QtCore.QModelIndex, role: int = QtCore.Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
@@ -45,10 +52,20 @@ class SpanTableModel(QtCore.QAbstractTableModel):
             if column == 0:
                 return self.text[span.start : span.end].replace("\n", " ")
             if column == 1:
-                return span.label
+                return (
+                    label_name(self.labels.get(span.label))
+                    if span.label in self.labels
+                    else span.label
+                )
+            status = span_status(span.status)
             if column == 2:
-                return span.status if span.score is None else f"{span.status} {span.score:.2f}"
-            return span.origin
+                return status if span.score is None else f"{status} {number(span.score, 2)}"
+            return origin_text(span.origin)
+        if role == QtCore.Qt.ItemDataRole.ToolTipRole:
+            if column == 1:
+                return span.label
+            if column == 3:
+                return span.origin
         if (
             role == QtCore.Qt.ItemDataRole.DecorationRole
             and column == 1

@@ -15,6 +15,7 @@ from bisect import bisect_right
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from core.model import LabelSet, Span
+from gui.i18n import label_name, number, origin_text, span_status
 from gui.offsets import OffsetMap
 from gui.widgets.highlight import ExtraSelection, SpanStyles, nesting_levels
 
@@ -62,6 +63,7 @@ class AnnotationEditor(QtWidgets.QTextEdit):
         self._levels: dict[int, int] = {}
         self._sels: dict[int, tuple[tuple[int, int, str, str, int], ExtraSelection]] = {}
         self._search: list[ExtraSelection] = []
+        self._overlay: list[ExtraSelection] = []  # another layer, in compare mode
         self._current = 0
         self._show_rejected = False
         self._setting_cursor = False
@@ -79,6 +81,7 @@ class AnnotationEditor(QtWidgets.QTextEdit):
         # while the old text is replaced.
         self._sels.clear()
         self._search = []
+        self._overlay = []
         self.setExtraSelections([])
         self.text = text
         self.offsets = offsets
@@ -167,6 +170,7 @@ class AnnotationEditor(QtWidgets.QTextEdit):
             sel.format = self.styles.current_format()
             sels.append(sel)
         sels.extend(self._search)
+        sels.extend(self._overlay)
         self.setExtraSelections(sels)
 
     def extra_selection_ranges(self) -> list[tuple[int, int]]:
@@ -254,6 +258,21 @@ class AnnotationEditor(QtWidgets.QTextEdit):
             self._set_current(0)
             self._apply_selections()
 
+    def set_overlay(self, selections: list[ExtraSelection]) -> None:
+        """Draw these extra selections over the spans (compare mode; outlines only)."""
+        self._overlay = list(selections)
+        self._apply_selections()
+
+    def range_selection(self, start: int, end: int) -> ExtraSelection:
+        """An extra selection over a code-point range (its format left empty)."""
+        sel = ExtraSelection()
+        cursor = QtGui.QTextCursor(self.document())
+        a, b = self.offsets.range_to_qt(start, end)
+        cursor.setPosition(a)
+        cursor.setPosition(b, QtGui.QTextCursor.MoveMode.KeepAnchor)
+        sel.cursor = cursor
+        return sel
+
     # -- search ------------------------------------------------------------
     def set_search_matches(self, matches: list[tuple[int, int]]) -> None:
         """Outline these code-point ranges as search matches."""
@@ -316,11 +335,21 @@ class AnnotationEditor(QtWidgets.QTextEdit):
     def tooltip(self, span: Span) -> str:
         """The tooltip text of a span: label, status, score, origin."""
         label = self.styles.labels.get(span.label) if span.label in self.styles.labels else None
-        name = f"{span.label} · {label.ar} · {label.en}" if label else span.label
-        lines = [name, f"{span.status}  ({span.origin})"]
+        name = f"{label_name(label)} · {span.label}" if label else span.label
+        lines = [
+            name,
+            self.tr("{status} · {origin}").format(
+                status=span_status(span.status), origin=origin_text(span.origin)
+            ),
+        ]
         if span.score is not None:
-            lines.append(f"score {span.score:.2f}")
-        lines.append(f"“{self.text[span.start : span.end]}”  [{span.start}, {span.end})")
+            lines.append(self.tr("score {score}").format(score=number(span.score, 2)))
+        lines.append(f"“{self.text[span.start : span.end]}”")
+        lines.append(
+            self.tr("characters {start}–{end}").format(
+                start=number(span.start), end=number(span.end)
+            )
+        )
         return "\n".join(lines)
 
     def mousePressEvent(self, event: QtGui.QMouseEvent) -> None:

@@ -6,6 +6,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from core.model import LabelSet
 from core.text import Normalized, normalize, normalize_str
+from gui.i18n import label_name, number
 from gui.models.documents import DocumentFilter, DocumentListModel
 from gui.models.spans import SpanTableModel
 
@@ -52,17 +53,17 @@ class DocumentPanel(QtWidgets.QWidget):
         self.proxy.setSourceModel(model)
         self.status = QtWidgets.QComboBox(objectName="status_filter")
         for text, value in (
-            ("All", ""),
-            ("New", "new"),
-            ("In progress", "in_progress"),
-            ("Done", "done"),
+            (self.tr("All"), ""),
+            (self.tr("New"), "new"),
+            (self.tr("In progress"), "in_progress"),
+            (self.tr("Done"), "done"),
         ):
             self.status.addItem(text, value)
         self.status.currentIndexChanged.connect(
             lambda _i: self.proxy.set_status(self.status.currentData())
         )
         self.search = QtWidgets.QLineEdit(objectName="title_search")
-        self.search.setPlaceholderText("Search titles…")
+        self.search.setPlaceholderText(self.tr("Search titles…"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
         self.view = QtWidgets.QTableView(objectName="document_view")
@@ -144,7 +145,8 @@ class LabelBar(QtWidgets.QToolBar):
     label_requested = QtCore.Signal(str)
 
     def __init__(self, labels: LabelSet, parent: QtWidgets.QWidget | None = None) -> None:
-        super().__init__("Labels", parent)
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Labels"))
         self.setObjectName("label_bar")
         self.setToolButtonStyle(QtCore.Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.buttons: dict[str, QtWidgets.QToolButton] = {}
@@ -152,8 +154,12 @@ class LabelBar(QtWidgets.QToolBar):
             pixmap = QtGui.QPixmap(14, 14)
             pixmap.fill(QtGui.QColor(label.color))
             key = f"{label.hotkey} " if label.hotkey else ""
-            action = QtGui.QAction(QtGui.QIcon(pixmap), f"{key}{label.name} · {label.ar}", self)
-            action.setToolTip(f"{label.en} ({label.ar}) — key {label.hotkey or '-'}")
+            action = QtGui.QAction(QtGui.QIcon(pixmap), f"{key}{label_name(label)}", self)
+            action.setToolTip(
+                self.tr("{name}: {en} · {ar} — key {key}").format(
+                    name=label.name, en=label.en, ar=label.ar, key=label.hotkey or "–"
+                )
+            )
             action.triggered.connect(
                 lambda _c=False, name=label.name: self.label_requested.emit(name)
             )
@@ -174,11 +180,12 @@ class FindBar(QtWidgets.QWidget):
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self.edit = QtWidgets.QLineEdit(objectName="find_edit")
-        self.edit.setPlaceholderText("Find (ignores diacritics and alef variants)…")
+        self.edit.setPlaceholderText(self.tr("Find (ignores diacritics and alef variants)…"))
         self.edit.textChanged.connect(self._search)
         self.edit.returnPressed.connect(lambda: self.step(1))
         self.count = QtWidgets.QLabel()
         close = QtWidgets.QToolButton(text="✕")
+        close.setToolTip(self.tr("Close the find bar (Esc)"))
         close.clicked.connect(self.close_bar)
         layout = QtWidgets.QHBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
@@ -229,7 +236,9 @@ class FindBar(QtWidgets.QWidget):
                 self.matches.append(self._norm.to_original(pos, pos + len(needle)))
                 pos = hay.find(needle, pos + 1)
         self._index = -1
-        self.count.setText(f"{len(self.matches)} found" if needle else "")
+        self.count.setText(
+            self.tr("{count} found").format(count=number(len(self.matches))) if needle else ""
+        )
         self.matches_changed.emit(list(self.matches))
         if self.matches:
             self.step(1)
@@ -239,5 +248,9 @@ class FindBar(QtWidgets.QWidget):
         if self.matches:
             self._index = (self._index + direction) % len(self.matches)
             start, end = self.matches[self._index]
-            self.count.setText(f"{self._index + 1} / {len(self.matches)}")
+            self.count.setText(
+                self.tr("{index} of {count}").format(
+                    index=number(self._index + 1), count=number(len(self.matches))
+                )
+            )
             self.match_selected.emit(start, end)

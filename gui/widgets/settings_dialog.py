@@ -5,9 +5,29 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6 import QtCore, QtWidgets
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from core.extract.batch import RECOMMENDERS
 from core.extract.pipeline import DEFAULT_MIN_SCORE
+
+#: what each recommender is, in the interface language (core's RECOMMENDERS in English)
+RECOMMENDER_TEXT = {
+    "gazetteer": QT_TRANSLATE_NOOP(
+        "RecommenderSettingsDialog", "Name lists: country, city, organisation and person names"
+    ),
+    "rules": QT_TRANSLATE_NOOP(
+        "RecommenderSettingsDialog",
+        "Rules: people after titles, organisations and places after trigger nouns",
+    ),
+    "memory": QT_TRANSLATE_NOOP(
+        "RecommenderSettingsDialog",
+        "Project memory: what you accepted and rejected in this project",
+    ),
+    "crf": QT_TRANSLATE_NOOP(
+        "RecommenderSettingsDialog",
+        "Statistical model (CRF); the project's own model once it is trained",
+    ),
+}
 
 
 class RecommenderSettingsDialog(QtWidgets.QDialog):
@@ -18,22 +38,25 @@ class RecommenderSettingsDialog(QtWidgets.QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("recommender_settings")
-        self.setWindowTitle("Recommender settings")
+        self.setWindowTitle(self.tr("Recommender settings"))
         self.switches: dict[str, QtWidgets.QCheckBox] = {}
         self.scores: dict[str, QtWidgets.QDoubleSpinBox] = {}
         grid = QtWidgets.QGridLayout()
-        grid.addWidget(QtWidgets.QLabel("<b>Recommender</b>"), 0, 0)
-        grid.addWidget(QtWidgets.QLabel("<b>Minimum score</b>"), 0, 1)
+        grid.addWidget(QtWidgets.QLabel(self.tr("<b>Recommender</b>")), 0, 0)
+        grid.addWidget(QtWidgets.QLabel(self.tr("<b>Minimum score</b>")), 0, 1)
         for row, (name, entry) in enumerate(settings.items(), 1):
-            switch = QtWidgets.QCheckBox(RECOMMENDERS.get(name, name), objectName=f"use_{name}")
+            text = self.tr(RECOMMENDER_TEXT[name]) if name in RECOMMENDER_TEXT else None
+            switch = QtWidgets.QCheckBox(
+                text or RECOMMENDERS.get(name, name), objectName=f"use_{name}"
+            )
             switch.setChecked(bool(entry.get("enabled", True)))
-            switch.setToolTip(f"Suggestions from “{name}”")
+            switch.setToolTip(self.tr("Suggestions from “{name}”").format(name=name))
             score = QtWidgets.QDoubleSpinBox(objectName=f"min_score_{name}")
             score.setRange(0.0, 1.0)
             score.setSingleStep(0.05)
             score.setDecimals(2)
             score.setValue(float(entry.get("min_score", DEFAULT_MIN_SCORE)))
-            score.setToolTip("Suggestions scoring below this are not shown")
+            score.setToolTip(self.tr("Suggestions scoring below this are not shown"))
             switch.toggled.connect(score.setEnabled)
             score.setEnabled(switch.isChecked())
             grid.addWidget(switch, row, 0)
@@ -42,8 +65,10 @@ class RecommenderSettingsDialog(QtWidgets.QDialog):
             self.scores[name] = score
         grid.setColumnStretch(0, 1)
         note = QtWidgets.QLabel(
-            "Settings apply to the next suggestions (Document › Suggest entities runs them now). "
-            "What you accepted or rejected is never changed."
+            self.tr(
+                "Settings apply to the next suggestions (Document › Suggest entities runs them "
+                "now). What you accepted or rejected is never changed."
+            )
         )
         note.setWordWrap(True)
         buttons = QtWidgets.QDialogButtonBox(

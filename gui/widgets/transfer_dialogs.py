@@ -10,27 +10,32 @@ from pathlib import Path
 from typing import Any
 
 from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from core.errors import ValidationError
 from core.formats.project_io import EXPORT_FORMATS, IMPORT_FORMATS, ImportOptions
 from core.model import validate_annotator
 
 IMPORT_FORMAT_TEXT = {
-    "auto": "Detect from each file",
-    "txt": "Plain text (one document a file)",
-    "jsonl": "JSONL (doccano)",
-    "conll": "CoNLL (token … tag)",
-    "brat": "brat (.txt with its .ann)",
-    "labelstudio": "Label Studio JSON",
+    "auto": QT_TRANSLATE_NOOP("Formats", "Detect from each file"),
+    "txt": QT_TRANSLATE_NOOP("Formats", "Plain text (one document a file)"),
+    "jsonl": QT_TRANSLATE_NOOP("Formats", "JSONL (doccano)"),
+    "conll": QT_TRANSLATE_NOOP("Formats", "CoNLL (token … tag)"),
+    "brat": QT_TRANSLATE_NOOP("Formats", "brat (.txt with its .ann)"),
+    "labelstudio": QT_TRANSLATE_NOOP("Formats", "Label Studio JSON"),
 }
 EXPORT_FORMAT_TEXT = {
-    "conll": ("CoNLL, IOB2 tags", ".conll"),
-    "conll-bioes": ("CoNLL, BIOES tags", ".conll"),
-    "jsonl": ("JSONL (doccano)", ".jsonl"),
-    "brat": ("brat (a folder of .txt/.ann pairs)", ""),
-    "labelstudio": ("Label Studio JSON", ".json"),
+    "conll": (QT_TRANSLATE_NOOP("Formats", "CoNLL, IOB2 tags"), ".conll"),
+    "conll-bioes": (QT_TRANSLATE_NOOP("Formats", "CoNLL, BIOES tags"), ".conll"),
+    "jsonl": (QT_TRANSLATE_NOOP("Formats", "JSONL (doccano)"), ".jsonl"),
+    "brat": (QT_TRANSLATE_NOOP("Formats", "brat (a folder of .txt/.ann pairs)"), ""),
+    "labelstudio": (QT_TRANSLATE_NOOP("Formats", "Label Studio JSON"), ".json"),
 }
 ENCODINGS = ("", "utf-8", "utf-8-sig", "utf-16", "windows-1256")
+
+
+def _format_text(text: str) -> str:
+    return QtCore.QCoreApplication.translate("Formats", text)
 
 
 def _combo(name: str, items: list[tuple[str, Any]]) -> QtWidgets.QComboBox:
@@ -50,7 +55,8 @@ def _check_annotator(parent: QtWidgets.QWidget, name: str) -> bool:
     try:
         validate_annotator(name)
     except ValidationError as exc:
-        QtWidgets.QMessageBox.warning(parent, "Annotator", str(exc))
+        title = QtCore.QCoreApplication.translate("ImportDialog", "Annotator")
+        QtWidgets.QMessageBox.warning(parent, title, str(exc))
         return False
     return True
 
@@ -61,13 +67,13 @@ class ImportDialog(QtWidgets.QDialog):
     def __init__(self, annotator: str, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("import_dialog")
-        self.setWindowTitle("Import documents")
+        self.setWindowTitle(self.tr("Import documents"))
         self.files = QtWidgets.QListWidget(objectName="import_files")
         self.files.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.ExtendedSelection)
         self.files.setMinimumHeight(110)
-        add_files = QtWidgets.QPushButton("Add files…", objectName="add_files")
-        add_folder = QtWidgets.QPushButton("Add folder…", objectName="add_folder")
-        remove = QtWidgets.QPushButton("Remove", objectName="remove_files")
+        add_files = QtWidgets.QPushButton(self.tr("Add files…"), objectName="add_files")
+        add_folder = QtWidgets.QPushButton(self.tr("Add folder…"), objectName="add_folder")
+        remove = QtWidgets.QPushButton(self.tr("Remove"), objectName="remove_files")
         add_files.clicked.connect(self._browse_files)
         add_folder.clicked.connect(self._browse_folder)
         remove.clicked.connect(self._remove_selected)
@@ -79,18 +85,27 @@ class ImportDialog(QtWidgets.QDialog):
         top.addWidget(self.files, 1)
         top.addLayout(buttons)
 
-        self.format = _combo("import_format", [(IMPORT_FORMAT_TEXT[f], f) for f in IMPORT_FORMATS])
+        self.format = _combo(
+            "import_format", [(_format_text(IMPORT_FORMAT_TEXT[f]), f) for f in IMPORT_FORMATS]
+        )
         self.scheme = _combo(
             "import_scheme",
-            [("Detect", None), ("IOB1", "iob1"), ("IOB2", "iob2"), ("BIOES / BILOU", "bioes")],
+            [
+                (self.tr("Detect"), None),
+                ("IOB1", "iob1"),
+                ("IOB2", "iob2"),
+                ("BIOES / BILOU", "bioes"),
+            ],
         )
         self.encoding = QtWidgets.QComboBox(objectName="import_encoding")
         self.encoding.setEditable(True)
         for enc in ENCODINGS:
-            self.encoding.addItem(enc or "Detect", enc)
-        self.as_accepted = QtWidgets.QRadioButton("accepted spans", objectName="as_accepted")
+            self.encoding.addItem(enc or self.tr("Detect"), enc)
+        self.as_accepted = QtWidgets.QRadioButton(
+            self.tr("accepted spans"), objectName="as_accepted"
+        )
         self.as_suggested = QtWidgets.QRadioButton(
-            "suggestions to review", objectName="as_suggested"
+            self.tr("suggestions to review"), objectName="as_suggested"
         )
         self.as_accepted.setChecked(True)
         status = QtWidgets.QHBoxLayout()
@@ -99,20 +114,22 @@ class ImportDialog(QtWidgets.QDialog):
         status.addStretch(1)
         self.annotator = QtWidgets.QLineEdit(annotator, objectName="import_annotator")
         self.add_labels = QtWidgets.QCheckBox(
-            "Add labels the project does not have yet", objectName="add_labels"
+            self.tr("Add labels the project does not have yet"), objectName="add_labels"
         )
         self.format.currentIndexChanged.connect(self._format_changed)
 
         form = QtWidgets.QFormLayout()
-        form.addRow("Format:", self.format)
-        form.addRow("CoNLL tags:", self.scheme)
-        form.addRow("Encoding:", self.encoding)
-        form.addRow("Import spans as:", status)
-        form.addRow("Into the layer of:", self.annotator)
+        form.addRow(self.tr("Format:"), self.format)
+        form.addRow(self.tr("CoNLL tags:"), self.scheme)
+        form.addRow(self.tr("Encoding:"), self.encoding)
+        form.addRow(self.tr("Import spans as:"), status)
+        form.addRow(self.tr("Into the layer of:"), self.annotator)
         form.addRow("", self.add_labels)
         note = QtWidgets.QLabel(
-            "Folders are read recursively. A file that fails is skipped as a whole; "
-            "the others are imported. Texts already in the project are not duplicated."
+            self.tr(
+                "Folders are read recursively. A file that fails is skipped as a whole; "
+                "the others are imported. Texts already in the project are not duplicated."
+            )
         )
         note.setWordWrap(True)
         note.setStyleSheet("color: palette(mid);")
@@ -121,12 +138,12 @@ class ImportDialog(QtWidgets.QDialog):
             | QtWidgets.QDialogButtonBox.StandardButton.Cancel
         )
         self.ok_button = self.buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Import")
+        self.ok_button.setText(self.tr("Import"))
         self.ok_button.setObjectName("import_ok")
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
         layout = QtWidgets.QVBoxLayout(self)
-        layout.addWidget(QtWidgets.QLabel("Files and folders:"))
+        layout.addWidget(QtWidgets.QLabel(self.tr("Files and folders:")))
         layout.addLayout(top)
         layout.addLayout(form)
         layout.addWidget(note)
@@ -162,14 +179,17 @@ class ImportDialog(QtWidgets.QDialog):
     def _browse_files(self) -> None:
         names, _ = QtWidgets.QFileDialog.getOpenFileNames(
             self,
-            "Import files",
+            self.tr("Import files"),
             "",
-            "Corpus files (*.txt *.jsonl *.ndjson *.json *.conll *.iob *.bio *.tsv);;All files (*)",
+            self.tr(
+                "Corpus files (*.txt *.jsonl *.ndjson *.json *.conll *.iob *.bio *.tsv);;"
+                "All files (*)"
+            ),
         )
         self.add_paths(list(names))
 
     def _browse_folder(self) -> None:
-        name = QtWidgets.QFileDialog.getExistingDirectory(self, "Import a folder")
+        name = QtWidgets.QFileDialog.getExistingDirectory(self, self.tr("Import a folder"))
         if name:
             self.add_paths([name])
 
@@ -195,7 +215,7 @@ class ImportDialog(QtWidgets.QDialog):
         return ImportOptions(
             fmt=self.format.currentData(),
             scheme=self.scheme.currentData() if self.scheme.isEnabled() else None,
-            encoding=None if encoding in ("", "Detect") else encoding,
+            encoding=None if encoding in ("", "Detect", self.tr("Detect")) else encoding,
             status="suggested" if self.as_suggested.isChecked() else "accepted",
             annotator=self.annotator.text().strip() or None,
             add_labels=self.add_labels.isChecked(),
@@ -221,12 +241,12 @@ class ExportDialog(QtWidgets.QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("export_dialog")
-        self.setWindowTitle("Export annotations")
+        self.setWindowTitle(self.tr("Export annotations"))
         self.format = _combo(
-            "export_format", [(EXPORT_FORMAT_TEXT[f][0], f) for f in EXPORT_FORMATS]
+            "export_format", [(_format_text(EXPORT_FORMAT_TEXT[f][0]), f) for f in EXPORT_FORMATS]
         )
         self.out = QtWidgets.QLineEdit(str(default_out), objectName="export_out")
-        browse = QtWidgets.QPushButton("Browse…", objectName="export_browse")
+        browse = QtWidgets.QPushButton(self.tr("Browse…"), objectName="export_browse")
         browse.clicked.connect(self._browse)
         where = QtWidgets.QHBoxLayout()
         where.addWidget(self.out, 1)
@@ -234,37 +254,43 @@ class ExportDialog(QtWidgets.QDialog):
         self.tokens = _combo(
             "export_tokens",
             [
-                ("Whitespace tokens (ANERcorp: وسوريا is one token)", "whitespace"),
-                ("Split at proclitics and span edges (و + سوريا)", "clitic"),
+                (self.tr("Whitespace tokens (ANERcorp: وسوريا is one token)"), "whitespace"),
+                (self.tr("Split at proclitics and span edges (و + سوريا)"), "clitic"),
             ],
         )
         self.nested = _combo(
             "export_nested",
-            [("Outermost spans only", "outer"), ("A tag column per nesting level", "columns")],
+            [
+                (self.tr("Outermost spans only"), "outer"),
+                (self.tr("A tag column per nesting level"), "columns"),
+            ],
         )
         self.annotator = QtWidgets.QComboBox(objectName="export_annotator")
         self.annotator.setEditable(True)
         self.annotator.addItems(sorted(set(annotators) | {annotator}))
         self.annotator.setCurrentText(annotator)
         self.status = _combo(
-            "export_status", [("All documents", "any"), ("Only documents marked done", "done")]
+            "export_status",
+            [(self.tr("All documents"), "any"), (self.tr("Only documents marked done"), "done")],
         )
         self.include_suggestions = QtWidgets.QCheckBox(
-            "Include open suggestions (JSONL, Label Studio: as predictions)",
+            self.tr("Include open suggestions (JSONL, Label Studio: as predictions)"),
             objectName="include_suggestions",
         )
         self.format.currentIndexChanged.connect(self._format_changed)
         form = QtWidgets.QFormLayout()
-        form.addRow("Format:", self.format)
-        form.addRow("Save to:", where)
-        form.addRow("CoNLL tokens:", self.tokens)
-        form.addRow("Nested spans:", self.nested)
-        form.addRow("Annotator's layer:", self.annotator)
-        form.addRow("Documents:", self.status)
+        form.addRow(self.tr("Format:"), self.format)
+        form.addRow(self.tr("Save to:"), where)
+        form.addRow(self.tr("CoNLL tokens:"), self.tokens)
+        form.addRow(self.tr("Nested spans:"), self.nested)
+        form.addRow(self.tr("Annotator's layer:"), self.annotator)
+        form.addRow(self.tr("Documents:"), self.status)
         form.addRow("", self.include_suggestions)
         note = QtWidgets.QLabel(
-            "Offsets count Unicode code points. Spans a format cannot represent exactly "
-            "are listed after the export, with the reason."
+            self.tr(
+                "Offsets count Unicode code points. Spans a format cannot represent exactly "
+                "are listed after the export, with the reason."
+            )
         )
         note.setWordWrap(True)
         self.buttons = QtWidgets.QDialogButtonBox(
@@ -272,7 +298,7 @@ class ExportDialog(QtWidgets.QDialog):
             | QtWidgets.QDialogButtonBox.StandardButton.Cancel
         )
         self.ok_button = self.buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Export")
+        self.ok_button.setText(self.tr("Export"))
         self.ok_button.setObjectName("export_ok")
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
@@ -297,10 +323,12 @@ class ExportDialog(QtWidgets.QDialog):
     def _browse(self) -> None:
         if self.format.currentData() == "brat":
             name = QtWidgets.QFileDialog.getExistingDirectory(
-                self, "Export to a folder", self.out.text()
+                self, self.tr("Export to a folder"), self.out.text()
             )
         else:
-            name, _ = QtWidgets.QFileDialog.getSaveFileName(self, "Export to", self.out.text())
+            name, _ = QtWidgets.QFileDialog.getSaveFileName(
+                self, self.tr("Export to"), self.out.text()
+            )
         if name:
             self.out.setText(name)
 
@@ -320,7 +348,9 @@ class ExportDialog(QtWidgets.QDialog):
 
     def _accept(self) -> None:
         if not self.out.text().strip():
-            QtWidgets.QMessageBox.warning(self, "Export", "Choose where to save the export.")
+            QtWidgets.QMessageBox.warning(
+                self, self.tr("Export"), self.tr("Choose where to save the export.")
+            )
             return
         name = self.annotator.currentText().strip()
         if name and not _check_annotator(self, name):
@@ -348,7 +378,7 @@ class ReportDialog(QtWidgets.QDialog):
         self.details.setLineWrapMode(QtWidgets.QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.details.setVisible(bool(details))
         buttons = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Close)
-        copy = buttons.addButton("Copy", QtWidgets.QDialogButtonBox.ButtonRole.ActionRole)
+        copy = buttons.addButton(self.tr("Copy"), QtWidgets.QDialogButtonBox.ButtonRole.ActionRole)
         copy.clicked.connect(lambda: QtGui.QGuiApplication.clipboard().setText(self.text()))
         buttons.rejected.connect(self.accept)
         layout = QtWidgets.QVBoxLayout(self)

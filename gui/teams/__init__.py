@@ -1,0 +1,1 @@
+"""Team work in the GUI: compare mode, sharing, curation into gold, the dashboard."""

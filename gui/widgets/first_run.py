@@ -1,0 +1,164 @@
+"""The first start: the annotator's name and the interface language; then a hint on how to begin."""
+
+from __future__ import annotations
+
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from core.errors import ValidationError
+from core.model import validate_annotator
+from core.settings import default_annotator, update_config
+from gui import i18n
+from gui.widgets.icons import app_icon
+
+
+class FirstRunDialog(QtWidgets.QDialog):
+    """Asks for the annotator's name and the interface language; the language applies at once."""
+
+    def __init__(
+        self,
+        app: QtCore.QCoreApplication,
+        *,
+        annotator: str | None = None,
+        parent: QtWidgets.QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("first_run")
+        self.app = app
+        self.logo = QtWidgets.QLabel()
+        self.logo.setPixmap(app_icon().pixmap(64, 64))
+        self.heading = QtWidgets.QLabel(objectName="first_run_heading")
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.intro = QtWidgets.QLabel(objectName="first_run_intro")
+        self.intro.setWordWrap(True)
+        self.name = QtWidgets.QLineEdit(
+            annotator or default_annotator(), objectName="first_run_name"
+        )
+        self.name.setMaxLength(64)
+        self.name_note = QtWidgets.QLabel(objectName="first_run_name_note")
+        self.name_note.setWordWrap(True)
+        self.error = QtWidgets.QLabel(objectName="first_run_error")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #B00020;")
+        self.error.hide()
+        self.language = QtWidgets.QComboBox(objectName="first_run_language")
+        for code, name in i18n.LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(self.language.findData(i18n.current().language))
+        self.language.currentIndexChanged.connect(self._language_changed)
+        self.form = QtWidgets.QFormLayout()
+        self.name_label = QtWidgets.QLabel()
+        self.name_label.setBuddy(self.name)
+        self.language_label = QtWidgets.QLabel()
+        self.language_label.setBuddy(self.language)
+        self.form.addRow(self.name_label, self.name)
+        self.form.addRow("", self.name_note)
+        self.form.addRow(self.language_label, self.language)
+        self.buttons = QtWidgets.QDialogButtonBox(
+            QtWidgets.QDialogButtonBox.StandardButton.Ok
+            | QtWidgets.QDialogButtonBox.StandardButton.Cancel
+        )
+        self.start_button = self.buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Ok)
+        self.start_button.setObjectName("first_run_start")
+        self.quit_button = self.buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self._accept)
+        self.buttons.rejected.connect(self.reject)
+        top = QtWidgets.QHBoxLayout()
+        top.addWidget(self.logo, 0, QtCore.Qt.AlignmentFlag.AlignTop)
+        words = QtWidgets.QVBoxLayout()
+        words.addWidget(self.heading)
+        words.addWidget(self.intro)
+        top.addLayout(words, 1)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addSpacing(8)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+        self.retranslate()
+        self.resize(540, 320)
+
+    def retranslate(self) -> None:
+        """Set every text in the interface language now in use."""
+        self.setWindowTitle(self.tr("Welcome to Tawsim"))
+        self.heading.setText(self.tr("Welcome to Tawsim"))
+        self.intro.setText(
+            self.tr(
+                "Tawsim helps you mark the names of people, places and organisations in Arabic "
+                "text. It opens a sample article so that you can try it at once."
+            )
+        )
+        self.name_label.setText(self.tr("Your &name as an annotator:"))
+        self.name_note.setText(
+            self.tr("Letters, digits, '.', '_' or '-'. Your annotations are saved under it.")
+        )
+        self.language_label.setText(self.tr("Interface &language:"))
+        self.start_button.setText(self.tr("&Start"))
+        self.quit_button.setText(self.tr("&Quit"))
+
+    def changeEvent(self, event: QtCore.QEvent) -> None:
+        if event.type() == QtCore.QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _language_changed(self) -> None:
+        language = self.language.currentData()
+        i18n.install(self.app, i18n.Interface(language, i18n.default_digits(language)))
+
+    def annotator(self) -> str | None:
+        """The name typed, if it is a valid annotator name."""
+        try:
+            return validate_annotator(self.name.text().strip())
+        except ValidationError:
+            return None
+
+    def _accept(self) -> None:
+        if self.annotator() is None:
+            self.error.setText(
+                self.tr(
+                    "“{name}” cannot be used: an annotator name is 1 to 64 letters, digits, "
+                    "'.', '_' or '-', and starts with a letter or digit."
+                ).format(name=self.name.text().strip())
+            )
+            self.error.show()
+            self.name.setFocus()
+            return
+        self.accept()
+
+    def save(self) -> str:
+        """Remember the name and the interface; return the name."""
+        name = self.annotator()
+        assert name is not None
+        interface = i18n.current()
+        update_config(annotator=name)
+        i18n.save_preferences(language=interface.language, digits=interface.digits)
+        return name
+
+
+class FirstSteps(QtCore.QObject):
+    """The status bar's hint on how to begin, until the first edit."""
+
+    def __init__(self, window: QtWidgets.QMainWindow) -> None:
+        super().__init__(window)
+        self.label = QtWidgets.QLabel(objectName="first_steps")
+        self.label.setText(
+            self.tr(
+                "To begin: Tab goes to the next suggestion, Enter accepts it, Delete rejects it; "
+                "1–9 label a selection. F1 lists every shortcut."
+            )
+        )
+        window.statusBar().addWidget(self.label, 1)
+        group = getattr(window, "undo_group", None)
+        if isinstance(group, QtGui.QUndoGroup):
+            group.indexChanged.connect(self._edited)
+
+    def _edited(self, _index: int) -> None:
+        self.label.hide()
+
+
+def show_first_steps(window: QtWidgets.QMainWindow) -> FirstSteps:
+    """Show how to begin in the window's status bar."""
+    return FirstSteps(window)

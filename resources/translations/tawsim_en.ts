@@ -1,0 +1,79 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>CompareController</name>
+    <message numerus="yes">
+        <source>%n disagreement(s)</source>
+        <translation>
+            <numerusform>%n disagreement</numerusform>
+            <numerusform>%n disagreements</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CurationPanel</name>
+    <message numerus="yes">
+        <source>Agreed: %n span(s)</source>
+        <translation>
+            <numerusform>Agreed: %n span</numerusform>
+            <numerusform>Agreed: %n spans</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n in gold</source>
+        <translation>
+            <numerusform>%n in gold</numerusform>
+            <numerusform>%n in gold</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n disagreement(s)</source>
+        <translation>
+            <numerusform>%n disagreement</numerusform>
+            <numerusform>%n disagreements</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionController</name>
+    <message numerus="yes">
+        <source>{count} new suggestions</source>
+        <translation>
+            <numerusform>{count} new suggestion</numerusform>
+            <numerusform>{count} new suggestions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{count} occurrences suggested as {label}</source>
+        <translation>
+            <numerusform>{count} occurrence suggested as {label}</numerusform>
+            <numerusform>{count} occurrences suggested as {label}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TeamFeatures</name>
+    <message numerus="yes">
+        <source>Reloaded from disk: %n layer(s)</source>
+        <translation>
+            <numerusform>Reloaded from disk: %n layer</numerusform>
+            <numerusform>Reloaded from disk: %n layers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n new document(s)</source>
+        <translation>
+            <numerusform>, %n new document</numerusform>
+            <numerusform>, %n new documents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layer(s) written to the bundle</source>
+        <translation>
+            <numerusform>%n layer written to the bundle</numerusform>
+            <numerusform>%n layers written to the bundle</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
