@@ -271,14 +271,17 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument(
             "--project",
             metavar="DIR",
-            help="project folder (default: the sample project; import creates a new one)",
+            help="project folder (default: the sample project)",
         )
         return p
 
     p = add("gui", lambda a: 0, "open the desktop app (the default without a subcommand)")
     p.add_argument("--annotator", metavar="NAME")
     p = add(
-        "import", cmd_import, "import text, JSONL, CoNLL, brat or Label Studio files or folders"
+        "import",
+        cmd_import,
+        "import text, JSONL, CoNLL, brat or Label Studio files or folders "
+        "(a new or empty --project folder becomes a new project)",
     )
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--format", default="auto", choices=IMPORT_FORMATS)
