@@ -45,6 +45,8 @@ def register(add: Add) -> None:
     p.add_argument("--c1", type=float, default=None)
     p.add_argument("--c2", type=float, default=None)
     p.add_argument("--iterations", type=int, default=None)
+    p.add_argument("--one-pass", action="store_true", help="no second pass with document features")
+    p.add_argument("--jobs", type=int, default=2, help="processes for the first pass (default 2)")
     p = add("evaluate", cmd_evaluate, "precision, recall and F1 of predictions against gold")
     p.add_argument("--gold", required=True, metavar="GOLD", help="CoNLL or JSONL")
     p.add_argument("--pred", metavar="PRED", help="CoNLL or JSONL (default: run the extractor)")
@@ -163,10 +165,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 def cmd_train(args: argparse.Namespace) -> int:
     """Train a CRF on CoNLL files, optionally holding out the last sentences as dev."""
-    from core.extract.conll_io import bio_entities, read_conll
+    from core.extract.corpus import bio_entities, read_sentences
     from core.extract.crf import CrfModel, train_crf
 
-    sentences = [s for f in args.conll for d in read_conll(f) for s in d.sentences]
+    sentences = read_sentences(args.conll)
     if not 0.0 <= args.holdout < 1.0:
         raise TawsimError("--holdout must be in [0, 1)")
     cut = len(sentences) - int(len(sentences) * args.holdout)
@@ -177,7 +179,9 @@ def cmd_train(args: argparse.Namespace) -> int:
         if v is not None
     }
     meta = {"trained_on": [Path(f).name for f in args.conll], "holdout": args.holdout}
-    result = train_crf(train, args.out, params=params, meta=meta)
+    result = train_crf(
+        train, args.out, params=params, meta=meta, two_pass=not args.one_pass, workers=args.jobs
+    )
     print(
         f"trained on {result.sentences} sentences, {result.tokens} tokens "
         f"in {result.seconds:.1f} s -> {result.path}"
@@ -187,8 +191,8 @@ def cmd_train(args: argparse.Namespace) -> int:
 
         model = CrfModel(result.path)
         scores = Scores()
-        for sent in dev:
-            pred, _ = model.tag([t for t, _ in sent])
+        tagged = model.tag_document([[t for t, _ in sent] for sent in dev])
+        for sent, (pred, _) in zip(dev, tagged, strict=True):
             gold = set(bio_entities(tag for _, tag in sent))
             got = set(bio_entities(pred))
             scores.tp += len(gold & got)
@@ -226,7 +230,7 @@ def predict_gold_texts(
 def cmd_evaluate(args: argparse.Namespace) -> int:
     """Print entity-level P/R/F1 per label and micro, in the exact, token and overlap views."""
     from core.evaluate import evaluate, format_report, report_json
-    from core.extract.conll_io import read_gold
+    from core.extract.corpus import read_gold
 
     gold = read_gold(args.gold)
     if args.pred:
@@ -258,7 +262,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 def cmd_simulate(args: argparse.Namespace) -> int:
     """Replay an annotator over GOLD; print the effort per document and in total."""
     from core.cli import ProgressBar
-    from core.extract.conll_io import read_gold
+    from core.extract.corpus import read_gold
     from core.extract.simulate import chunk_conll_docs, simulate
 
     docs = chunk_conll_docs(read_gold(args.gold), args.sentences_per_doc)

@@ -5,7 +5,14 @@ the stem, the article), prefixes and suffixes of the form and of the stem,
 word shape, and gazetteer membership (the token starts a known name, is a
 nationality, a title, a trigger noun; and the label of any gazetteer phrase
 covering it). Then a window of two tokens each side over the forms, stems and
-gazetteer tags. Features are plain strings (crfsuite attributes of weight 1).
+gazetteer tags, the form without the article around the token, title, trigger
+and nationality words two tokens away, and whether the token is inside
+quotes. Features are plain strings (crfsuite attributes of weight 1).
+
+``document_features`` adds the second pass's features: how a first pass
+tagged the same article-free stem elsewhere in a window of neighbouring
+sentences (ANERcorp has no document breaks, so a window stands in for the
+document), which keeps a name's label consistent across a report.
 """
 
 from __future__ import annotations
@@ -17,9 +24,11 @@ from core.extract.gazetteer import Gazetteer, load_gazetteer
 from core.extract.matcher import PhraseMatcher, find_in_tokens
 from core.text import is_arabic_letter, normalize_str, proclitic_splits
 
-__all__ = ["FeatureExtractor", "token_shape"]
+__all__ = ["FeatureExtractor", "bare_form", "document_features", "token_shape"]
 
 ARTICLE = "ال"
+QUOTES = frozenset('"“”«»„‟')
+DOC_WINDOW = 50
 _PUNCT_STRIP = "\"'“”„‟«»‹›‘’()[]{}<>.,،؛:;!?؟…-–—_/\\|*"
 
 
@@ -38,6 +47,11 @@ def token_shape(token: str) -> str:
         if not out or out[-1] != c:
             out.append(c)
     return "".join(out)[:4]
+
+
+def bare_form(stem: str) -> str:
+    """A normalised stem without its article (the key of document memory)."""
+    return stem[2:] if stem.startswith(ARTICLE) and len(stem) > 3 else stem
 
 
 class FeatureExtractor:
@@ -105,15 +119,23 @@ class FeatureExtractor:
             for k in range(first + 1, last + 1):
                 gaz_tags[k] = "I" + entry.label
         out: list[list[str]] = []
+        quoted = False
         for i in range(n):
             feats, norm, stem = own[i]
-            row = ["bias", *feats, f"g={gaz_tags[i]}"]
+            row = ["bias", *feats, f"g={gaz_tags[i]}", f"bare={bare_form(stem)}"]
+            if tokens[i] in QUOTES:
+                quoted = not quoted
+            elif quoted:
+                row.append("inq")
+            if i > 0 and tokens[i - 1] in QUOTES:
+                row.append("afterq")
             for d in (-2, -1, 1, 2):
                 j = i + d
                 if 0 <= j < n:
                     f2, n2, s2 = own[j]
                     row.append(f"{d}w={n2}")
                     if abs(d) == 1:
+                        row.append(f"{d}bare={bare_form(s2)}")
                         row.append(f"{d}s={s2}")
                         row.append(f"{d}g={gaz_tags[j]}")
                         if "title" in f2:
@@ -129,6 +151,9 @@ class FeatureExtractor:
                                 row.append(f"{d}{f}")
                     else:
                         row.append(f"{d}s={s2}")
+                        for f in f2:
+                            if f.startswith("trig=") or f in ("title", "nat"):
+                                row.append(f"{d}{f}")
                 elif d in (-1, 1):
                     row.append("BOS" if d < 0 else "EOS")
             if i > 0:
@@ -136,10 +161,75 @@ class FeatureExtractor:
                 row.append(f"-1s|s={own[i - 1][2]}|{stem}")
             if i + 1 < n:
                 row.append(f"w|+1w={norm}|{own[i + 1][1]}")
-            if i >= 2 and "title" in own[i - 2][0]:
-                row.append("-2title")
             out.append(row)
         return out
+
+
+def document_features(
+    keys: Sequence[Sequence[str]],
+    xseqs: Sequence[list[list[str]]],
+    tags: Sequence[Sequence[str]],
+    window: int = DOC_WINDOW,
+) -> list[list[list[str]]]:
+    """Add to each token how a first pass tagged its key in the other sentences nearby.
+
+    ``keys`` are the tokens' ``bare_form`` keys, ``tags`` the first pass's
+    tags, sentence by sentence; the window is ``window`` sentences each side.
+    Features: ``p1=TAG`` (the token's own first-pass tag), ``dcount=`` (how
+    often the key occurs nearby: 1, 2 or 4+), ``mem=LABEL`` (the label the
+    key got most often nearby, or O) and ``mem=LABEL|k`` (k: that label's
+    share, in quarters).
+    """
+    from collections import Counter
+
+    n = len(keys)
+    per: list[dict[str, Counter[str]]] = []
+    for sent_keys, sent_tags in zip(keys, tags, strict=True):
+        table: dict[str, Counter[str]] = {}
+        for key, tag in zip(sent_keys, sent_tags, strict=True):
+            if len(key) >= 2:
+                table.setdefault(key, Counter())[tag.rpartition("-")[2]] += 1
+        per.append(table)
+    near: dict[str, Counter[str]] = {}
+
+    def shift(index: int, sign: int) -> None:
+        for key, counts in per[index].items():
+            total = near.setdefault(key, Counter())
+            for label, c in counts.items():
+                total[label] += sign * c
+            if sign < 0 and not +total:
+                del near[key]
+
+    for k in range(min(window + 1, n)):
+        shift(k, +1)
+    out: list[list[list[str]]] = []
+    for si in range(n):
+        rows: list[list[str]] = []
+        own = per[si]
+        for i, row in enumerate(xseqs[si]):
+            key = keys[si][i]
+            extra = [f"p1={tags[si][i]}"]
+            total = near.get(key) if len(key) >= 2 else None
+            if total is not None:
+                mine = own.get(key, Counter())
+                others = {lab: c - mine[lab] for lab, c in total.items() if c - mine[lab] > 0}
+                count = sum(others.values())
+                if count:
+                    extra.append("dcount=" + ("1" if count == 1 else "2" if count < 4 else "4"))
+                    named = {lab: c for lab, c in others.items() if lab != "O"}
+                    if named:
+                        best = max(sorted(named), key=lambda lab: named[lab])
+                        extra.append(f"mem={best}")
+                        extra.append(f"mem={best}|{int(named[best] / count * 3.999)}")
+                    else:
+                        extra.append("mem=O")
+            rows.append(row + extra)
+        out.append(rows)
+        if si - window >= 0:
+            shift(si - window, -1)
+        if si + window + 1 < n:
+            shift(si + window + 1, +1)
+    return out
 
 
 class _KnownStems:

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from core.extract.base import Suggestion
-from core.extract.conll_io import spans_to_bio
+from core.extract.corpus import spans_to_bio
 from core.extract.crf import (
     CrfModel,
     default_model,
@@ -75,44 +75,61 @@ def document_sentences(
     return out
 
 
-def _stack(base: CrfModel | None) -> Any:
-    """A function adding the base model's tags (token and neighbours) to features."""
-
-    def add(tokens: Sequence[str], xseq: list[list[str]]) -> list[list[str]]:
-        if base is None:
-            return xseq
-        tags, marg = base.tag_xseq(xseq)
-        out = []
-        for i, row in enumerate(xseq):
+def stack_features(
+    base: CrfModel | None,
+    sentences: Sequence[Sequence[str]],
+    xseqs: list[list[list[str]]],
+) -> list[list[list[str]]]:
+    """Add the base model's tags (token and neighbours) to one document's features."""
+    if base is None:
+        return xseqs
+    out = []
+    for row_seq, (tags, marg) in zip(xseqs, base.tag_document(sentences), strict=True):
+        rows = []
+        for i, row in enumerate(row_seq):
             extra = [f"d={tags[i]}", f"d={tags[i]}|conf={int(marg[i] * 4)}"]
             if i > 0:
                 extra.append(f"-1d={tags[i - 1]}")
             if i + 1 < len(tags):
                 extra.append(f"+1d={tags[i + 1]}")
-            out.append(row + extra)
-        return out
-
-    return add
+            rows.append(row + extra)
+        out.append(rows)
+    return out
 
 
 def train_stacked(
-    sentences: Sequence[Sequence[tuple[str, str]]],
+    documents: Sequence[Sequence[Sequence[tuple[str, str]]]],
     out: Path,
     *,
     base: CrfModel | None = None,
     version: int = 1,
     params: dict[str, Any] | None = None,
 ) -> Path | None:
-    """Train a project model on top of base (the default model); None without data."""
-    data = [s for s in sentences if s]
+    """Train a project model on top of base (the default model); None without data.
+
+    ``documents`` are the finished documents' (token, tag) sentences, document
+    by document (the base model tags each document as a whole).
+    """
+    docs = [[s for s in doc if s] for doc in documents]
+    data = [s for doc in docs for s in doc]
     if not any(tag != "O" for s in data for _, tag in s):
         return None
     base = base if base is not None else default_model()
+    sizes = [len(doc) for doc in docs]
+
+    def stacked(token_lists: list[list[str]], xseqs: list[list[list[str]]]) -> Any:
+        out: list[list[list[str]]] = []
+        k = 0
+        for size in sizes:
+            out.extend(stack_features(base, token_lists[k : k + size], xseqs[k : k + size]))
+            k += size
+        return out
+
     train_crf(
         data,
         out,
         params={**PROJECT_PARAMS, **(params or {})},
-        extra_features=_stack(base),
+        extra_features=stacked,
         meta={"version": version, "stacked_on": str(base.path.name) if base else None},
     )
     return out
@@ -127,19 +144,25 @@ class ProjectCrfRecommender:
         self.model = model
         self.base = base
         self.version = model.version
-        self._stack = _stack(base)
+
+    def tag_document(
+        self, sentences: Sequence[Sequence[str]]
+    ) -> list[tuple[list[str], list[float]]]:
+        """Tags and marginals for each sentence of a document."""
+        xseqs = [self.model.extractor.sentence(tokens) for tokens in sentences]
+        return [self.model.tag_xseq(x) for x in stack_features(self.base, sentences, xseqs)]
 
     def tag(self, tokens: Sequence[str]) -> tuple[list[str], list[float]]:
         """Tags and marginals for one sentence."""
-        xseq = self._stack(tokens, self.model.extractor.sentence(tokens))
-        return self.model.tag_xseq(xseq)
+        return self.tag_document([tokens])[0]
 
     def suggest(self, document: Document) -> list[Suggestion]:
         """Suggestions for every entity the project model tags."""
         origin = f"{self.name}@{self.version}"
         out: list[Suggestion] = []
-        for sent in text_sentences(document.text):
-            tags, marg = self.tag([t.text for t in sent])
+        sents = text_sentences(document.text)
+        tagged = self.tag_document([[t.text for t in sent] for sent in sents])
+        for sent, (tags, marg) in zip(sents, tagged, strict=True):
             out.extend(
                 Suggestion(s, e, label, round(score, 4), origin)
                 for s, e, label, score in entity_spans(sent, tags, marg)
@@ -165,13 +188,13 @@ def project_recommender(
 
 def retrain_project_model(project: Project, annotator: str | None = None) -> Path | None:
     """Retrain the project model on the annotator's finished documents (worker-safe)."""
-    sentences: list[list[tuple[str, str]]] = []
+    documents: list[list[list[tuple[str, str]]]] = []
     for info in project.documents():
         layer = project.layer(info.id, annotator)
         if layer.status != "done":
             continue
         spans = [(s.start, s.end, s.label) for s in layer.spans(status="accepted")]
-        sentences.extend(document_sentences(project.text(info.id), spans))
+        documents.append(document_sentences(project.text(info.id), spans))
     out = project_model_path(project, annotator)
     version = 1
     if sidecar(out).exists():
@@ -181,7 +204,7 @@ def retrain_project_model(project: Project, annotator: str | None = None) -> Pat
     out.parent.mkdir(parents=True, exist_ok=True)
     # Train beside the target, then swap: a reader never sees half a model.
     with tempfile.TemporaryDirectory(dir=out.parent) as tmp:
-        trained = train_stacked(sentences, Path(tmp) / out.name, version=version)
+        trained = train_stacked(documents, Path(tmp) / out.name, version=version)
         if trained is None:
             return None
         trained.replace(out)

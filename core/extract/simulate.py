@@ -17,7 +17,7 @@ from typing import Any
 
 from core.evaluate import whitespace_tokens
 from core.extract.base import Recommender, Suggestion
-from core.extract.conll_io import GoldDoc
+from core.extract.corpus import GoldDoc
 from core.extract.crf import CrfModel, CrfRecommender, default_model
 from core.extract.learning import ProjectCrfRecommender, document_sentences, train_stacked
 from core.extract.memory import ProjectMemoryRecommender
@@ -98,7 +98,7 @@ def simulate(
         base = [GazetteerRecommender(), RuleRecommender()]
     crf = crf if crf is not None else default_model()
     memory = ProjectMemoryRecommender()
-    done_sentences: list[list[tuple[str, str]]] = []
+    done: list[list[list[tuple[str, str]]]] = []
     project_rec: ProjectCrfRecommender | None = None
     rows: list[DocEffort] = []
     with tempfile.TemporaryDirectory(prefix="tawsim-simulate-") as tmp:
@@ -119,10 +119,10 @@ def simulate(
             rows.append(_replay(gold_doc, suggestions, memory if learning else None, mode))
             if learning:
                 spans = gold_doc.spans
-                done_sentences.extend(document_sentences(gold_doc.text, spans))
+                done.append(document_sentences(gold_doc.text, spans))
                 if (n + 1) % retrain_every == 0 or n + 1 == len(docs):
                     out = Path(tmp) / f"project-{n}.crfsuite"
-                    trained = train_stacked(done_sentences, out, base=crf, version=n + 1)
+                    trained = train_stacked(done, out, base=crf, version=n + 1)
                     if trained is not None:
                         project_rec = ProjectCrfRecommender(CrfModel(trained), crf)
             if progress:

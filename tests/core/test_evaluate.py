@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from core.evaluate import evaluate, format_report, whitespace_tokens
-from core.extract.conll_io import bio_entities, conll_doc_to_gold, read_conll, spans_to_bio
+from core.extract.corpus import (
+    bio_entities,
+    gold_from_sentences,
+    read_gold,
+    sentences_of,
+    spans_to_bio,
+)
 
 TEXT = "زار بشار الأسد وسوريا ثم الأمم المتحدة"
 #       0   4         14 15     22 25         38
@@ -45,10 +51,18 @@ def test_conll_round_trip(tmp_path) -> None:  # type: ignore[no-untyped-def]
         "الأمم B-ORG\nالمتحدة I-ORG\n-DOCSTART- O\nلندن B-LOC\n",
         encoding="utf-8",
     )
-    docs = read_conll(path)
-    assert [len(d.sentences) for d in docs] == [2, 1]
-    gold = conll_doc_to_gold(docs[0])
-    assert gold.text == "زار بشار الأسد وسوريا\nالأمم المتحدة\n"
+    docs = read_gold(path)  # core.formats.conll underneath
+    assert [len(d.sentences or []) for d in docs] == [2, 1]
+    gold = docs[0]
+    assert gold.text == "زار بشار الأسد وسوريا\nالأمم المتحدة"
+    sents = sentences_of(gold)
+    assert sents == [
+        [("زار", "O"), ("بشار", "B-PERS"), ("الأسد", "I-PERS"), ("وسوريا", "B-LOC")],
+        [("الأمم", "B-ORG"), ("المتحدة", "I-ORG")],
+    ]
+    rebuilt = gold_from_sentences("g", sents)
+    assert rebuilt.text == gold.text + "\n"
+    assert rebuilt.spans == gold.spans and rebuilt.tokens == gold.tokens
     assert [gold.text[s:e] for s, e, _ in gold.spans] == ["بشار الأسد", "وسوريا", "الأمم المتحدة"]
     assert bio_entities(["I-LOC", "I-LOC", "O", "B-PERS", "I-ORG"]) == [
         (0, 2, "LOC"),

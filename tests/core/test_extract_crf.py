@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from core.extract.conll_io import GoldDoc
+from core.extract.corpus import GoldDoc
 from core.extract.crf import (
     DEFAULT_MODEL,
     CrfModel,
@@ -155,3 +155,40 @@ def test_model_errors(tmp_path: Path) -> None:
         CrfModel(tmp_path / "missing.crfsuite")
     with pytest.raises(TawsimError):
         train_crf([], tmp_path / "x.crfsuite")
+
+
+def test_two_pass_model_uses_document_memory(tmp_path: Path) -> None:
+    path = tmp_path / "two.crfsuite"
+    result = train_crf(
+        corpus(), path, params={"max_iterations": 30}, two_pass=True, folds=2, workers=1
+    )
+    assert result.meta["first_pass"] == "two.pass1.crfsuite"
+    assert (tmp_path / "two.pass1.crfsuite").exists()
+    assert not list(tmp_path.glob("*.tmp"))
+    model = CrfModel(path)
+    assert model.first is not None
+    sents = [["زار", "رامي", "يوسف", "مدينة", "لبنان", "أمس"], ["وقال", "رامي", "إن", "ولبنان"]]
+    tagged = model.tag_document(sents)
+    assert tagged[0][0] == ["O", "B-PERS", "I-PERS", "O", "B-LOC", "O"]
+    assert tagged[1][0][1] == "B-PERS"
+    rows = model.features(sents)
+    assert "p1=B-PERS" in rows[1][1] and "mem=PERS" in rows[1][1]
+    (path.with_name("two.pass1.crfsuite")).unlink()
+    from core.errors import TawsimError
+
+    with pytest.raises(TawsimError):
+        CrfModel(path)
+
+
+def test_document_features_window() -> None:
+    from core.extract.features import document_features
+
+    keys = [["a1", "bb"], ["bb"], ["cc"], ["bb"]]
+    xseqs = [[["x"], ["y"]], [["z"]], [["w"]], [["v"]]]
+    tags = [["O", "B-LOC"], ["O"], ["O"], ["B-LOC"]]
+    out = document_features(keys, xseqs, tags, window=1)
+    # Sentence 1's "bb" sees sentences 0 (bb: LOC) and 2, not 3.
+    assert "mem=LOC" in out[1][0] and "dcount=1" in out[1][0] and "mem=LOC|3" in out[1][0]
+    # Sentence 3's "bb" sees only sentence 2 (no bb) within one sentence.
+    assert not any(f.startswith("mem=") for f in out[3][0])
+    assert out[0][1][0] == "y" and "p1=B-LOC" in out[0][1]

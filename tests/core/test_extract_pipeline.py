@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from core.extract.base import Suggestion
 from core.extract.memory import ProjectMemoryRecommender
 from core.extract.pipeline import Combiner, apply_suggestions, default_recommenders
 from core.model import Document, DocumentInfo, Span
+from core.store.project import Layer, Project
 
 
 class Fixed:
@@ -34,13 +37,25 @@ class Broken:
 DOC = Document(DocumentInfo("d", "d", 0.0, length=40), "x" * 40)
 
 
-def test_overlaps_resolved_by_score_then_priority() -> None:
-    a = Fixed("gazetteer", (0, 10, "LOC", 0.9), (20, 25, "LOC", 0.6))
-    b = Fixed("crf", (5, 12, "ORG", 0.95), (20, 25, "ORG", 0.6), (30, 35, "PERS", 0.2))
-    got = Combiner([a, b], min_score=0.3).suggest(DOC)
+def test_overlaps_resolved_by_tier_then_score_then_priority() -> None:
+    a = Fixed("gazetteer", (0, 10, "LOC", 0.9), (20, 25, "LOC", 0.6), (36, 40, "LOC", 0.9))
+    b = Fixed("crf", (5, 12, "ORG", 0.5), (20, 25, "ORG", 0.6), (30, 35, "PERS", 0.2))
+    got = Combiner([a, b], min_score=0.3, min_scores={"gazetteer": 0.5}).suggest(DOC)
     assert [(s.start, s.end, s.label, s.origin) for s in got] == [
-        (5, 12, "ORG", "crf@1"),
-        (20, 25, "LOC", "gazetteer@1"),  # same score: the gazetteer has priority over the crf
+        (5, 12, "ORG", "crf@1"),  # the crf's tier wins over a higher-scored gazetteer match
+        (20, 25, "ORG", "crf@1"),
+        (36, 40, "LOC", "gazetteer@1"),  # the gazetteer fills a gap
+    ]
+    # By default, with a crf on, gap fillers need GAP_FILL_MIN_SCORES.
+    got = Combiner([a, b], min_score=0.3).suggest(DOC)
+    assert [s.origin for s in got] == ["crf@1", "crf@1"]
+    # Within a tier: score, then priority (rules over gazetteer at the same score).
+    c = Fixed("rules", (0, 8, "PERS", 0.7), (20, 25, "ORG", 0.6))
+    got = Combiner([a, c], min_score=0.3).suggest(DOC)
+    assert [(s.start, s.end, s.label, s.origin) for s in got] == [
+        (0, 10, "LOC", "gazetteer@1"),
+        (20, 25, "ORG", "rules@1"),
+        (36, 40, "LOC", "gazetteer@1"),
     ]
 
 
@@ -61,7 +76,7 @@ def test_memory_vetoes_other_recommenders() -> None:
     assert comb.suggest(doc) == []
 
 
-def _layer(project):  # type: ignore[no-untyped-def]
+def _layer(project: Project) -> Layer:
     doc_id = project.documents()[0].id
     return project.layer(doc_id)
 
@@ -107,9 +122,14 @@ def test_apply_replaces_stale_open_suggestions_in_one_write(project) -> None:  #
 
 def test_apply_writes_once(project, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     layer = _layer(project)
-    commits = []
+    commits: list[tuple[Any, ...]] = []
     original = layer._commit
-    monkeypatch.setattr(layer, "_commit", lambda *a: (commits.append(a), original(*a))[1])
+
+    def commit(*a: Any) -> Any:
+        commits.append(a)
+        return original(*a)
+
+    monkeypatch.setattr(layer, "_commit", commit)
     apply_suggestions(layer, [Suggestion(i * 10, i * 10 + 5, "LOC", 0.9, "g@1") for i in range(5)])
     assert len(commits) == 1
     assert len(layer.spans(status="suggested")) == 5
