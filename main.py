@@ -9,6 +9,12 @@ from collections.abc import Sequence
 def main(argv: Sequence[str] | None = None) -> int:
     """Open the GUI without a subcommand (or with ``gui``), else run the CLI."""
     args = list(sys.argv[1:] if argv is None else argv)
+    if args[:1] == ["--install-desktop-entry"]:
+        from core.desktop import install_desktop_entry
+
+        done = install_desktop_entry()
+        print(f"Desktop entry: {done.entry}\nIcon: {done.icon}")
+        return 0
     if not args or args[0] == "gui" or args[0].startswith("--project"):
         from core.cli import build_parser
 

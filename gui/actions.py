@@ -363,6 +363,8 @@ def shortcut_rows(*, translated: bool = True) -> list[HelpRow]:
         keys = _readable(name)
         if not keys:
             continue
+        if len(keys) > 1:  # Backtab is how Qt names Shift+Tab: not a key to list twice
+            keys = [k for k in keys if k != "Backtab"]
         names = [name]
         text = spec.title(translated=translated)
         if spec.arg:

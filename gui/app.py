@@ -157,6 +157,7 @@ def make_application() -> QtWidgets.QApplication:
     app.setApplicationName("Tawsim")
     app.setOrganizationName("Tawsim")
     app.setApplicationDisplayName("Tawsim توسيم")
+    app.setDesktopFileName("tawsim")  # matches core.desktop's tawsim.desktop
     from gui.widgets.icons import app_icon
 
     app.setWindowIcon(app_icon())

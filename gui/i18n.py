@@ -21,9 +21,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-import subprocess
 import sys
-import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -258,6 +256,8 @@ def compiled(language: str, *, tool: str | None = None) -> Path | None:
     if program is None:
         log.warning("lrelease not found: cannot compile %s", ts.name)
         return None
+    import subprocess
+
     partial = qm.with_suffix(".qm.part")
     try:
         subprocess.run(
@@ -287,6 +287,8 @@ class Message:
 
 def read_ts(path: Path) -> list[Message]:
     """The messages of a .ts file (obsolete and vanished ones left out)."""
+    import xml.etree.ElementTree as ET  # tooling and tests only: not at startup
+
     out: list[Message] = []
     for context in ET.parse(path).getroot().iter("context"):
         name = context.findtext("name", "")
@@ -335,6 +337,8 @@ def extract(
     ts: Path, *, language: str, files: Iterable[Path] | None = None, plural_only: bool = False
 ) -> None:
     """Run lupdate over the sources into a .ts file (translations already there are kept)."""
+    import subprocess
+
     args = [lupdate(), *map(str, files or sources()), "-target-language", language]
     args += ["-locations", "none", "-no-obsolete", "-silent"]
     if plural_only:

@@ -18,6 +18,7 @@ from gui.commands import SetStatusCommand
 from gui.editing import SpanEditing
 from gui.extractor import ExtractorService, RecommenderFactory, RetrainRunner
 from gui.fonts import editor_font
+from gui.interface import InterfaceActions
 from gui.models.documents import DocumentListModel
 from gui.models.spans import SpanTableModel
 from gui.session import DocumentSession
@@ -62,6 +63,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.sessions: dict[str, DocumentSession] = {}
         self.current: DocumentSession | None = None
         self.restart_requested = False  # Preferences › "Save and restart now"
+        self.interface = InterfaceActions(self)  # help, About, Preferences
         self.undo_group = QtGui.QUndoGroup(self)
         config = load_config()
         self.setWindowTitle(
@@ -103,18 +105,23 @@ class MainWindow(QtWidgets.QMainWindow):
         self.doc_model = DocumentListModel(project, self)
         self.doc_panel = DocumentPanel(self.doc_model)
         self.span_model = SpanTableModel(project.labels, self)
+        # Qt does not mirror dock areas: the document list goes where reading starts.
+        self.start_area = QtCore.Qt.DockWidgetArea.LeftDockWidgetArea
+        self.end_area = QtCore.Qt.DockWidgetArea.RightDockWidgetArea
+        if self.layoutDirection() == QtCore.Qt.LayoutDirection.RightToLeft:
+            self.start_area, self.end_area = self.end_area, self.start_area
         self.entity_panel = EntityPanel(self.span_model)
         self.doc_dock = self._dock(
             "documents",
             self.tr("Documents"),
             self.doc_panel,
-            QtCore.Qt.DockWidgetArea.LeftDockWidgetArea,
+            self.start_area,
         )
         self.entity_dock = self._dock(
             "entities",
             self.tr("Entities"),
             self.entity_panel,
-            QtCore.Qt.DockWidgetArea.RightDockWidgetArea,
+            self.end_area,
         )
         self.label_bar = LabelBar(project.labels, self)
         self.addToolBar(QtCore.Qt.ToolBarArea.TopToolBarArea, self.label_bar)
@@ -193,10 +200,10 @@ class MainWindow(QtWidgets.QMainWindow):
         act("import", self.transfer.ask_import)
         act("export", self.transfer.ask_export)
         act("quit", self.close)
-        act("preferences", self.edit_preferences)
-        act("shortcuts", self.show_shortcuts)
-        act("about", self.show_about)
-        self._set_direction_icons()
+        act("preferences", self.interface.edit_preferences)
+        act("shortcuts", self.interface.show_shortcuts)
+        act("about", self.interface.show_about)
+        self.interface.set_direction_icons(self.actions_by_name)
 
         a = self.actions_by_name
         menu = self.menuBar()
@@ -326,7 +333,7 @@ class MainWindow(QtWidgets.QMainWindow):
         store = settings()
         if store.value("window/version", 0, int) == SETTINGS_VERSION:
             geometry = store.value("window/geometry")
-            state = store.value("window/state")
+            state = store.value(self._state_key())
             if geometry is not None:
                 self.restoreGeometry(geometry)
             if state is not None:
@@ -339,12 +346,17 @@ class MainWindow(QtWidgets.QMainWindow):
                 QtCore.Qt.Orientation.Horizontal,
             )
 
+    def _state_key(self) -> str:
+        # Dock areas are physical (left/right): a mirrored layout is kept apart.
+        rtl = self.layoutDirection() == QtCore.Qt.LayoutDirection.RightToLeft
+        return "window/state-rtl" if rtl else "window/state"
+
     def save_layout(self) -> None:
         """Remember the window geometry and dock layout."""
         store = settings()
         store.setValue("window/version", SETTINGS_VERSION)
         store.setValue("window/geometry", self.saveGeometry())
-        store.setValue("window/state", self.saveState(SETTINGS_VERSION))
+        store.setValue(self._state_key(), self.saveState(SETTINGS_VERSION))
         store.sync()
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:
@@ -559,57 +571,3 @@ class MainWindow(QtWidgets.QMainWindow):
             docs = self.project.documents()
             if docs:
                 self.open_document(docs[0].id)
-
-    # -- help and preferences ------------------------------------------------
-    def show_shortcuts(self) -> QtWidgets.QDialog:
-        """Help › Keyboard shortcuts: every shortcut, from the actions' table."""
-        from gui.widgets.help import ShortcutHelp
-
-        return self._open_once("shortcut_help", ShortcutHelp)
-
-    def show_about(self) -> QtWidgets.QDialog:
-        """Help › About Tawsim: version, credits and licences."""
-        from gui.widgets.about import AboutDialog
-
-        return self._open_once("about", AboutDialog)
-
-    def edit_preferences(self) -> QtWidgets.QDialog:
-        """Edit › Preferences: interface language and digits (applied on restart)."""
-        from gui.widgets.preferences import PreferencesDialog
-
-        dialog = PreferencesDialog(self)
-        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
-
-        def save() -> None:
-            changed = dialog.save()
-            if changed and dialog.restart:
-                self.restart_requested = True
-                QtCore.QTimer.singleShot(0, self.close)
-            elif changed:
-                self.statusBar().showMessage(
-                    self.tr("The new interface settings apply when Tawsim restarts."), 8000
-                )
-
-        dialog.accepted.connect(save)
-        dialog.open()
-        return dialog
-
-    def _open_once(
-        self, name: str, make: Callable[[QtWidgets.QWidget], QtWidgets.QDialog]
-    ) -> QtWidgets.QDialog:
-        dialog = self.findChild(QtWidgets.QDialog, name)
-        if dialog is None:
-            dialog = make(self)
-            dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.show()
-        dialog.raise_()
-        dialog.activateWindow()
-        return dialog
-
-    def _set_direction_icons(self) -> None:
-        """Next and previous point the way the interface reads (left in Arabic)."""
-        from gui.widgets.icons import reading_arrow
-
-        a = self.actions_by_name
-        a["next_span"].setIcon(reading_arrow(True, self))
-        a["prev_span"].setIcon(reading_arrow(False, self))

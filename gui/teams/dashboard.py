@@ -21,6 +21,7 @@ from core.agreement import project_agreement
 from core.stats import METRICS, ProjectStats, agreement_matrix, project_stats
 from core.store import Project
 from gui import workers
+from gui.i18n import number
 
 # Colour-blind-safe colours for annotators (Tol's bright scheme); labels keep their own.
 ANNOTATOR_COLOURS = ("#4477AA", "#EE6677", "#228833", "#CCBB44", "#66CCEE", "#AA3377", "#BBBBBB")
@@ -219,7 +220,7 @@ class Dashboard(QtWidgets.QWidget):
         """Draw these figures."""
         self.stats, self.report = stats, report
         alpha = report.alpha
-        alpha_text = "—" if alpha is None else f"{alpha:.2f}"
+        alpha_text = "—" if alpha is None else number(alpha, 2)
         coders = sorted({p.a for p in report.pairs} | {p.b for p in report.pairs})
         self.status.setText(
             self.tr("Krippendorff's alpha over {names}: {alpha}").format(
@@ -318,7 +319,7 @@ class Dashboard(QtWidgets.QWidget):
         for i in range(n):
             for j in range(n):
                 value = matrix[i][j]
-                shown = "—" if value is None else f"{value:.2f}"
+                shown = "—" if value is None else number(value, 2)
                 dark = value is None or value < 0.6
                 text = pg.TextItem(shown, color="#FFFFFF" if dark else "#000000", anchor=(0.5, 0.5))
                 font = text.textItem.font()

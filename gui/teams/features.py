@@ -38,7 +38,9 @@ class TeamFeatures(QtCore.QObject):
         self.curation_dock = QtWidgets.QDockWidget(self.tr("Curation"), window)
         self.curation_dock.setObjectName("dock_curation")
         self.curation_dock.setWidget(self.curation)
-        window.addDockWidget(QtCore.Qt.DockWidgetArea.RightDockWidgetArea, self.curation_dock)
+        # Beside the entity list (on the left in the mirrored Arabic window).
+        area = getattr(window, "end_area", QtCore.Qt.DockWidgetArea.RightDockWidgetArea)
+        window.addDockWidget(area, self.curation_dock)
         window.tabifyDockWidget(window.entity_dock, self.curation_dock)
         self.curation_dock.hide()
         self.curation_dock.toggleViewAction().toggled.connect(self._curation_shown)

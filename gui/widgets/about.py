@@ -169,8 +169,9 @@ class AboutDialog(QtWidgets.QDialog):
             ".".join(number(int(p)) if p.isdigit() else p for p in own.split(".")) if own else ""
         )
         line = self.tr("Version {version}").format(version=shown) if shown else ""
+        name = self.tr("Tawsim · توسيم")
         title = QtWidgets.QLabel(
-            "<h2>Tawsim · توسيم</h2><p>"
+            f"<h2>{html.escape(name)}</h2><p>"
             + html.escape(self.tr("Named-entity annotation for Arabic text"))
             + (f"<br>{html.escape(line)}" if line else "")
             + "</p>"
@@ -205,8 +206,9 @@ class AboutDialog(QtWidgets.QDialog):
         )
         intro = html.escape(
             self.tr(
-                "Tawsim is free software under the MIT licence. It is built on the work of "
-                "these projects, whose licences apply to them:"
+                "Tawsim is free software under the GNU GPL, version 3 or later (it builds on "
+                "PyArabic, which is GPL-3.0). It is built on the work of these projects, "
+                "whose licences apply to them:"
             )
         )
         return (

@@ -76,10 +76,10 @@ class FirstRunDialog(QtWidgets.QDialog):
         layout.addSpacing(8)
         layout.addLayout(self.form)
         layout.addWidget(self.error)
-        layout.addStretch(1)
+        layout.addSpacing(8)
         layout.addWidget(self.buttons)
         self.retranslate()
-        self.resize(540, 320)
+        self.setMinimumWidth(560)
 
     def retranslate(self) -> None:
         """Set every text in the interface language now in use."""
@@ -107,6 +107,7 @@ class FirstRunDialog(QtWidgets.QDialog):
     def _language_changed(self) -> None:
         language = self.language.currentData()
         i18n.install(self.app, i18n.Interface(language, i18n.default_digits(language)))
+        self.retranslate()  # the LanguageChange event would come later
 
     def annotator(self) -> str | None:
         """The name typed, if it is a valid annotator name."""
@@ -150,13 +151,20 @@ class FirstSteps(QtCore.QObject):
                 "1–9 label a selection. F1 lists every shortcut."
             )
         )
-        window.statusBar().addWidget(self.label, 1)
+        bar = window.statusBar()
+        # A widget added while a message shows stays hidden for good (Qt): add it between.
+        busy = bar.currentMessage()
+        bar.clearMessage()
+        bar.addWidget(self.label, 1)
+        if busy:
+            bar.showMessage(busy)
         group = getattr(window, "undo_group", None)
         if isinstance(group, QtGui.QUndoGroup):
             group.indexChanged.connect(self._edited)
 
-    def _edited(self, _index: int) -> None:
-        self.label.hide()
+    def _edited(self, index: int) -> None:
+        if index > 0:  # a first edit; index 0 comes when a document's stack becomes active
+            self.label.hide()
 
 
 def show_first_steps(window: QtWidgets.QMainWindow) -> FirstSteps:

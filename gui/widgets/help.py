@@ -7,6 +7,25 @@ from PySide6 import QtCore, QtWidgets
 from gui.actions import HelpRow, shortcut_rows
 
 
+class _LeftToRight(QtWidgets.QStyledItemDelegate):
+    """Key names read left to right ("Ctrl+Shift+Z"), also in the mirrored interface."""
+
+    def initStyleOption(
+        self, option: QtWidgets.QStyleOptionViewItem, index: QtCore.QModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        option.direction = QtCore.Qt.LayoutDirection.LeftToRight
+        option.displayAlignment = (
+            QtCore.Qt.AlignmentFlag.AlignVCenter
+            | QtCore.Qt.AlignmentFlag.AlignAbsolute
+            | (
+                QtCore.Qt.AlignmentFlag.AlignRight
+                if option.widget.isRightToLeft()
+                else QtCore.Qt.AlignmentFlag.AlignLeft
+            )
+        )
+
+
 class ShortcutHelp(QtWidgets.QDialog):
     """A searchable list of every action that has keys (gui.actions.SHORTCUTS)."""
 
@@ -29,14 +48,13 @@ class ShortcutHelp(QtWidgets.QDialog):
         for r, row in enumerate(self.rows):
             keys = QtWidgets.QTableWidgetItem("  /  ".join(row.keys))
             keys.setData(QtCore.Qt.ItemDataRole.UserRole, row.names)
-            # Key names read left to right: keep "Ctrl+Shift+Z" in that order.
-            keys.setText("\u2066" + keys.text() + "\u2069")
             notes = row.tip
             if row.editor_only:
                 notes = f"{in_text} · {notes}" if notes else in_text
             self.table.setItem(r, 0, keys)
             self.table.setItem(r, 1, QtWidgets.QTableWidgetItem(row.text))
             self.table.setItem(r, 2, QtWidgets.QTableWidgetItem(notes))
+        self.table.setItemDelegateForColumn(0, _LeftToRight(self.table))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QtWidgets.QHeaderView.ResizeMode.ResizeToContents)

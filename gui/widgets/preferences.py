@@ -42,7 +42,7 @@ class PreferencesDialog(QtWidgets.QDialog):
         self.ok_button = self.buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setObjectName("pref_ok")
         self.restart_button = self.buttons.addButton(
-            self.tr("Save and &restart now"), QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("Save and &restart now"), QtWidgets.QDialogButtonBox.ButtonRole.ActionRole
         )
         self.restart_button.setObjectName("pref_restart")
         self.restart = False
@@ -57,6 +57,7 @@ class PreferencesDialog(QtWidgets.QDialog):
 
     def _restart_clicked(self) -> None:
         self.restart = True
+        self.accept()
 
     def interface(self) -> i18n.Interface:
         """The interface as chosen."""

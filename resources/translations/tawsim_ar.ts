@@ -75,6 +75,10 @@
         <translation>الإصدار {version}</translation>
     </message>
     <message>
+        <source>Tawsim · توسيم</source>
+        <translation>توسيم · Tawsim</translation>
+    </message>
+    <message>
         <source>Named-entity annotation for Arabic text</source>
         <translation>توسيم الكيانات المسمّاة في النصوص العربية</translation>
     </message>
@@ -91,8 +95,8 @@
         <translation>الترخيص</translation>
     </message>
     <message>
-        <source>Tawsim is free software under the MIT licence. It is built on the work of these projects, whose licences apply to them:</source>
-        <translation>توسيم برنامج حر بترخيص MIT، وهو مبني على عمل المشاريع التالية، ولكلٍّ منها ترخيصه:</translation>
+        <source>Tawsim is free software under the GNU GPL, version 3 or later (it builds on PyArabic, which is GPL-3.0). It is built on the work of these projects, whose licences apply to them:</source>
+        <translation>توسيم برنامج حر بترخيص جنو العمومي (GPL) الإصدار 3 أو أحدث، لأنه مبني على PyArabic المرخّص بـ GPL-3.0. وهو مبني على عمل المشاريع التالية، ولكلٍّ منها ترخيصه:</translation>
     </message>
 </context>
 <context>
@@ -223,7 +227,7 @@ Open it read-only? You can read and browse the annotations, but not change them.
     </message>
     <message>
         <source>&lt;b&gt;{title}&lt;/b&gt;&lt;br&gt;Annotators who worked on it: {names}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{title}&lt;/b&gt;&lt;br&gt;المُعلِّقون الذين عملوا عليها: {names}</translation>
     </message>
     <message>
         <source>No disagreements in this document.</source>
@@ -336,7 +340,7 @@ Open it read-only? You can read and browse the annotations, but not change them.
     </message>
     <message>
         <source>Krippendorff&apos;s alpha over {names}: {alpha}</source>
-        <translation type="unfinished"></translation>
+        <translation>معامل ألفا لكريبندورف بين {names}: {alpha}</translation>
     </message>
     <message>
         <source>No accepted spans yet</source>
@@ -677,7 +681,7 @@ Open it read-only? You can read and browse the annotations, but not change them.
     <name>FirstSteps</name>
     <message>
         <source>To begin: Tab goes to the next suggestion, Enter accepts it, Delete rejects it; 1–9 label a selection. F1 lists every shortcut.</source>
-        <translation>للبدء: Tab ينقلك إلى الاقتراح التالي، وEnter يقبله، وDelete يرفضه؛ والأرقام 1–9 تَسِم النص المحدَّد. وF1 يعرض كل الاختصارات.</translation>
+        <translation>للبدء: اضغط Tab للانتقال إلى الاقتراح التالي، ثم Enter لقبوله أو Delete لرفضه؛ والأرقام 1–9 تَسِم النص المحدَّد. ويعرض F1 كل الاختصارات.</translation>
     </message>
 </context>
 <context>
@@ -803,6 +807,13 @@ Open it read-only? You can read and browse the annotations, but not change them.
     </message>
 </context>
 <context>
+    <name>InterfaceActions</name>
+    <message>
+        <source>The new interface settings apply when Tawsim restarts.</source>
+        <translation>تسري إعدادات الواجهة الجديدة عند إعادة تشغيل توسيم.</translation>
+    </message>
+</context>
+<context>
     <name>LabelBar</name>
     <message>
         <source>Labels</source>
@@ -914,10 +925,6 @@ The view now shows what is on disk.</source>
     <message>
         <source>Recommender settings saved; they apply to the next suggestions.</source>
         <translation>حُفظت إعدادات المُقترِحات، وتسري على الاقتراحات القادمة.</translation>
-    </message>
-    <message>
-        <source>The new interface settings apply when Tawsim restarts.</source>
-        <translation>تسري إعدادات الواجهة الجديدة عند إعادة تشغيل توسيم.</translation>
     </message>
 </context>
 <context>
