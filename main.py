@@ -12,7 +12,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args[:1] == ["--install-desktop-entry"]:
         from core.desktop import install_desktop_entry
 
-        done = install_desktop_entry()
+        try:
+            done = install_desktop_entry()
+        except OSError as exc:
+            print(f"tawsim: cannot write the desktop entry: {exc}", file=sys.stderr)
+            return 1
         print(f"Desktop entry: {done.entry}\nIcon: {done.icon}")
         return 0
     if not args or args[0] == "gui" or args[0].startswith("--project"):

@@ -262,6 +262,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog=PROG,
         description="Tawsim (توسيم): annotate named entities in Arabic text. "
         "Without a subcommand the desktop app opens on the sample project.",
+        epilog="On Linux, '--install-desktop-entry' (alone) adds Tawsim to the "
+        "desktop's application menu.",
     )
     sub = parser.add_subparsers(dest="command", metavar="SUBCOMMAND")
 
