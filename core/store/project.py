@@ -58,9 +58,11 @@ def text_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def _db(path: Path, read_only: bool, warnings: list[str] | None = None) -> TinyDB:
+def _db(
+    path: Path, read_only: bool, warnings: list[str] | None = None, *, memo: bool = False
+) -> TinyDB:
     """Open a tinydb file; a fallback to its backup is reported in warnings."""
-    db = TinyDB(path, storage=AtomicJSONStorage, read_only=read_only)
+    db = TinyDB(path, storage=AtomicJSONStorage, read_only=read_only, memo=memo)
     storage = db.storage
     assert isinstance(storage, AtomicJSONStorage)
     storage.read()
@@ -111,7 +113,8 @@ class Layer:
 
     def _database(self) -> TinyDB:
         if self._db is None:
-            self._db = _db(self.path, self.project.read_only, self.project.warnings)
+            # Layer records are only ever replaced by _commit, so the memo is safe.
+            self._db = _db(self.path, self.project.read_only, self.project.warnings, memo=True)
         return self._db
 
     def _load(self) -> dict[int, Span]:

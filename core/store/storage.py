@@ -35,26 +35,36 @@ def _key_order(item: tuple[str, Any]) -> tuple[int, str]:
     return (len(item[0]), item[0]) if item[0].isdigit() else (1 << 30, item[0])
 
 
-def dumps(data: Any) -> str:
+Memo = dict[tuple[str, str], tuple[Any, str]]
+
+
+def dumps(data: Any, memo: Memo | None = None) -> str:
     """Deterministic JSON with one record a line: sorted keys, stable order, readable UTF-8.
 
     A tinydb file is ``{table: {id: record}}``; writing each record on a line of
     its own keeps diffs and merges to the records that changed, and uses the
-    fast C encoder (an indented dump goes through Python's slow one).
+    fast C encoder (an indented dump goes through Python's slow one). With a
+    memo, a record object that was serialised before is not serialised again;
+    the caller promises never to change a written record in place.
     """
     if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
         return _compact(data) + "\n"
+    used: Memo = {}
     tables = []
     for name, table in sorted(data.items()):
-        rows = ",\n".join(
-            f"  {json.dumps(key)}: {_compact(row)}"
-            for key, row in sorted(table.items(), key=_key_order)
-        )
-        tables.append(
-            f" {json.dumps(name, ensure_ascii=False)}: {{\n{rows}\n }}"
-            if rows
-            else f" {json.dumps(name, ensure_ascii=False)}: {{}}"
-        )
+        lines = []
+        for key, row in sorted(table.items(), key=_key_order):
+            hit = memo.get((name, key)) if memo is not None else None
+            if hit is None or hit[0] is not row:
+                hit = (row, f"  {json.dumps(key)}: {_compact(row)}")
+            used[(name, key)] = hit
+            lines.append(hit[1])
+        rows = ",\n".join(lines)
+        label = json.dumps(name, ensure_ascii=False)
+        tables.append(f" {label}: {{\n{rows}\n }}" if rows else f" {label}: {{}}")
+    if memo is not None:
+        memo.clear()
+        memo.update(used)
     return "{\n" + ",\n".join(tables) + "\n}\n"
 
 
@@ -137,10 +147,14 @@ def read_json_with_backup(path: Path) -> tuple[Any, str | None]:
 class AtomicJSONStorage(Storage):
     """A tinydb storage that writes atomically and caches the parsed data."""
 
-    def __init__(self, path: str | os.PathLike[str], *, read_only: bool = False) -> None:
+    def __init__(
+        self, path: str | os.PathLike[str], *, read_only: bool = False, memo: bool = False
+    ) -> None:
         super().__init__()
         self.path = Path(path)
         self.read_only = read_only
+        # Only for files whose records are replaced, never changed in place (layers).
+        self._memo: Memo | None = {} if memo else None
         self.warning: str | None = None
         self._cache: dict[str, dict[str, Any]] | None = None
         self._loaded = False
@@ -166,11 +180,13 @@ class AtomicJSONStorage(Storage):
         if self.read_only:
             raise StoreError(f"{self.path}: the project is open read-only")
         try:
-            atomic_write(self.path, dumps(data), backup=True)
+            atomic_write(self.path, dumps(data, self._memo), backup=True)
         except OSError as exc:
             # tinydb may have changed cached documents in place; the disk is the truth.
             self._loaded = False
             self._cache = None
+            if self._memo is not None:
+                self._memo.clear()
             raise StoreError(f"{self.path}: could not save ({exc.strerror or exc})") from exc
         self._cache = data
 

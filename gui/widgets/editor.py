@@ -62,6 +62,8 @@ class AnnotationEditor(QtWidgets.QTextEdit):
         self._starts: list[int] = []
         self._levels: dict[int, int] = {}
         self._sels: dict[int, tuple[tuple[int, int, str, str, int], ExtraSelection]] = {}
+        # Drawing order of self._sels (inner levels last); None when spans came or went.
+        self._draw_order: list[int] | None = None
         self._search: list[ExtraSelection] = []
         self._overlay: list[ExtraSelection] = []  # another layer, in compare mode
         self._current = 0
@@ -80,6 +82,7 @@ class AnnotationEditor(QtWidgets.QTextEdit):
         # Drop the old cursors first: Qt would otherwise update each of them
         # while the old text is replaced.
         self._sels.clear()
+        self._draw_order = None
         self._search = []
         self._overlay = []
         self.setExtraSelections([])
@@ -94,6 +97,7 @@ class AnnotationEditor(QtWidgets.QTextEdit):
         """Use another label set's colours."""
         self.styles = SpanStyles(labels)
         self._sels.clear()
+        self._draw_order = None
         self.set_spans(list(self._spans.values()))
 
     def set_show_rejected(self, show: bool) -> None:
@@ -111,6 +115,7 @@ class AnnotationEditor(QtWidgets.QTextEdit):
         self._levels = nesting_levels(visible)
         old = self._sels
         self._sels = {}
+        self._draw_order = None
         for span in visible:
             key = (span.start, span.end, span.label, span.status, self._levels[span.id])
             cached = old.get(span.id)
@@ -162,8 +167,13 @@ class AnnotationEditor(QtWidgets.QTextEdit):
         return sel
 
     def _apply_selections(self) -> None:
-        items = sorted(self._sels.items(), key=lambda kv: (kv[1][0][4], kv[1][0][0]))
-        sels = [sel for _, (_, sel) in items]
+        if self._draw_order is None:
+            # Sorting thousands of spans is the costly part; a relabel or accept keeps
+            # every span's offsets and level, so the order is reused until spans change.
+            self._draw_order = sorted(
+                self._sels, key=lambda i: (self._sels[i][0][4], self._sels[i][0][0])
+            )
+        sels = [self._sels[i][1] for i in self._draw_order]
         current = self._spans.get(self._current)
         if current is not None:
             sel = self._selection(current)
@@ -260,6 +270,8 @@ class AnnotationEditor(QtWidgets.QTextEdit):
 
     def set_overlay(self, selections: list[ExtraSelection]) -> None:
         """Draw these extra selections over the spans (compare mode; outlines only)."""
+        if not selections and not self._overlay:
+            return
         self._overlay = list(selections)
         self._apply_selections()
 

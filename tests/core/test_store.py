@@ -249,3 +249,17 @@ def test_reload_sees_changes_made_by_another_copy(tmp_path: Path) -> None:
         )
         assert mine.reload() == [new]
         assert [s.label for s in mine.layer(doc, "sara").spans()] == ["LOC"]
+
+
+def test_memoised_layer_writes_match_a_fresh_dump(tmp_path: Path) -> None:
+    with _new(tmp_path) as project:
+        doc = project.add_document("t", "سوريا والعراق ولبنان", {})
+        layer = project.layer(doc)
+        first = layer.add_many([Span(0, 5, "LOC", "ali"), Span(6, 13, "LOC", "ali")])
+        layer.put(first[0].evolve(label="ORG"))
+        layer.remove(first[1].id)
+        layer.add(Span(14, 20, "LOC", "ali", status="suggested", score=0.5))
+        path = tmp_path / "p" / "layers" / "ali" / f"{doc}.json"
+        raw = path.read_text(encoding="utf-8")
+        assert raw == dumps(json.loads(raw))
+        assert [s.label for s in layer.spans()] == ["ORG", "LOC"]
