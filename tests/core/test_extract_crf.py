@@ -192,3 +192,6 @@ def test_document_features_window() -> None:
     # Sentence 3's "bb" sees only sentence 2 (no bb) within one sentence.
     assert not any(f.startswith("mem=") for f in out[3][0])
     assert out[0][1][0] == "y" and "p1=B-LOC" in out[0][1]
+    # The neighbours' first-pass tags, and the left one paired with the token's own.
+    assert {"-1p1=BOS", "+1p1=B-LOC", "-1p1|p1=BOS|O"} <= set(out[0][0])
+    assert {"-1p1=O", "+1p1=EOS", "-1p1|p1=O|B-LOC"} <= set(out[0][1])
