@@ -157,12 +157,7 @@ class AnnotationEditor(QtWidgets.QTextEdit):
         return list(self._order)
 
     def _selection(self, span: Span) -> ExtraSelection:
-        sel = ExtraSelection()
-        cursor = QtGui.QTextCursor(self.document())
-        a, b = self.offsets.range_to_qt(span.start, span.end)
-        cursor.setPosition(a)
-        cursor.setPosition(b, QtGui.QTextCursor.MoveMode.KeepAnchor)
-        sel.cursor = cursor
+        sel = self.range_selection(span.start, span.end)
         sel.format = self.styles.format(span.label, span.status)
         return sel
 
@@ -291,12 +286,7 @@ class AnnotationEditor(QtWidgets.QTextEdit):
         fmt = self.styles.search_format()
         self._search = []
         for start, end in matches:
-            sel = ExtraSelection()
-            cursor = QtGui.QTextCursor(self.document())
-            a, b = self.offsets.range_to_qt(start, end)
-            cursor.setPosition(a)
-            cursor.setPosition(b, QtGui.QTextCursor.MoveMode.KeepAnchor)
-            sel.cursor = cursor
+            sel = self.range_selection(start, end)
             sel.format = fmt
             self._search.append(sel)
         self._apply_selections()
