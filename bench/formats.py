@@ -113,8 +113,9 @@ def main() -> int:
             continue
         seconds = statistics.median(r["seconds"] for r in runs)
         peak = statistics.median(r["peak_mb"] for r in runs)
-        print(f"{labels[key]}: median {seconds:.2f} s, peak memory {peak:.0f} MB "
-              f"({len(runs)} runs)")
+        print(
+            f"{labels[key]}: median {seconds:.2f} s, peak memory {peak:.0f} MB ({len(runs)} runs)"
+        )
     return 0
 
 

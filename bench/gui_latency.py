@@ -45,7 +45,9 @@ def build_project(folder: Path) -> tuple[Project, str]:
     step = max(1, len(words) // TARGET_SPANS)
     labels = ["PERS", "LOC", "ORG", "MISC"]
     spans = [
-        Span(w.start, w.end, labels[i % 4], "bench", status="suggested", origin="bench@1", score=0.5)
+        Span(
+            w.start, w.end, labels[i % 4], "bench", status="suggested", origin="bench@1", score=0.5
+        )
         for i, w in enumerate(words[::step][:TARGET_SPANS])
     ]
     project.layer(doc_id).add_many(spans)
@@ -107,7 +109,9 @@ def main() -> int:
     print(f"document: {TARGET_CHARS:,} characters, {n_spans:,} spans (offscreen, {args.runs} runs)")
     print(f"open until interactive   median {ms(opens)}   (target <= 500 ms)")
     print(f"accept (key to saved)    median {ms(accepts)}   (target <= 50 ms)")
-    print(f"  of which core store    median {ms(saves)}   (Layer.put of one span, 5,000 in the layer)")
+    print(
+        f"  of which core store    median {ms(saves)}   (Layer.put of one span, 5,000 in the layer)"
+    )
     print(f"Tab to next span         median {ms(tabs)}   (target <= 30 ms)")
     return 0
 

@@ -33,14 +33,19 @@ def build(folder: Path, docs: int, annotators: list[str], rng: random.Random) ->
     with Project.create(folder, name="teams", annotator=annotators[0]) as project:
         texts = make_texts(docs, 3500, rng)
         with project.batch():
-            ids = [i for i, _ in project.add_documents((f"doc {n}", t, {}) for n, t in enumerate(texts))]
+            ids = [
+                i
+                for i, _ in project.add_documents((f"doc {n}", t, {}) for n, t in enumerate(texts))
+            ]
         labels = project.labels.names
         for doc_id, text in zip(ids, texts, strict=True):
             words = [(m, m + 5) for m in range(0, len(text) - 6, 97)]
             shared = [(s, e, rng.choice(labels)) for s, e in words]
             for who in annotators:
-                spans = [Span(s, e, lb if rng.random() < 0.8 else rng.choice(labels), who)
-                         for s, e, lb in shared]
+                spans = [
+                    Span(s, e, lb if rng.random() < 0.8 else rng.choice(labels), who)
+                    for s, e, lb in shared
+                ]
                 layer = project.layer(doc_id, who)
                 layer.add_many(spans)
                 layer.set_status("done")
@@ -74,8 +79,10 @@ def main() -> int:
                 merge_times.append(time.perf_counter() - t0)
                 assert len(result.added) == args.docs
             shutil.rmtree(copy)
-    print(f"agreement, {args.docs} documents x {args.annotators} annotators: "
-          f"median {statistics.median(agreement_times):.2f} s (alpha {report.alpha:.3f})")
+    print(
+        f"agreement, {args.docs} documents x {args.annotators} annotators: "
+        f"median {statistics.median(agreement_times):.2f} s (alpha {report.alpha:.3f})"
+    )
     print(f"merge a bundle of {args.docs} layers: median {statistics.median(merge_times):.2f} s")
     return 0
 

@@ -39,7 +39,9 @@ def cache_dir() -> Path:
     the tests and benchmarks keep everything in one place.
     """
     override = os.environ.get("TAWSIM_DATA_DIR")
-    path = Path(override) / "cache" if override else Path(platformdirs.user_cache_dir(APP_NAME, False))
+    path = (
+        Path(override) / "cache" if override else Path(platformdirs.user_cache_dir(APP_NAME, False))
+    )
     path.mkdir(parents=True, exist_ok=True)
     return path
 

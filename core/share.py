@@ -24,7 +24,8 @@ from pathlib import Path, PurePosixPath
 from core.errors import TawsimError
 from core.model import DOC_STATUSES, DocumentInfo, Span, validate_annotator, validate_span
 from core.store import Project
-from core.store.project import LAYERS_DIR, PROJECT_FILE
+from core.store.layer import LAYERS_DIR
+from core.store.project import PROJECT_FILE
 from core.store.storage import atomic_write
 
 BUNDLE_VERSION = 1

@@ -31,7 +31,7 @@ from core.extract.base import Recommender, Suggestion, origin_of
 from core.model import Document, Span
 
 if TYPE_CHECKING:
-    from core.store.project import Layer, Project
+    from core.store import Layer, Project
 
 log = logging.getLogger(__name__)
 

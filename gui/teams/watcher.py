@@ -22,7 +22,8 @@ from PySide6 import QtCore
 
 from core.errors import TawsimError
 from core.store import Project
-from core.store.project import LAYERS_DIR, PROJECT_FILE, Layer
+from core.store.layer import LAYERS_DIR, Layer
+from core.store.project import PROJECT_FILE
 
 log = logging.getLogger(__name__)
 

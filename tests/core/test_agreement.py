@@ -70,7 +70,9 @@ def test_compute_two_annotators_hand_worked() -> None:
     text = "قال التحالف إن سوريا والعراق"  # tokens: قال التحالف إن سوريا والعراق
     a = [Span(4, 11, "ORG", "a"), Span(15, 20, "LOC", "a"), Span(22, 28, "LOC", "a")]
     b = [Span(4, 11, "ORG", "b"), Span(15, 20, "PERS", "b")]
-    report = compute({"d": text}, {"d": "t"}, {"a": {"d": a}, "b": {"d": b}}, ["PERS", "LOC", "ORG"])
+    report = compute(
+        {"d": text}, {"d": "t"}, {"a": {"d": a}, "b": {"d": b}}, ["PERS", "LOC", "ORG"]
+    )
     (pair,) = report.pairs
     assert pair.exact_f1 == pytest.approx(2 * 1 / 5)
     # Tokens a: O ORG O LOC LOC; b: O ORG O PERS O. po = 3/5.

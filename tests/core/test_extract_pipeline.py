@@ -8,7 +8,7 @@ from core.extract.base import Suggestion
 from core.extract.memory import ProjectMemoryRecommender
 from core.extract.pipeline import Combiner, apply_suggestions, default_recommenders
 from core.model import Document, DocumentInfo, Span
-from core.store.project import Layer, Project
+from core.store import Layer, Project
 
 
 class Fixed:

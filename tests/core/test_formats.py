@@ -509,8 +509,10 @@ def test_cancel_during_the_only_file_undoes_it(tmp_path: Path) -> None:
     from core.formats.project_io import ImportCancelled
 
     path = tmp_path / "many.jsonl"
-    path.write_text("\n".join(json.dumps({"text": f"نص {i}", "label": [[0, 2, "LOC"]]})
-                              for i in range(20)), encoding="utf-8")
+    path.write_text(
+        "\n".join(json.dumps({"text": f"نص {i}", "label": [[0, 2, "LOC"]]}) for i in range(20)),
+        encoding="utf-8",
+    )
     calls = []
 
     def cancelled() -> bool:

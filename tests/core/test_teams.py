@@ -25,8 +25,13 @@ def _spans(text: str, words: list[tuple[str, str]], who: str) -> list[Span]:
 
 
 ALI = [("التحالف الدولي", "ORG"), ("سوريا", "LOC"), ("الحسكة", "LOC"), ("قسد", "ORG")]
-SARA = [("التحالف الدولي", "ORG"), ("سوريا", "LOC"), ("الحسكة", "LOC"), ("قسد", "PERS"),
-        ("المالكية", "LOC")]
+SARA = [
+    ("التحالف الدولي", "ORG"),
+    ("سوريا", "LOC"),
+    ("الحسكة", "LOC"),
+    ("قسد", "PERS"),
+    ("المالكية", "LOC"),
+]
 
 
 @pytest.fixture
@@ -116,8 +121,10 @@ def test_hostile_or_corrupt_bundles_are_refused(
     with zipfile.ZipFile(tmp / "good.zip") as zf:
         manifest = json.loads(zf.read("manifest.json"))
         layer = zf.read(f"layers/sara/{doc}.json")
-    entries: dict[str, str | bytes] = {"manifest.json": json.dumps(manifest),
-                                       f"layers/sara/{doc}.json": layer}
+    entries: dict[str, str | bytes] = {
+        "manifest.json": json.dumps(manifest),
+        f"layers/sara/{doc}.json": layer,
+    }
     if kind == "slip":
         entries["layers/sara/../../../evil.json"] = layer
     elif kind == "absolute":
@@ -174,8 +181,9 @@ def test_team_commands(team: tuple[Path, str], data_dir: Path) -> None:
     from tests.core.test_cli import run
 
     tmp, doc = team
-    run("bundle", "--project", str(tmp / "sara"), "--annotator", "sara", "--out",
-        str(tmp / "s.zip"))
+    run(
+        "bundle", "--project", str(tmp / "sara"), "--annotator", "sara", "--out", str(tmp / "s.zip")
+    )
     out = run("merge", "--project", str(tmp / "ali"), str(tmp / "s.zip")).stdout
     assert "1 layer(s) added" in out
     data = json.loads(run("agreement", "--project", str(tmp / "ali"), "--json").stdout)
@@ -186,8 +194,17 @@ def test_team_commands(team: tuple[Path, str], data_dir: Path) -> None:
     assert "ali / sara" in table and "Krippendorff" in table
     out = run("adjudicate", "--project", str(tmp / "ali")).stdout
     assert "3 agreed span(s) added to gold" in out
-    run("export", "--project", str(tmp / "ali"), "--format", "jsonl", "--annotator", "gold",
-        "--out", str(tmp / "gold.jsonl"))
+    run(
+        "export",
+        "--project",
+        str(tmp / "ali"),
+        "--format",
+        "jsonl",
+        "--annotator",
+        "gold",
+        "--out",
+        str(tmp / "gold.jsonl"),
+    )
     gold = json.loads((tmp / "gold.jsonl").read_text(encoding="utf-8"))
     assert len(gold["label"]) == 3
     bad = run("merge", "--project", str(tmp / "ali"), str(tmp / "nothing.zip"), check=False)

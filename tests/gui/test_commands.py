@@ -30,7 +30,9 @@ def test_add_command(project, qtbot) -> None:  # type: ignore[no-untyped-def]
 
 def test_change_command(project, qtbot) -> None:  # type: ignore[no-untyped-def]
     session = _session(project, qtbot)
-    span = session.layer.add(Span(0, 5, "LOC", "tester", status="suggested", score=0.5, origin="x@1"))
+    span = session.layer.add(
+        Span(0, 5, "LOC", "tester", status="suggested", score=0.5, origin="x@1")
+    )
     new = span.evolve(label="ORG", status="accepted")
     session.stack.push(change_spans(session, [(span, new)], "Relabel"))
     assert _keys(session) == {(0, 5, "ORG", "accepted")}

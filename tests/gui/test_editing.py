@@ -53,7 +53,11 @@ def test_create_span_by_mouse_double_click(qtbot, window, project) -> None:  # t
     text = window.current.text
     start = text.index("الحسكة")
     window.editor.set_current(0)
-    qtbot.mouseDClick(window.editor.viewport(), QtCore.Qt.MouseButton.LeftButton, pos=char_point(window.editor, start + 2))
+    qtbot.mouseDClick(
+        window.editor.viewport(),
+        QtCore.Qt.MouseButton.LeftButton,
+        pos=char_point(window.editor, start + 2),
+    )
     assert window.editor.selection_range() == (start, start + len("الحسكة"))
     qtbot.keyClick(window.editor, Key.Key_2)
     assert ("الحسكة", "LOC", "accepted") in spans_text(project, _doc(window), "accepted")
@@ -71,7 +75,9 @@ def test_create_span_by_mouse_drag_and_label_button(qtbot, window, project) -> N
     qtbot.mouseMove(viewport, char_point(window.editor, end - 2))
     qtbot.mouseRelease(viewport, left, pos=char_point(window.editor, end - 2))
     selected = window.editor.selection_range()
-    assert selected is not None and start <= selected[0] <= start + 2 and end - 3 <= selected[1] <= end
+    assert (
+        selected is not None and start <= selected[0] <= start + 2 and end - 3 <= selected[1] <= end
+    )
     qtbot.mouseClick(window.label_bar.buttons["ORG"], left)
     assert ("نيويورك تايمز", "ORG", "accepted") in spans_text(project, _doc(window), "accepted")
 
@@ -187,7 +193,11 @@ def test_click_on_span_opens_menu(qtbot, window, project) -> None:  # type: igno
     editor = window.editor
     target = next(s for s in editor.spans() if s.status == "suggested")
     editor.select_range(target.start, target.start)
-    qtbot.mouseClick(editor.viewport(), QtCore.Qt.MouseButton.LeftButton, pos=char_point(editor, target.start + 1))
+    qtbot.mouseClick(
+        editor.viewport(),
+        QtCore.Qt.MouseButton.LeftButton,
+        pos=char_point(editor, target.start + 1),
+    )
 
     def menu() -> QtWidgets.QMenu | None:
         found = window.findChild(QtWidgets.QMenu, "span_menu")

@@ -37,9 +37,13 @@ def _shown(window, span_id):  # type: ignore[no-untyped-def]
 def test_span_after_emoji_highlights_exactly_its_characters(qtbot, tmp_path, make_window) -> None:  # type: ignore[no-untyped-def]
     project, window = _window(tmp_path, make_window)
     doc = window.current.doc_id
-    syria = next(s for s in project.layer(doc).spans() if window.current.text[s.start : s.end] == "سوريا")
+    syria = next(
+        s for s in project.layer(doc).spans() if window.current.text[s.start : s.end] == "سوريا"
+    )
     # Two emoji (one a flag pair) come before this span: UTF-16 and code points differ.
-    aleppo = next(s for s in project.layer(doc).spans() if window.current.text[s.start : s.end] == "حلب")
+    aleppo = next(
+        s for s in project.layer(doc).spans() if window.current.text[s.start : s.end] == "حلب"
+    )
     for span in (syria, aleppo):
         assert _shown(window, span.id) == window.current.text[span.start : span.end]
     # And a span created from a Qt selection after the emoji lands on code points.

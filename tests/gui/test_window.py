@@ -71,7 +71,9 @@ def test_close_and_reopen_keeps_everything(qtbot, tmp_path, make_window) -> None
         again.close()
 
 
-def test_second_window_on_same_project_is_read_only(qtbot, project, make_window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_second_window_on_same_project_is_read_only(
+    qtbot, project, make_window, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     from gui.app import open_project
 
     first = make_window(project)

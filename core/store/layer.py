@@ -1,0 +1,249 @@
+"""One annotator's layer of one document: a small tinydb file of spans and a status."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from tinydb import TinyDB
+
+from core.errors import StoreError, ValidationError
+from core.model import DOC_STATUSES, DocumentInfo, Span, now, sort_spans, validate_span
+from core.store.storage import AtomicJSONStorage
+
+if TYPE_CHECKING:
+    from core.store.project import Project
+
+LAYERS_DIR = "layers"
+
+
+def _db(
+    path: Path, read_only: bool, warnings: list[str] | None = None, *, memo: bool = False
+) -> TinyDB:
+    """Open a tinydb file; a fallback to its backup is reported in warnings."""
+    db = TinyDB(path, storage=AtomicJSONStorage, read_only=read_only, memo=memo)
+    storage = db.storage
+    assert isinstance(storage, AtomicJSONStorage)
+    storage.read()
+    if storage.warning and warnings is not None:
+        warnings.append(storage.warning)
+    return db
+
+
+@dataclass
+class LayerSummary:
+    """Status and span counts of one annotator's layer of one document."""
+
+    status: str = "new"
+    counts: Counter[str] = field(default_factory=Counter)
+    labels: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def accepted(self) -> int:
+        """Accepted spans."""
+        return self.counts["accepted"]
+
+    @property
+    def suggested(self) -> int:
+        """Open suggestions."""
+        return self.counts["suggested"]
+
+    @property
+    def rejected(self) -> int:
+        """Rejected suggestions."""
+        return self.counts["rejected"]
+
+
+class Layer:
+    """One annotator's spans and status for one document."""
+
+    def __init__(self, project: Project, doc: DocumentInfo, annotator: str) -> None:
+        self.project = project
+        self.doc = doc
+        self.annotator = annotator
+        self.path = project.folder / LAYERS_DIR / annotator / f"{doc.id}.json"
+        self._db: TinyDB | None = None
+        self._spans: dict[int, Span] | None = None
+        self._status = "new"
+
+    # -- reading -----------------------------------------------------------
+    def _exists(self) -> bool:
+        return self.path.exists() or self.path.with_name(self.path.name + ".bak").exists()
+
+    def _database(self) -> TinyDB:
+        if self._db is None:
+            # Layer records are only ever replaced by _commit, so the memo is safe.
+            self._db = _db(self.path, self.project.read_only, self.project.warnings, memo=True)
+        return self._db
+
+    def _load(self) -> dict[int, Span]:
+        if self._spans is None:
+            self._status = "new"
+            spans: dict[int, Span] = {}
+            if self._exists():
+                db = self._database()
+                for row in db.table("spans"):
+                    try:
+                        spans[int(row.doc_id)] = Span.from_json(row, int(row.doc_id))
+                    except (KeyError, TypeError, ValueError) as exc:
+                        raise StoreError(
+                            f"{self.path}: malformed span {row.doc_id} ({exc})"
+                        ) from exc
+                state = db.table("state").get(doc_id=1)
+                if state and state.get("status") in DOC_STATUSES:
+                    self._status = str(state["status"])
+            self._spans = spans
+        return self._spans
+
+    def spans(self, *, status: str | None = None) -> list[Span]:
+        """Spans in reading order, optionally only those with one status."""
+        spans = self._load().values()
+        return sort_spans(s for s in spans if status is None or s.status == status)
+
+    def get(self, span_id: int) -> Span | None:
+        """The span with that id, if present."""
+        return self._load().get(span_id)
+
+    @property
+    def status(self) -> str:
+        """The annotator's status for this document: new, in_progress or done."""
+        self._load()
+        return self._status
+
+    def summary(self) -> LayerSummary:
+        """Status and counts, computed from the cached spans."""
+        spans = self._load().values()
+        return LayerSummary(
+            status=self.status,
+            counts=Counter(s.status for s in spans),
+            labels=Counter(s.label for s in spans if s.status == "accepted"),
+        )
+
+    # -- writing -----------------------------------------------------------
+    def _writable(self) -> TinyDB:
+        if self.project.read_only:
+            raise StoreError(f"{self.project.folder}: the project is open read-only")
+        self._load()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        return self._database()
+
+    def _state_record(self, status: str) -> dict[str, Any]:
+        return {"status": status, "text_sha": self.doc.id, "updated": now()}
+
+    @property
+    def updated(self) -> float:
+        """When this layer was last written (0 if never)."""
+        if not self._exists():
+            return 0.0
+        state = self._database().table("state").get(doc_id=1)
+        return float(state.get("updated", 0.0)) if state else 0.0
+
+    def reload(self) -> None:
+        """Forget cached data so that the next read comes from disk."""
+        self.close()
+
+    def _commit(self, upserts: list[Span], removals: list[int], status: str | None) -> None:
+        """Write span changes (and maybe a status) as one atomic file write."""
+        db = self._writable()
+        spans = self._load()
+        # Decisions by the annotator move a new document to in_progress.
+        if status is None and self._status == "new":
+            if any(s.status != "suggested" or s.origin == "manual" for s in upserts) or removals:
+                status = "in_progress"
+        data = db.storage.read() or {}
+        table = dict(data.get("spans", {}))
+        for span_id in removals:
+            table.pop(str(span_id), None)
+        for span in upserts:
+            table[str(span.id)] = span.to_json()
+        data["spans"] = table
+        # The state's time stamp changes with every write, so that merging copies
+        # of a project can tell which version of a layer is newer.
+        data["state"] = {"1": self._state_record(status or self._status)}
+        # One write for the whole change; the spans are cached here, so the tinydb
+        # tables (and their query caches) are only used for the first read.
+        db.storage.write(data)
+        for span_id in removals:
+            spans.pop(span_id, None)
+        for span in upserts:
+            spans[span.id] = span
+        if status is not None:
+            self._status = status
+        self.project._touch_summary(self.doc.id, self.annotator)
+
+    def _next_id(self) -> int:
+        spans = self._load()
+        return max(spans, default=0) + 1
+
+    def _checked(self, span: Span) -> Span:
+        if span.annotator != self.annotator:
+            span = span.evolve(annotator=self.annotator, updated=span.updated)
+        validate_span(span, self.doc.length, self.project.labels)
+        return span
+
+    def add(self, span: Span) -> Span:
+        """Validate and store a new span; return it with its id."""
+        return self.add_many([span])[0]
+
+    def add_many(self, spans: Iterable[Span]) -> list[Span]:
+        """Validate and store several new spans in one write."""
+        new: list[Span] = []
+        next_id = self._next_id()
+        for span in spans:
+            checked = self._checked(span)
+            if checked.id == 0 or checked.id in self._load():
+                checked = checked.evolve(id=next_id, updated=checked.updated)
+            next_id = max(next_id, checked.id) + 1
+            new.append(checked)
+        if new:
+            self._commit(new, [], None)
+        return new
+
+    def put(self, span: Span) -> Span:
+        """Insert or replace a span by id (id 0 inserts)."""
+        if span.id == 0:
+            return self.add(span)
+        checked = self._checked(span)
+        self._commit([checked], [], None)
+        return checked
+
+    def put_many(self, spans: Iterable[Span]) -> list[Span]:
+        """Insert or replace several spans in one write."""
+        spans = list(spans)
+        fresh = [s for s in spans if s.id == 0]
+        kept = [self._checked(s) for s in spans if s.id != 0]
+        next_id = max([self._next_id(), *[s.id + 1 for s in kept]])
+        for offset, span in enumerate(fresh):
+            kept.append(self._checked(span).evolve(id=next_id + offset, updated=span.updated))
+        if kept:
+            self._commit(kept, [], None)
+        return kept
+
+    def remove(self, span_id: int) -> Span | None:
+        """Delete a span; return what was deleted."""
+        gone = self.remove_many([span_id])
+        return gone[0] if gone else None
+
+    def remove_many(self, span_ids: Iterable[int]) -> list[Span]:
+        """Delete several spans in one write."""
+        spans = self._load()
+        gone = [spans[i] for i in span_ids if i in spans]
+        if gone:
+            self._commit([], [s.id for s in gone], None)
+        return gone
+
+    def set_status(self, status: str) -> None:
+        """Set this annotator's status for the document."""
+        if status not in DOC_STATUSES:
+            raise ValidationError(f"document status {status!r} is not one of {DOC_STATUSES}")
+        self._commit([], [], status)
+
+    def close(self) -> None:
+        """Release the file handle and cache."""
+        if self._db is not None:
+            self._db.close()
+        self._db = None
+        self._spans = None
