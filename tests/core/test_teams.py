@@ -14,24 +14,7 @@ from core.curation import GOLD, accept_agreed, curate, settle
 from core.model import Span
 from core.share import ShareError, bundle, merge
 from core.store import Project
-
-
-def _spans(text: str, words: list[tuple[str, str]], who: str) -> list[Span]:
-    spans = []
-    for word, label in words:
-        start = text.index(word)
-        spans.append(Span(start, start + len(word), label, who))
-    return spans
-
-
-ALI = [("التحالف الدولي", "ORG"), ("سوريا", "LOC"), ("الحسكة", "LOC"), ("قسد", "ORG")]
-SARA = [
-    ("التحالف الدولي", "ORG"),
-    ("سوريا", "LOC"),
-    ("الحسكة", "LOC"),
-    ("قسد", "PERS"),
-    ("المالكية", "LOC"),
-]
+from tests.teamdata import ALI, SARA, spans_for
 
 
 @pytest.fixture
@@ -44,7 +27,7 @@ def team(tmp_path: Path, sample_text: str) -> tuple[Path, str]:
     for who, words in (("ali", ALI), ("sara", SARA)):
         with Project.open(tmp_path / who, annotator=who) as project:
             layer = project.layer(doc)
-            layer.add_many(_spans(sample_text, words, who))
+            layer.add_many(spans_for(sample_text, words, who))
             layer.set_status("done")
     return tmp_path, doc
 

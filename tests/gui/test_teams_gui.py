@@ -16,23 +16,7 @@ from core.curation import GOLD
 from core.model import Span
 from core.store import Project
 from core.store.storage import atomic_write
-
-ALI = [("التحالف الدولي", "ORG"), ("سوريا", "LOC"), ("الحسكة", "LOC"), ("قسد", "ORG")]
-SARA = [
-    ("التحالف الدولي", "ORG"),
-    ("سوريا", "LOC"),
-    ("الحسكة", "LOC"),
-    ("قسد", "PERS"),
-    ("المالكية", "LOC"),
-]
-
-
-def _spans(text: str, words: list[tuple[str, str]], who: str, origin: str = "manual") -> list[Span]:
-    out = []
-    for word, label in words:
-        start = text.index(word)
-        out.append(Span(start, start + len(word), label, who, origin=origin))
-    return out
+from tests.teamdata import ALI, SARA, spans_for
 
 
 @pytest.fixture
@@ -42,7 +26,7 @@ def team(tmp_path: Path, sample_text: str):  # type: ignore[no-untyped-def]
     doc = project.add_document("sample", sample_text, {})
     for who, words in (("ali", ALI), ("sara", SARA)):
         layer = project.layer(doc, who)
-        layer.add_many(_spans(sample_text, words, who, origin="gazetteer@1"))
+        layer.add_many(spans_for(sample_text, words, who, origin="gazetteer@1"))
         layer.add(Span(0, 4, "MISC", who, status="rejected", origin="crf@1"))
         layer.set_status("done")
     yield project, doc
