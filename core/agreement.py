@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
@@ -315,13 +315,21 @@ def compute(
     return AgreementReport(pairs, alpha, documents, list(labels))
 
 
-def project_agreement(project: Project, annotators: Sequence[str] | None = None) -> AgreementReport:
+def project_agreement(
+    project: Project,
+    annotators: Sequence[str] | None = None,
+    *,
+    progress: Callable[[int, int], object] | None = None,
+) -> AgreementReport:
     """Agreement between a project's annotators (the gold layer is left out by default)."""
     names = list(annotators) if annotators else [a for a in project.annotators() if a != "gold"]
     texts: dict[str, str] = {}
     titles: dict[str, str] = {}
     layers: dict[str, dict[str, list[Span]]] = defaultdict(dict)
-    for info in project.documents():
+    documents = project.documents()
+    for done, info in enumerate(documents, 1):
+        if progress is not None:
+            progress(done, len(documents))
         for annotator in names:
             layer = project.layer(info.id, annotator)
             if layer.status in WORKED:

@@ -13,9 +13,7 @@ build their Combiner with ``configured_combiner``.
 
 from __future__ import annotations
 
-import argparse
 import os
-import sys
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -34,14 +32,12 @@ __all__ = [
     "SuggestReport",
     "configured_combiner",
     "recommender_settings",
-    "register",
     "retrain_from_folder",
     "save_recommender_settings",
     "settings_key",
     "suggest_project",
 ]
 
-Add = Callable[[str, Callable[[argparse.Namespace], int], str], argparse.ArgumentParser]
 Settings = dict[str, dict[str, Any]]
 CONFIG_KEY = "recommenders"
 # Below this many documents, starting worker processes costs more than it saves.
@@ -209,45 +205,6 @@ def suggest_project(
             _WORKER.pop("combiner", None)
     report.seconds = time.monotonic() - started
     return report
-
-
-def cmd_suggest(args: argparse.Namespace) -> int:
-    """Pre-annotate a project's documents with suggestions."""
-    from core.cli import ProgressBar
-    from core.sample import ensure_sample_project
-    from core.settings import default_annotator
-    from core.store import Project
-
-    folder = Path(args.project) if args.project else ensure_sample_project()
-    with Project.open(folder, annotator=args.annotator or default_annotator()) as project:
-        for warning in project.warnings:
-            print(f"warning: {warning}", file=sys.stderr)
-        report = suggest_project(
-            project,
-            which=args.documents,
-            annotator=args.annotator,
-            jobs=args.jobs,
-            progress=ProgressBar("suggest"),
-        )
-    print(
-        f"{report.suggestions} suggestion(s) in {report.documents} document(s) "
-        f"in {report.seconds:.1f} s",
-        file=sys.stderr,
-    )
-    return 0
-
-
-def register(add: Add) -> None:
-    """Add the ``suggest`` subcommand with the CLI's ``add`` helper."""
-    p = add("suggest", cmd_suggest, "pre-annotate a project's documents with suggestions")
-    p.add_argument(
-        "--documents",
-        choices=("new", "all"),
-        default="new",
-        help="documents not started yet (default), or all; decisions are never overwritten",
-    )
-    p.add_argument("--annotator", metavar="NAME", help="whose layer gets the suggestions")
-    p.add_argument("--jobs", type=int, default=0, help="worker processes (default: every core)")
 
 
 # -- retraining ----------------------------------------------------------------

@@ -11,15 +11,15 @@ import json
 import os
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from core.cli.common import Add, Progress
 from core.errors import TawsimError
 
 __all__ = ["register"]
 
-Add = Callable[[str, Callable[[argparse.Namespace], int], str], argparse.ArgumentParser]
 # Below this many documents, starting worker processes costs more than it saves.
 PARALLEL_MIN_DOCS = 8
 
@@ -124,13 +124,12 @@ def _extract_one(item: tuple[str, str]) -> dict[str, Any]:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     """Run the default extractor over the inputs; write doccano JSONL."""
-    from core.cli import ProgressBar
 
     items = list(iter_inputs(args.inputs))
     if not items:
         raise TawsimError("no input documents")
     jobs = args.jobs or os.cpu_count() or 1
-    progress = ProgressBar("extract")
+    progress = Progress("extract")
     out = Path(args.out)
     started = time.monotonic()
     n_spans = 0
@@ -261,7 +260,6 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
 def cmd_simulate(args: argparse.Namespace) -> int:
     """Replay an annotator over GOLD; print the effort per document and in total."""
-    from core.cli import ProgressBar
     from core.extract.corpus import read_gold
     from core.extract.simulate import chunk_conll_docs, simulate
 
@@ -273,9 +271,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     from core.extract.crf import CrfModel
 
     crf = CrfModel(args.model) if args.model else None
-    result = simulate(
-        docs, learning=not args.no_learning, crf=crf, progress=ProgressBar("simulate")
-    )
+    result = simulate(docs, learning=not args.no_learning, crf=crf, progress=Progress("simulate"))
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
         return 0

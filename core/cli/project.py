@@ -1,80 +1,18 @@
-"""The command-line interface: ``python main.py SUBCOMMAND``, over the same core as the GUI.
-
-User errors print one line on stderr and exit non-zero. An unexpected error
-is logged with its traceback to a file in the user data folder, and the CLI
-prints that file's path instead of the traceback.
-"""
+"""Project commands: import, export, stats, labels, projects."""
 
 from __future__ import annotations
 
 import argparse
 import json
-import logging
 import sys
-import time
-import traceback
 from collections import Counter
-from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
+from core.cli.common import Add, Progress, open_project
 from core.errors import TawsimError
-from core.extract.batch import register as register_batch_commands
-from core.extract.commands import register as register_extract_commands
 from core.formats.project_io import EXPORT_FORMATS, IMPORT_FORMATS
-from core.settings import data_dir, default_annotator, known_projects, remember_project
-from core.team_commands import register as register_team_commands
-
-PROG = "python main.py"
-Handler = Callable[[argparse.Namespace], int]
-
-
-class ProgressBar:
-    """A one-line progress bar on stderr, drawn only when stderr is a terminal."""
-
-    def __init__(self, label: str, stream: TextIO | None = None) -> None:
-        self.label = label
-        self.stream = stream or sys.stderr
-        self.live = self.stream.isatty()
-        self._last = 0.0
-
-    def __call__(self, done: int, total: int) -> None:
-        now = time.monotonic()
-        if done < total and now - self._last < 0.1:
-            return
-        self._last = now
-        width = 30
-        filled = int(width * done / total) if total else width
-        line = f"\r{self.label} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}"
-        if self.live:
-            self.stream.write(line + ("\n" if done >= total else ""))
-            self.stream.flush()
-        elif done >= total:
-            self.stream.write(f"{self.label}: {done}/{total}\n")
-
-
-def open_project(args: argparse.Namespace, *, read_only: bool = False, create: bool = False) -> Any:
-    from core.sample import ensure_sample_project
-    from core.store import Project
-    from core.store.project import PROJECT_FILE
-
-    folder = Path(args.project) if args.project else ensure_sample_project()
-    annotator = getattr(args, "annotator", None) or default_annotator()
-    if create and not (folder / PROJECT_FILE).exists():
-        if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
-            raise TawsimError(
-                f"{folder}: not a Tawsim project, and not an empty folder to make one in"
-            )
-        project = Project.create(folder, name=folder.name, annotator=annotator)
-        print(f"created project {folder}", file=sys.stderr)
-        remember_project(folder)
-        return project
-    project = Project.open(folder, annotator=annotator, read_only=read_only)
-    for warning in project.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
-    if not read_only:
-        remember_project(folder)
-    return project
+from core.settings import known_projects
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -89,10 +27,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         annotator=args.annotator,
         add_labels=args.add_labels,
     )
-    with open_project(args, create=True) as project:
-        results = import_paths(
-            project, [Path(p) for p in args.paths], opts, progress=ProgressBar("import")
-        )
+    with open_project(args, create=True) as project, Progress("import", unit="file") as bar:
+        results = import_paths(project, [Path(p) for p in args.paths], opts, progress=bar)
     if not results:
         raise TawsimError("no files to import")
     for result in results:
@@ -117,7 +53,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     """Export one annotator's layer of a project."""
     from core.formats.project_io import export_project
 
-    with open_project(args, read_only=True) as project:
+    with open_project(args, read_only=True) as project, Progress("export") as bar:
         report = export_project(
             project,
             args.format,
@@ -127,7 +63,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             status=args.status,
             include_suggestions=args.include_suggestions,
             nested=args.nested == "columns",
-            progress=ProgressBar("export"),
+            progress=bar,
         )
     for problem in report.problems:
         print(
@@ -256,27 +192,8 @@ def cmd_projects(args: argparse.Namespace) -> int:
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every subcommand."""
-    parser = argparse.ArgumentParser(
-        prog=PROG,
-        description="Tawsim (توسيم): annotate named entities in Arabic text. "
-        "Without a subcommand the desktop app opens on the sample project.",
-        epilog="On Linux, '--install-desktop-entry' (alone) adds Tawsim to the "
-        "desktop's application menu.",
-    )
-    sub = parser.add_subparsers(dest="command", metavar="SUBCOMMAND")
-
-    def add(name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=help_text, description=help_text)
-        p.set_defaults(handler=handler)
-        p.add_argument(
-            "--project",
-            metavar="DIR",
-            help="project folder (default: the sample project)",
-        )
-        return p
-
+def register(add: Add) -> None:
+    """Add the project subcommands with the CLI's ``add`` helper."""
     p = add("gui", lambda a: 0, "open the desktop app (the default without a subcommand)")
     p.add_argument("--annotator", metavar="NAME")
     p = add(
@@ -332,43 +249,3 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--color", metavar="#RRGGBB")
     p.add_argument("--hotkey", type=int, metavar="0-9", help="1-9, or 0 for none")
     add("projects", cmd_projects, "list known projects")
-    register_extract_commands(add)
-    register_batch_commands(add)
-    register_team_commands(add)
-    return parser
-
-
-def _log_crash() -> Path:
-    path = data_dir() / "tawsim-error.log"
-    with open(path, "a", encoding="utf-8") as handle:
-        handle.write(f"--- {time.strftime('%Y-%m-%d %H:%M:%S')} {sys.argv!r}\n")
-        handle.write(traceback.format_exc())
-    return path
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run one subcommand; return the exit code."""
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if not getattr(args, "handler", None):
-        parser.print_help()
-        return 2
-    try:
-        return int(args.handler(args))
-    except TawsimError as exc:
-        print(f"{PROG} {args.command}: error: {exc}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
-        return 130
-    except BrokenPipeError:
-        return 0
-    except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
-        log_path = _log_crash()
-        print(
-            f"{PROG} {args.command}: internal error: {exc.__class__.__name__}: {exc} "
-            f"(details in {log_path})",
-            file=sys.stderr,
-        )
-        return 70

@@ -5,10 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
-Add = Callable[..., argparse.ArgumentParser]
+from core.cli.common import Add, Progress, open_project
 
 
 def _fmt(value: float | None) -> str:
@@ -18,11 +17,10 @@ def _fmt(value: float | None) -> str:
 def cmd_agreement(args: argparse.Namespace) -> int:
     """Print pairwise and per-label agreement, alpha, and documents that disagree most."""
     from core.agreement import project_agreement
-    from core.cli import open_project
 
-    with open_project(args, read_only=True) as project:
+    with open_project(args, read_only=True) as project, Progress("agreement") as bar:
         names = args.annotators.split(",") if args.annotators else None
-        report = project_agreement(project, names)
+        report = project_agreement(project, names, progress=bar)
     if args.json:
         print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
         return 0
@@ -53,7 +51,6 @@ def cmd_agreement(args: argparse.Namespace) -> int:
 
 def cmd_bundle(args: argparse.Namespace) -> int:
     """Pack one annotator's layers into a zip to send by mail."""
-    from core.cli import open_project
     from core.share import bundle
 
     with open_project(args, read_only=True) as project:
@@ -64,7 +61,6 @@ def cmd_bundle(args: argparse.Namespace) -> int:
 
 def cmd_merge(args: argparse.Namespace) -> int:
     """Bring in another copy's layers (a project folder or a bundle)."""
-    from core.cli import open_project
     from core.share import merge, summarise
 
     with open_project(args) as project:
@@ -76,7 +72,6 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
 def cmd_adjudicate(args: argparse.Namespace) -> int:
     """Accept the spans all annotators agree on into the gold layer."""
-    from core.cli import open_project
     from core.curation import accept_agreed, curate
 
     names = args.annotators.split(",") if args.annotators else None
