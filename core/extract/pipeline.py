@@ -152,63 +152,23 @@ def apply_suggestions(
 ) -> list[Span]:
     """Write suggestions as ``suggested`` spans into a layer; return the spans written.
 
-    A suggestion is skipped when a rejected or accepted span has the same
-    offsets (whatever its label), when it overlaps an accepted span, or when
-    an identical open suggestion exists. An open (undecided) suggestion that
-    it overlaps is replaced when ``replace_stale``; otherwise it is skipped.
-    New and replaced spans go to the store in one write; only when one new
-    suggestion replaces several old ones is a second write needed to remove
-    the extra old ones.
+    What is kept and replaced is ``core.suggestions.plan_suggestions``; the
+    change is one write. (In a project, ``Project.apply_suggestions`` does the
+    same and returns the Change.)
     """
-    labels = layer.project.labels
-    existing = layer.spans()
-    decided_offsets = {(s.start, s.end) for s in existing if s.status != "suggested"}
-    accepted = [s for s in existing if s.status == "accepted"]
-    open_spans = {s.id: s for s in existing if s.status == "suggested"}
-    open_by_key = {s.key: s for s in open_spans.values()}
-    upserts: list[Span] = []
-    removals: list[int] = []
-    claimed: list[tuple[int, int]] = []
-    for sug in sorted(suggestions, key=lambda s: (-s.score, s.start)):
-        if sug.label not in labels or not 0 <= sug.start < sug.end <= layer.doc.length:
-            continue
-        if (sug.start, sug.end) in decided_offsets:
-            continue
-        if any(a.overlaps(sug.start, sug.end) for a in accepted):
-            continue
-        if any(sug.start < e and s < sug.end for s, e in claimed):
-            continue
-        same = open_by_key.get(sug.key)
-        if same is not None and same.id in open_spans:
-            # Already suggested: keep it as it is, and let nothing else replace it.
-            del open_spans[same.id]
-            claimed.append((sug.start, sug.end))
-            continue
-        stale = [o for o in open_spans.values() if o.overlaps(sug.start, sug.end)]
-        if stale and not replace_stale:
-            continue
-        span = Span(
-            start=sug.start,
-            end=sug.end,
-            label=sug.label,
-            annotator=layer.annotator,
-            status="suggested",
-            origin=sug.origin,
-            score=round(sug.score, 4),
-        )
-        if stale:
-            # Reuse the first stale span's id, so the change is one upsert.
-            upserts.append(span.evolve(id=stale[0].id, created=stale[0].created))
-            removals.extend(o.id for o in stale[1:])
-            for o in stale:
-                del open_spans[o.id]
-        else:
-            upserts.append(span)
-        claimed.append((sug.start, sug.end))
-    written = layer.put_many(upserts) if upserts else []
-    if removals:
-        layer.remove_many(removals)
-    return written
+    from core.suggestions import plan_suggestions
+
+    put, remove = plan_suggestions(
+        layer.spans(),
+        suggestions,
+        labels=layer.labels,
+        length=layer.doc.length,
+        annotator=layer.annotator,
+        replace_stale=replace_stale,
+    )
+    if not put and not remove:
+        return []
+    return list(layer.apply(put=put, remove=remove).written)
 
 
 def default_recommenders(

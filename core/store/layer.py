@@ -6,21 +6,31 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from tinydb import TinyDB
 
+from core.changes import LayerChange
 from core.errors import StoreError, ValidationError
-from core.model import DOC_STATUSES, DocumentInfo, Span, now, sort_spans, validate_span
+from core.model import DOC_STATUSES, DocumentInfo, LabelSet, Span, now, sort_spans, validate_span
 from core.store.storage import AtomicJSONStorage
-
-if TYPE_CHECKING:
-    from core.store.project import Project
 
 LAYERS_DIR = "layers"
 
 
-def _db(
+class LayerHost(Protocol):
+    """What a layer needs from its project (the Project implements it)."""
+
+    folder: Path
+    read_only: bool
+    warnings: list[str]
+    labels: LabelSet
+
+    def layer_written(self, path: Path, change: LayerChange) -> None:
+        """Called after every write of a layer file, with what it changed."""
+
+
+def open_db(
     path: Path, read_only: bool, warnings: list[str] | None = None, *, memo: bool = False
 ) -> TinyDB:
     """Open a tinydb file; a fallback to its backup is reported in warnings."""
@@ -60,11 +70,11 @@ class LayerSummary:
 class Layer:
     """One annotator's spans and status for one document."""
 
-    def __init__(self, project: Project, doc: DocumentInfo, annotator: str) -> None:
-        self.project = project
+    def __init__(self, host: LayerHost, doc: DocumentInfo, annotator: str) -> None:
+        self.host = host
         self.doc = doc
         self.annotator = annotator
-        self.path = project.folder / LAYERS_DIR / annotator / f"{doc.id}.json"
+        self.path = host.folder / LAYERS_DIR / annotator / f"{doc.id}.json"
         self._db: TinyDB | None = None
         self._spans: dict[int, Span] | None = None
         self._status = "new"
@@ -76,7 +86,7 @@ class Layer:
     def _database(self) -> TinyDB:
         if self._db is None:
             # Layer records are only ever replaced by _commit, so the memo is safe.
-            self._db = _db(self.path, self.project.read_only, self.project.warnings, memo=True)
+            self._db = open_db(self.path, self.host.read_only, self.host.warnings, memo=True)
         return self._db
 
     def _load(self) -> dict[int, Span]:
@@ -123,9 +133,14 @@ class Layer:
         )
 
     # -- writing -----------------------------------------------------------
+    @property
+    def labels(self) -> LabelSet:
+        """The project's label set, which spans are checked against."""
+        return self.host.labels
+
     def _writable(self) -> TinyDB:
-        if self.project.read_only:
-            raise StoreError(f"{self.project.folder}: the project is open read-only")
+        if self.host.read_only:
+            raise StoreError(f"{self.host.folder}: the project is open read-only")
         self._load()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         return self._database()
@@ -145,10 +160,13 @@ class Layer:
         """Forget cached data so that the next read comes from disk."""
         self.close()
 
-    def _commit(self, upserts: list[Span], removals: list[int], status: str | None) -> None:
+    def _commit(
+        self, upserts: list[Span], removals: list[int], status: str | None
+    ) -> LayerChange:
         """Write span changes (and maybe a status) as one atomic file write."""
         db = self._writable()
         spans = self._load()
+        old_status = self._status
         # Decisions by the annotator move a new document to in_progress.
         if status is None and self._status == "new":
             if any(s.status != "suggested" or s.origin == "manual" for s in upserts) or removals:
@@ -166,13 +184,29 @@ class Layer:
         # One write for the whole change; the spans are cached here, so the tinydb
         # tables (and their query caches) are only used for the first read.
         db.storage.write(data)
-        for span_id in removals:
-            spans.pop(span_id, None)
+        removed = [spans.pop(i) for i in removals if i in spans]
+        added: list[Span] = []
+        changed: list[tuple[Span, Span]] = []
         for span in upserts:
+            before = spans.get(span.id)
+            if before is None:
+                added.append(span)
+            elif before != span:
+                changed.append((before, span))
             spans[span.id] = span
         if status is not None:
             self._status = status
-        self.project._touch_summary(self.doc.id, self.annotator)
+        change = LayerChange(
+            self.doc.id,
+            self.annotator,
+            added=tuple(added),
+            removed=tuple(removed),
+            changed=tuple(changed),
+            status=(old_status, self._status) if old_status != self._status else None,
+            written=tuple(upserts),
+        )
+        self.host.layer_written(self.path, change)
+        return change
 
     def _next_id(self) -> int:
         spans = self._load()
@@ -181,8 +215,38 @@ class Layer:
     def _checked(self, span: Span) -> Span:
         if span.annotator != self.annotator:
             span = span.evolve(annotator=self.annotator, updated=span.updated)
-        validate_span(span, self.doc.length, self.project.labels)
+        validate_span(span, self.doc.length, self.host.labels)
         return span
+
+    def apply(
+        self,
+        *,
+        put: Iterable[Span] = (),
+        remove: Iterable[int] = (),
+        status: str | None = None,
+    ) -> LayerChange:
+        """Insert or replace spans (id 0 inserts), delete others and maybe set the status.
+
+        Everything is validated first and written in one atomic file write, so
+        one user action is one write.
+        """
+        put = list(put)
+        if status is not None and status not in DOC_STATUSES:
+            raise ValidationError(f"document status {status!r} is not one of {DOC_STATUSES}")
+        spans = self._load()
+        gone = [i for i in remove if i in spans]
+        kept = [self._checked(s) for s in put if s.id != 0]
+        next_id = max([self._next_id(), *[s.id + 1 for s in kept]])
+        order: list[Span] = []
+        fresh = iter(range(next_id, next_id + len(put)))
+        for span in put:
+            if span.id == 0:
+                order.append(self._checked(span).evolve(id=next(fresh), updated=span.updated))
+            else:
+                order.append(kept.pop(0))
+        if not order and not gone and (status is None or status == self._status):
+            return LayerChange(self.doc.id, self.annotator)
+        return self._commit(order, gone, status)
 
     def add(self, span: Span) -> Span:
         """Validate and store a new span; return it with its id."""

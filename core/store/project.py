@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
+import threading
 import uuid
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Mapping
@@ -27,19 +29,23 @@ from typing import Any
 
 from tinydb.table import Document as TinyDocument
 
+from core.changes import Change, LayerChange, Source, combine
 from core.errors import SchemaTooNewError, StoreError, ValidationError
 from core.model import (
     DocumentInfo,
     LabelSet,
+    Span,
     default_labelset,
     now,
     validate_annotator,
 )
-from core.store.layer import LAYERS_DIR, Layer, LayerSummary, _db
+from core.store.layer import LAYERS_DIR, Layer, LayerSummary, open_db
 from core.store.lock import ProjectLock
 from core.store.storage import atomic_write, fsync_dir
 
 log = logging.getLogger(__name__)
+
+Stamp = tuple[int, int]  # (mtime in ns, size): how the project knows its own writes
 
 SCHEMA_VERSION = 1
 PROJECT_FILE = "project.json"
@@ -63,7 +69,7 @@ class Project:
         if not read_only:
             self._lock.acquire()
         try:
-            self._db = _db(self.folder / PROJECT_FILE, read_only, self.warnings)
+            self._db = open_db(self.folder / PROJECT_FILE, read_only, self.warnings)
             meta = self._db.table("meta").get(doc_id=1)
             if not meta:
                 raise StoreError(f"{self.folder}: not a Tawsim project (no {PROJECT_FILE})")
@@ -85,6 +91,8 @@ class Project:
         self._layers: OrderedDict[tuple[str, str], Layer] = OrderedDict()
         self._summaries: dict[tuple[str, str], LayerSummary] = {}
         self._texts: OrderedDict[str, str] = OrderedDict()
+        self._own: dict[str, Stamp] = {}
+        self._recording = threading.local()
         if self._lock.took_over:
             log.info("took over a stale lock left by process %s", self._lock.took_over[0])
 
@@ -161,12 +169,14 @@ class Project:
             docs[info.id] = info
         return docs
 
-    def reload(self) -> list[str]:
-        """Re-read the project file and forget cached layers (after a git pull or sync).
+    def reload(self) -> Change:
+        """Re-read the project file after it changed on disk (a git pull, a sync).
 
-        Returns the ids of documents that appeared.
+        Cached layers of documents that are still there are kept (a document's
+        text never changes); what changed is returned.
         """
-        before = set(self._docs)
+        before = dict(self._docs)
+        old_labels, old_meta = self.labels, dict(self._meta)
         self._db.storage.close()
         self._db.clear_cache()
         meta = self._db.table("meta").get(doc_id=1)
@@ -174,18 +184,90 @@ class Project:
             self._meta = dict(meta)
             self.labels = LabelSet.from_json(self._meta.get("labels", []))
         self._docs = self._read_index()
-        for layer in self._layers.values():
-            layer.close()
-        self._layers.clear()
-        self._summaries.clear()
-        return [d for d in self._docs if d not in before]
+        self._remember_write(self.folder / PROJECT_FILE)
+        removed = [d for d in before if d not in self._docs]
+        for key in [k for k in self._layers if k[0] in removed]:
+            self._layers.pop(key).close()
+        for key in [k for k in self._summaries if k[0] in removed]:
+            del self._summaries[key]
+        labels = self.labels != old_labels
+        old_meta.pop("labels", None)
+        new_meta = {k: v for k, v in self._meta.items() if k != "labels"}
+        retitled = any(
+            before[d].title != info.title for d, info in self._docs.items() if d in before
+        )
+        return Change(
+            "disk",
+            documents_added=tuple(d for d in self._docs if d not in before),
+            documents_removed=tuple(removed),
+            labels=labels,
+            meta=old_meta != new_meta or retitled,
+        )
 
-    def reload_layer(self, doc_id: str, annotator: str) -> None:
-        """Forget one cached layer so that it is read again from disk."""
+    def reload_layer(self, doc_id: str, annotator: str) -> LayerChange:
+        """Read one layer again from disk (it changed there); return what changed.
+
+        A layer that is loaded is reloaded in place and compared with what it
+        held; one that is not loaded is only marked ``reloaded``.
+        """
         key = (doc_id, annotator)
-        if key in self._layers:
-            self._layers[key].reload()
         self._summaries.pop(key, None)
+        layer = self._layers.get(key)
+        if layer is None:
+            return LayerChange(doc_id, annotator, reloaded=True)
+        old_spans, old_status = layer.spans(), layer.status
+        layer.reload()
+        try:
+            new_spans, new_status = layer.spans(), layer.status
+        except StoreError:
+            layer.reload()
+            return LayerChange(doc_id, annotator, reloaded=True)
+        return LayerChange.between(
+            doc_id, annotator, old_spans, new_spans, (old_status, new_status)
+        )
+
+    def is_loaded(self, doc_id: str, annotator: str) -> bool:
+        """True when the store holds that layer in memory."""
+        return (doc_id, annotator) in self._layers
+
+    # -- what the project wrote itself -----------------------------------------
+    def _remember_write(self, path: Path) -> None:
+        try:
+            st = os.stat(path)
+        except OSError:
+            return
+        self._own[str(path)] = (st.st_mtime_ns, st.st_size)
+
+    def is_own_write(self, path: Path, stamp: Stamp | None) -> bool:
+        """True when a file on disk is exactly as this project last wrote or read it."""
+        return stamp is not None and self._own.get(str(path)) == stamp
+
+    def layer_written(self, path: Path, change: LayerChange) -> None:
+        """Keep the summaries, the own-write stamps and any recording up to date."""
+        self._summaries.pop(change.key, None)
+        self._remember_write(path)
+        self._record(change)
+
+    # -- recording changes -------------------------------------------------------
+    def _record(self, part: Change | LayerChange) -> None:
+        for parts in getattr(self._recording, "stack", ()):
+            parts.append(part)
+
+    @contextmanager
+    def recording(self, source: Source) -> Iterator[Recorder]:
+        """Collect every write made in this thread inside the block into one Change.
+
+        ``with project.recording("import") as rec: ...`` then ``rec.change``.
+        """
+        stack = getattr(self._recording, "stack", None)
+        if stack is None:
+            stack = self._recording.stack = []
+        recorder = Recorder(source)
+        stack.append(recorder.parts)
+        try:
+            yield recorder
+        finally:
+            stack.remove(recorder.parts)
 
     # -- metadata ----------------------------------------------------------
     @property
@@ -201,16 +283,25 @@ class Project:
             self._save_meta()
         return str(self._meta.get("project_id", ""))
 
-    def _save_meta(self) -> None:
+    def _save_meta(self, *, labels: bool = False) -> None:
         if self.read_only:
             raise StoreError(f"{self.folder}: the project is open read-only")
         self._db.table("meta").upsert(TinyDocument(self._meta, doc_id=1))
+        self._remember_write(self.folder / PROJECT_FILE)
+        self._record(Change("project", labels=labels, meta=not labels))
 
-    def set_labels(self, labels: LabelSet) -> None:
+    def set_labels(self, labels: LabelSet) -> Change:
         """Replace the project's label set."""
-        self._meta["labels"] = labels.to_json()
-        self._save_meta()
-        self.labels = labels
+        with self.recording("labels") as rec:
+            old = self._meta.get("labels")
+            self._meta["labels"] = labels.to_json()
+            try:
+                self._save_meta(labels=True)
+            except BaseException:
+                self._meta["labels"] = old
+                raise
+            self.labels = labels
+        return rec.change
 
     def annotators(self) -> list[str]:
         """Annotators named in the project file or owning a layer folder."""
@@ -223,7 +314,7 @@ class Project:
     def add_annotator(self, name: str) -> None:
         """Record an annotator in the project file."""
         validate_annotator(name)
-        names = list(self._meta.get("annotators", []))
+        names = list(self._meta.get("annotators", []))  # a meta change is recorded
         if name not in names:
             self._meta["annotators"] = sorted(names + [name])
             self._save_meta()
@@ -297,6 +388,7 @@ class Project:
         storage.write(data)
         self._db.clear_cache()
         self._index_dirty = False
+        self._remember_write(self.folder / PROJECT_FILE)
 
     def add_documents(
         self, items: Iterable[tuple[str, str, Mapping[str, Any]]]
@@ -332,15 +424,16 @@ class Project:
                 for doc_id in added:
                     self._docs.pop(doc_id, None)
                 raise
+            self._record(Change("import", documents_added=tuple(added)))
         return results
 
-    def remove_documents(self, doc_ids: Iterable[str]) -> None:
+    def remove_documents(self, doc_ids: Iterable[str]) -> Change:
         """Remove documents with their texts and every layer (used to undo an import)."""
         if self.read_only:
             raise StoreError(f"{self.folder}: the project is open read-only")
-        gone = {d for d in doc_ids if d in self._docs}
+        gone = [d for d in dict.fromkeys(doc_ids) if d in self._docs]
         if not gone:
-            return
+            return Change("project")
         for doc_id in gone:
             del self._docs[doc_id]
             self._texts.pop(doc_id, None)
@@ -355,6 +448,9 @@ class Project:
                 *(self.folder / LAYERS_DIR).glob(f"*/{doc_id}.json.bak"),
             ]:
                 path.unlink(missing_ok=True)
+        change = Change("project", documents_removed=tuple(gone))
+        self._record(change)
+        return change
 
     def add_document(self, title: str, text: str, meta: Mapping[str, Any] | None = None) -> str:
         """Add one document; return its id (the existing one for a known text)."""
@@ -372,7 +468,7 @@ class Project:
         key = (doc_id, self._annotator(annotator))
         layer = self._layers.get(key)
         if layer is None:
-            layer = Layer(self, self.document(doc_id), key[1])
+            layer = Layer(self, self.document(doc_id), key[1])  # self is its LayerHost
             self._layers[key] = layer
             if len(self._layers) > LAYER_CACHE_SIZE:
                 _, old = self._layers.popitem(last=False)
@@ -388,8 +484,66 @@ class Project:
             self._summaries[key] = self.layer(*key).summary()
         return self._summaries[key]
 
-    def _touch_summary(self, doc_id: str, annotator: str) -> None:
-        self._summaries.pop((doc_id, annotator), None)
+    # -- writing spans and statuses ------------------------------------------------
+    def edit_spans(
+        self,
+        doc_id: str,
+        *,
+        put: Iterable[Span] = (),
+        remove: Iterable[int] = (),
+        status: str | None = None,
+        annotator: str | None = None,
+        source: Source = "edit",
+    ) -> Change:
+        """Insert or replace spans (id 0 inserts), delete others, maybe set the status.
+
+        One atomic write of the layer file; the Change lists the spans as stored.
+        """
+        with self.recording(source) as rec:
+            self.layer(doc_id, annotator).apply(put=put, remove=remove, status=status)
+        return rec.change
+
+    def set_status(self, doc_id: str, status: str, annotator: str | None = None) -> Change:
+        """Set an annotator's status for a document."""
+        return self.edit_spans(doc_id, status=status, annotator=annotator)
+
+    def apply_suggestions(
+        self,
+        doc_id: str,
+        suggestions: Iterable[Any],
+        *,
+        annotator: str | None = None,
+        replace_stale: bool = True,
+        source: Source = "suggest",
+    ) -> Change:
+        """Store suggestions as ``suggested`` spans without touching a decision (one write)."""
+        from core.suggestions import plan_suggestions
+
+        layer = self.layer(doc_id, annotator)
+        put, remove = plan_suggestions(
+            layer.spans(),
+            suggestions,
+            labels=self.labels,
+            length=layer.doc.length,
+            annotator=layer.annotator,
+            replace_stale=replace_stale,
+        )
+        if not put and not remove:
+            return Change(source)
+        return self.edit_spans(doc_id, put=put, remove=remove, annotator=annotator, source=source)
+
+
+class Recorder:
+    """The writes collected by ``Project.recording``."""
+
+    def __init__(self, source: Source) -> None:
+        self.source: Source = source
+        self.parts: list[Change | LayerChange] = []
+
+    @property
+    def change(self) -> Change:
+        """Everything recorded so far, as one Change."""
+        return combine(self.source, self.parts)
 
 
 def _project_json(meta: dict[str, Any]) -> str:

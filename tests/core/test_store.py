@@ -12,6 +12,7 @@ import pytest
 from core.errors import ProjectLockedError, SchemaTooNewError, StoreError, ValidationError
 from core.model import Span, default_labelset
 from core.store import Project
+from core.store.disk import DiskMonitor
 from core.store.storage import AtomicJSONStorage, dumps
 
 
@@ -235,6 +236,7 @@ def test_reload_sees_changes_made_by_another_copy(tmp_path: Path) -> None:
         doc = project.add_document("t", "سوريا والعراق", {})
     shutil.copytree(tmp_path / "p", tmp_path / "q")
     with Project.open(tmp_path / "p", annotator="ali") as mine:
+        monitor = DiskMonitor(mine)
         assert mine.layer(doc, "sara").spans() == []
         # Another machine (the copy q, synced back) adds a document and sara's layer.
         with Project.open(tmp_path / "q", annotator="sara") as other:
@@ -247,8 +249,12 @@ def test_reload_sees_changes_made_by_another_copy(tmp_path: Path) -> None:
             tmp_path / "q" / "layers" / "sara" / f"{doc}.json",
             tmp_path / "p" / "layers" / "sara" / f"{doc}.json",
         )
-        assert mine.reload() == [new]
+        change = monitor.poll()
+        assert change.source == "disk" and change.documents_added == (new,)
+        layer_change = change.layer(doc, "sara")
+        assert layer_change is not None and [s.label for s in layer_change.added] == ["LOC"]
         assert [s.label for s in mine.layer(doc, "sara").spans()] == ["LOC"]
+        assert monitor.poll().empty  # nothing new since
 
 
 def test_memoised_layer_writes_match_a_fresh_dump(tmp_path: Path) -> None:

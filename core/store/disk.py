@@ -1,0 +1,124 @@
+"""Notice what changed in a project folder from outside (a git pull, a synced folder).
+
+``DiskMonitor.poll()`` compares the folder with what was last seen: the
+project file, and each annotator's layer files by modification time and size.
+A file the project wrote itself (``Project.is_own_write``) is never taken for
+an outside change. A changed project file is re-read (``Project.reload``) and a
+changed layer is reloaded in place (``Project.reload_layer``); the result is
+one ``Change`` with source ``disk``. Nothing here writes; the GUI's watcher
+only decides when to call ``poll``.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from core.changes import Change, LayerChange, combine
+from core.errors import TawsimError
+from core.store.layer import LAYERS_DIR
+from core.store.project import PROJECT_FILE, Project, Stamp
+
+log = logging.getLogger(__name__)
+
+LAYER_SUFFIX = ".json"
+
+
+def stamp(path: Path) -> Stamp | None:
+    """A file's (mtime in ns, size), or None when it is missing."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_mtime_ns, st.st_size)
+
+
+def scan_folder(folder: Path) -> dict[str, Stamp]:
+    """The layer files of one annotator's folder: document id -> stamp."""
+    out: dict[str, Stamp] = {}
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return out
+    for entry in entries:
+        if entry.name.endswith(LAYER_SUFFIX) and not entry.name.startswith("."):
+            try:
+                if not entry.is_file(follow_symlinks=False):
+                    continue
+                st = entry.stat(follow_symlinks=False)
+            except OSError:
+                continue
+            out[entry.name[: -len(LAYER_SUFFIX)]] = (st.st_mtime_ns, st.st_size)
+    return out
+
+
+class DiskMonitor:
+    """Compares a project folder with what was last seen, and reloads what changed."""
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self.layers_dir = project.folder / LAYERS_DIR
+        self.project_file = project.folder / PROJECT_FILE
+        self._project_stamp = stamp(self.project_file)
+        self._files: dict[str, dict[str, Stamp]] = {
+            name: scan_folder(self.layers_dir / name) for name in self.annotator_folders()
+        }
+
+    def annotator_folders(self) -> list[str]:
+        """Names of the annotator folders under layers/ (symlinks left out)."""
+        try:
+            entries = list(os.scandir(self.layers_dir))
+        except OSError:
+            return []
+        return sorted(e.name for e in entries if e.is_dir(follow_symlinks=False))
+
+    def poll(self, annotators: Iterable[str] | None = None) -> Change:
+        """Reload whatever changed on disk since the last poll; return what changed.
+
+        With ``annotators``, only those layer folders are compared (the GUI's
+        watcher knows which folders it was told about); new folders always are.
+        """
+        parts: list[Change | LayerChange] = []
+        now = stamp(self.project_file)
+        project_changed = now != self._project_stamp
+        self._project_stamp = now
+        if project_changed and not self.project.is_own_write(self.project_file, now):
+            try:
+                parts.append(self.project.reload())
+            except TawsimError as exc:
+                log.warning("cannot reload %s: %s", self.project_file, exc)
+        folders = self.annotator_folders()
+        wanted = set(folders) if annotators is None or parts else set(annotators)
+        wanted |= {name for name in folders if name not in self._files}
+        for name in folders:
+            if name in wanted:
+                parts.extend(self._poll_folder(name))
+        for name in [n for n in self._files if n not in folders]:
+            parts.extend(self._forget_folder(name))
+        return combine("disk", parts)
+
+    def _poll_folder(self, annotator: str) -> list[LayerChange]:
+        before = self._files.get(annotator, {})
+        now = scan_folder(self.layers_dir / annotator)
+        self._files[annotator] = now
+        known = {d.id for d in self.project.documents()}
+        out: list[LayerChange] = []
+        for doc_id in sorted(set(before) | set(now)):
+            new = now.get(doc_id)
+            if before.get(doc_id) == new or doc_id not in known:
+                continue
+            path = self.layers_dir / annotator / f"{doc_id}{LAYER_SUFFIX}"
+            if self.project.is_own_write(path, new):
+                continue
+            try:
+                out.append(self.project.reload_layer(doc_id, annotator))
+            except TawsimError as exc:
+                log.warning("cannot reload %s: %s", path, exc)
+        return out
+
+    def _forget_folder(self, annotator: str) -> list[LayerChange]:
+        gone = self._files.pop(annotator)
+        known = {d.id for d in self.project.documents()}
+        return [self.project.reload_layer(d, annotator) for d in sorted(gone) if d in known]
