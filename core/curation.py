@@ -80,14 +80,16 @@ def curate(project: Project, doc_id: str, annotators: list[str] | None = None) -
 def accept_agreed(project: Project, doc_id: str, annotators: list[str] | None = None) -> list[Span]:
     """Copy the agreed spans into the gold layer (those not there yet); return what was added."""
     curation = curate(project, doc_id, annotators)
-    gold = project.layer(doc_id, GOLD)
-    have = {s.key for s in gold.spans()}
+    have = {s.key for s in project.layer(doc_id, GOLD).spans()}
     new = [
         Span(start, end, label, GOLD, origin="adjudication:agreed")
         for start, end, label in curation.agreed
         if (start, end, label) not in have
     ]
-    return gold.add_many(new)
+    if not new:
+        return []
+    change = project.edit_spans(doc_id, put=new, annotator=GOLD, source="curation")
+    return [s for lc in change.layers for s in lc.written]
 
 
 def settle(
@@ -95,11 +97,12 @@ def settle(
 ) -> Span | None:
     """Settle a disagreement in gold: keep choice (a version or an edited span), or nothing."""
     gold = project.layer(doc_id, GOLD)
-    inside = [s for s in gold.spans() if s.overlaps(group.start, group.end)]
-    gold.remove_many(s.id for s in inside)
-    if choice is None:
-        if not inside:
-            gold.set_status("in_progress")
-        return None
-    start, end, label = choice
-    return gold.add(Span(start, end, label, GOLD, origin="adjudication"))
+    inside = [s.id for s in gold.spans() if s.overlaps(group.start, group.end)]
+    put = [] if choice is None else [Span(*choice, GOLD, origin="adjudication")]
+    # Settling as "none" with nothing to remove still records that gold was worked on.
+    status = "in_progress" if not put and not inside and gold.status == "new" else None
+    change = project.edit_spans(
+        doc_id, put=put, remove=inside, status=status, annotator=GOLD, source="curation"
+    )
+    written = [s for lc in change.layers for s in lc.written]
+    return written[0] if written else None

@@ -1,38 +1,47 @@
-"""Undoable edits. Each command's redo() and undo() call the store through a DocumentSession."""
+"""Undoable edits. Each command's redo() and undo() call the workspace, never the store."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
 from PySide6 import QtCore, QtGui
 
+from core.changes import Change, LayerChange, Source
 from core.model import Span
-from gui.session import DocumentSession
+
+if TYPE_CHECKING:
+    from gui.workspace import Workspace
 
 
 class SpanCommand(QtGui.QUndoCommand):
-    """Turn the spans ``before`` into ``after``, matched by id.
+    """Turn the spans ``before`` into ``after``, matched by id (and maybe set a status).
 
     A span in ``after`` with id 0 is new (it gets its id on the first redo and
     keeps it for every redo after an undo); a span in ``before`` missing from
-    ``after`` is removed.
+    ``after`` is removed. Each redo and undo is one write.
     """
 
     def __init__(
         self,
-        session: DocumentSession,
+        workspace: Workspace,
+        doc_id: str,
         text: str,
         *,
         before: Iterable[Span] = (),
         after: Iterable[Span] = (),
-        applied: bool = False,
+        status: tuple[str, str] | None = None,
+        annotator: str | None = None,
+        source: Source = "edit",
     ) -> None:
         super().__init__(text)
-        self.session = session
+        self.workspace = workspace
+        self.doc_id = doc_id
         self.before = list(before)
         self.after = list(after)
-        # True when the change is already in the store (the first redo is then a no-op).
-        self._applied = applied
+        self.status = status
+        self.annotator = annotator
+        self.source: Source = source
 
     def _removed_on_redo(self) -> list[int]:
         kept = {s.id for s in self.after}
@@ -42,58 +51,123 @@ class SpanCommand(QtGui.QUndoCommand):
         had = {s.id for s in self.before}
         return [s.id for s in self.after if s.id not in had]
 
-    def redo(self) -> None:
-        if self._applied:
-            self._applied = False
-            return
-        saved = self.session.apply(put=self.after, remove=self._removed_on_redo())
-        if saved is None:
+    def _write(self, put: list[Span], remove: list[int], status: str | None) -> Change | None:
+        change = self.workspace.edit_spans(
+            self.doc_id,
+            put=put,
+            remove=remove,
+            status=status,
+            annotator=self.annotator,
+            source=self.source,
+        )
+        if change is None:
             self.setObsolete(True)
-            return
-        self.after = saved
+        return change
+
+    def redo(self) -> None:
+        change = self._write(
+            self.after, self._removed_on_redo(), self.status[1] if self.status else None
+        )
+        if change is not None:
+            self.after = [s for lc in change.layers for s in lc.written]
 
     def undo(self) -> None:
-        restored = self.session.apply(put=self.before, remove=self._added_on_redo())
-        if restored is None:
+        self._write(self.before, self._added_on_redo(), self.status[0] if self.status else None)
+
+
+class RecordedCommand(SpanCommand):
+    """A change made once by a function (suggestions, curation); undo and redo replay it.
+
+    The first redo runs ``action``, which returns the Change it made; the
+    command keeps only the spans that change touched (their old and new
+    versions), not a snapshot of the layer. A first run that changed nothing
+    makes the command obsolete, so nothing lands on the undo stack.
+    """
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        doc_id: str,
+        text: str,
+        action: Callable[[], Change | None],
+        *,
+        annotator: str | None = None,
+        source: Source,
+    ) -> None:
+        super().__init__(workspace, doc_id, text, annotator=annotator, source=source)
+        self.action: Callable[[], Change | None] | None = action
+        self.result: LayerChange | None = None
+
+    def redo(self) -> None:
+        if self.action is None:
+            super().redo()
+            return
+        action, self.action = self.action, None
+        change = action()
+        who = self.annotator or self.workspace.annotator or ""
+        lc = change.layer(self.doc_id, who) if change is not None else None
+        if lc is None or lc.empty:
             self.setObsolete(True)
+            return
+        self.result = lc
+        self.before = lc.old_spans
+        self.after = lc.new_spans
+        self.status = lc.status
 
 
-def add_spans(session: DocumentSession, spans: Iterable[Span], text: str) -> SpanCommand:
+def suggest_command(
+    workspace: Workspace, doc_id: str, suggestions: Iterable[Any], text: str
+) -> RecordedCommand:
+    """Store suggestions (automatic ones too) as one undoable command."""
+    items = list(suggestions)
+    return RecordedCommand(
+        workspace,
+        doc_id,
+        text,
+        lambda: workspace.apply_suggestions(doc_id, items),
+        source="suggest",
+    )
+
+
+def add_spans(workspace: Workspace, doc_id: str, spans: Iterable[Span], text: str) -> SpanCommand:
     """A command that adds new spans."""
-    return SpanCommand(session, text, after=[s.evolve(id=0) for s in spans])
+    return SpanCommand(workspace, doc_id, text, after=[s.evolve(id=0) for s in spans])
 
 
 def change_spans(
-    session: DocumentSession, pairs: Iterable[tuple[Span, Span]], text: str
+    workspace: Workspace,
+    doc_id: str,
+    pairs: Iterable[tuple[Span, Span]],
+    text: str,
+    *,
+    add: Iterable[Span] = (),
 ) -> SpanCommand:
-    """A command that replaces spans by new versions (same ids)."""
+    """A command that replaces spans by new versions (same ids), and maybe adds new ones."""
     pairs = list(pairs)
-    return SpanCommand(session, text, before=[a for a, _ in pairs], after=[b for _, b in pairs])
+    return SpanCommand(
+        workspace,
+        doc_id,
+        text,
+        before=[a for a, _ in pairs],
+        after=[b for _, b in pairs] + [s.evolve(id=0) for s in add],
+    )
 
 
-def remove_spans(session: DocumentSession, spans: Iterable[Span], text: str) -> SpanCommand:
+def remove_spans(
+    workspace: Workspace, doc_id: str, spans: Iterable[Span], text: str
+) -> SpanCommand:
     """A command that deletes spans."""
-    return SpanCommand(session, text, before=list(spans))
+    return SpanCommand(workspace, doc_id, text, before=list(spans))
 
 
-class SetStatusCommand(QtGui.QUndoCommand):
+class SetStatusCommand(SpanCommand):
     """Set the annotator's status for a document (new, in_progress, done)."""
 
-    def __init__(self, session: DocumentSession, status: str, text: str = "") -> None:
+    def __init__(self, workspace: Workspace, doc_id: str, status: str, text: str = "") -> None:
         if not text:
             from gui.i18n import document_status
 
             mark = QtCore.QCoreApplication.translate("SetStatusCommand", "Mark {status}")
             text = mark.format(status=document_status(status))
-        super().__init__(text)
-        self.session = session
-        self.old = session.layer.status
-        self.new = status
-
-    def redo(self) -> None:
-        if not self.session.set_status(self.new):
-            self.setObsolete(True)
-
-    def undo(self) -> None:
-        if not self.session.set_status(self.old):
-            self.setObsolete(True)
+        old = workspace.project.layer(doc_id).status
+        super().__init__(workspace, doc_id, text, status=(old, status))

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Container, Iterable
+from collections.abc import Callable, Container
 from functools import partial
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from core.errors import TawsimError
-from core.extract.base import Suggestion
 from core.model import Span
 from core.snap import move_edge, snap_selection
 from core.text import normalize_str
@@ -16,6 +14,7 @@ from gui.commands import SpanCommand, add_spans, change_spans, remove_spans
 from gui.i18n import label_name, number
 from gui.session import DocumentSession
 from gui.widgets.editor import AnnotationEditor
+from gui.workspace import Workspace
 
 PROPAGATE_ORIGIN = "propagate@1"
 
@@ -28,12 +27,12 @@ class SpanEditing(QtCore.QObject):
     def __init__(
         self,
         editor: AnnotationEditor,
-        session: Callable[[], DocumentSession | None],
+        workspace: Workspace,
         parent: QtCore.QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.editor = editor
-        self._session = session
+        self.workspace = workspace
         self.snapping = True
         #: known stems beyond this document's spans (the gazetteer, the project's spans)
         self.stems: Callable[[set[str]], Container[str]] | None = None
@@ -41,7 +40,7 @@ class SpanEditing(QtCore.QObject):
     @property
     def session(self) -> DocumentSession | None:
         """The open document, if any."""
-        return self._session()
+        return self.workspace.current
 
     def _push(self, command: QtGui.QUndoCommand) -> None:
         session = self.session
@@ -68,7 +67,11 @@ class SpanEditing(QtCore.QObject):
             new = current.evolve(label=name, status="accepted", annotator=session.layer.annotator)
             if new.label == current.label and current.status == "accepted":
                 return current
-            self._push(change_spans(session, [(current, new)], self._label_text(name)))
+            self._push(
+                change_spans(
+                    self.workspace, session.doc_id, [(current, new)], self._label_text(name)
+                )
+            )
             self.editor.set_current(current.id)
             return session.get(current.id)
         selected = self.editor.selection_range()
@@ -87,7 +90,7 @@ class SpanEditing(QtCore.QObject):
                 self.editor.set_current(span.id)
                 return self.label(name)
         span = Span(start, end, name, session.layer.annotator, status="accepted", origin="manual")
-        command = add_spans(session, [span], self._label_text(name))
+        command = add_spans(self.workspace, session.doc_id, [span], self._label_text(name))
         self._push(command)
         if isinstance(command, SpanCommand) and command.after and not command.isObsolete():
             created = command.after[0]
@@ -133,7 +136,9 @@ class SpanEditing(QtCore.QObject):
         if session is None or current is None or current.status == "accepted":
             return
         new = current.evolve(status="accepted", annotator=session.layer.annotator)
-        self._push(change_spans(session, [(current, new)], self.tr("Accept")))
+        self._push(
+            change_spans(self.workspace, session.doc_id, [(current, new)], self.tr("Accept"))
+        )
         self._after_decision(current)
 
     def reject(self) -> None:
@@ -144,9 +149,13 @@ class SpanEditing(QtCore.QObject):
             return
         if current.status == "suggested":
             new = current.evolve(status="rejected", annotator=session.layer.annotator)
-            self._push(change_spans(session, [(current, new)], self.tr("Reject")))
+            self._push(
+                change_spans(self.workspace, session.doc_id, [(current, new)], self.tr("Reject"))
+            )
         else:
-            self._push(remove_spans(session, [current], self.tr("Delete span")))
+            self._push(
+                remove_spans(self.workspace, session.doc_id, [current], self.tr("Delete span"))
+            )
         self._after_decision(current)
 
     def delete(self, span_id: int) -> None:
@@ -154,7 +163,7 @@ class SpanEditing(QtCore.QObject):
         session = self._writable()
         span = session.get(span_id) if session else None
         if session is not None and span is not None:
-            self._push(remove_spans(session, [span], self.tr("Delete span")))
+            self._push(remove_spans(self.workspace, session.doc_id, [span], self.tr("Delete span")))
 
     def _after_decision(self, span: Span) -> None:
         """Keep the keyboard flow going: stay on the span, or go to the next suggestion."""
@@ -179,7 +188,7 @@ class SpanEditing(QtCore.QObject):
         ]
         if pairs:
             text = self.tr("Accept suggestions: {count}").format(count=number(len(pairs)))
-            self._push(change_spans(session, pairs, text))
+            self._push(change_spans(self.workspace, session.doc_id, pairs, text))
         return len(pairs)
 
     def span_menu(
@@ -196,7 +205,7 @@ class SpanEditing(QtCore.QObject):
             return None
         menu = QtWidgets.QMenu(parent)
         menu.setObjectName("span_menu")
-        for label in session.project.labels:
+        for label in self.workspace.labels:
             action = menu.addAction(f"{label.hotkey or ''}  {label_name(label)} ({label.name})")
             action.setCheckable(True)
             action.setChecked(label.name == span.label)
@@ -237,52 +246,14 @@ class SpanEditing(QtCore.QObject):
             return
         new = current.evolve(start=moved[0], end=moved[1], annotator=session.layer.annotator)
         text = self.tr("Move start edge") if edge == "start" else self.tr("Move end edge")
-        self._push(change_spans(session, [(current, new)], text))
+        self._push(change_spans(self.workspace, session.doc_id, [(current, new)], text))
         self.editor.set_current(current.id)
 
     def _label_text(self, name: str) -> str:
-        labels = self.session.project.labels if self.session is not None else None
-        shown = label_name(labels.get(name)) if labels is not None and name in labels else name
+        labels = self.workspace.labels
+        shown = label_name(labels.get(name)) if name in labels else name
         return self.tr("Label as {label}").format(label=shown)
 
     def _rtl_at(self, cp: int) -> bool:
         block = self.editor.document().findBlock(self.editor.offsets.to_qt(cp))
         return block.textDirection() == QtCore.Qt.LayoutDirection.RightToLeft
-
-    # -- suggestions written in one undoable step -----------------------------
-    def write_suggestions(
-        self,
-        session: DocumentSession,
-        suggestions: Iterable[Suggestion],
-        text: str,
-        *,
-        undoable: bool = True,
-    ) -> int:
-        """Store suggestions through core's apply_suggestions, as one command when undoable."""
-        from core.extract.pipeline import apply_suggestions
-
-        if session.read_only:
-            return 0
-        before = {s.id: s for s in session.spans()}
-        try:
-            apply_suggestions(session.layer, list(suggestions))
-        except TawsimError as exc:
-            session._failed(str(exc))  # noqa: SLF001 - same handling as any failed save
-            return 0
-        after = {s.id: s for s in session.spans()}
-        changed = [i for i in after if before.get(i) != after[i]]
-        removed = [i for i in before if i not in after]
-        if not changed and not removed:
-            return 0
-        if undoable:
-            session.stack.push(
-                SpanCommand(
-                    session,
-                    text,
-                    before=[before[i] for i in changed + removed if i in before],
-                    after=[after[i] for i in changed],
-                    applied=True,
-                )
-            )
-        session.spans_changed.emit(tuple(changed + removed))
-        return len(changed)

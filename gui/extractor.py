@@ -6,9 +6,9 @@ worker thread on first use, from a read-only view of the project, and then
 
 - suggests for one document at a time (a lock serialises runs, since crfsuite
   taggers are not thread-safe);
-- learns at once: every span change the store saves goes to the project
-  memory as "unlearn the old version, learn the new one", so an undo
-  unlearns (see ``DocumentSession.decided``);
+- learns at once: every span change the annotator makes (a workspace Change
+  from an edit, its undo or redo) goes to the project memory as "unlearn the
+  old version, learn the new one", so an undo unlearns;
 - retrains the project model (core.extract.learning) in a child process when
   a document is marked done or every ``RetrainPolicy.every_accepted``
   accepted spans, then swaps the new model in: documents opened afterwards
@@ -29,6 +29,7 @@ from typing import Any
 
 from PySide6 import QtCore
 
+from core.changes import Change
 from core.extract.base import Recommender, Suggestion
 from core.extract.batch import configured_combiner, recommender_settings, save_recommender_settings
 from core.extract.learning import RetrainPolicy
@@ -36,14 +37,14 @@ from core.extract.pipeline import Combiner
 from core.model import Document, Span
 from core.store import Project
 from core.text import normalize_str
-from gui import workers
+from gui.workspace import Op, Workspace
 
 log = logging.getLogger(__name__)
 
 RecommenderFactory = Callable[[Project], "Recommender | Sequence[Recommender]"]
 #: runs a retraining: (project folder, annotator, cancelled) -> model path or None
 RetrainRunner = Callable[[Path, str, threading.Event], "str | None"]
-Change = tuple[str, list[Span], list[Span]]  # (text, old versions, new versions)
+Decision = tuple[str, list[Span], list[Span]]  # (text, old versions, new versions)
 
 
 def default_factory(project: Project) -> list[Recommender]:
@@ -106,7 +107,7 @@ class ExtractorService(QtCore.QObject):
 
     def __init__(
         self,
-        project: Project,
+        workspace: Workspace,
         *,
         factory: RecommenderFactory | None = None,
         retrain_runner: RetrainRunner | None = None,
@@ -114,22 +115,24 @@ class ExtractorService(QtCore.QObject):
         parent: QtCore.QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.project = project
+        self.workspace = workspace
+        self.project = workspace.project
         self.factory = factory or default_factory
         self.retrain_runner = retrain_runner or retrain_in_process
         self.policy = policy or RetrainPolicy()
         self._lock = threading.Lock()  # held while a worker runs or changes the extractor
         self._combiner: Combiner | None = None
         self._memory: Any = None
-        self._pending: deque[Change] = deque()  # decisions not yet given to the memory
+        self._pending: deque[Decision] = deque()  # decisions not yet given to the memory
         self._accepted_base: Counter[str] = Counter()  # built by the worker, then read-only
         self._accepted_delta: Counter[str] = Counter()  # UI thread only
         self._gazetteer: frozenset[str] | None = None
         self.accepted_since_retrain = 0
         self._done_seen = False
-        self._retrain_task: workers.Task | None = None
+        self._retrain_task: Op | None = None
         self._retrain_again = False
-        self.tasks: list[workers.Task] = []
+        self.tasks: list[Op] = []
+        workspace.changed.connect(self.on_change)
 
     # -- building (worker side) ----------------------------------------------
     def _build(self) -> Combiner:
@@ -201,6 +204,20 @@ class ExtractorService(QtCore.QObject):
             self._combiner = configured_combiner(old.recommenders, settings)
 
     # -- learning at once ----------------------------------------------------
+    def on_change(self, change: Change) -> None:
+        """Learn from the annotator's decisions; rebuild after an import or a merge."""
+        if change.source in ("import", "merge") or change.documents_changed:
+            self.invalidate()
+            return
+        me = self.project.annotator
+        for lc in change.layers:
+            if lc.annotator != me:
+                continue
+            if change.source == "edit":
+                self.spans_saved(self.project.text(lc.doc_id), lc.old_spans, lc.new_spans)
+            if lc.status and lc.status[1] == "done" and change.source != "disk":
+                self.document_done()
+
     def spans_saved(self, text: str, old: list[Span], new: list[Span]) -> None:
         """The store saved a change (a command, its undo or redo): learn from it."""
         old = [s for s in old if s.status in ("accepted", "rejected")]
@@ -265,7 +282,7 @@ class ExtractorService(QtCore.QObject):
         """True while a retraining runs."""
         return self._retrain_task is not None
 
-    def retrain(self) -> workers.Task | None:
+    def retrain(self) -> Op | None:
         """Retrain the project model in the background (once at a time)."""
         annotator = self.project.annotator
         if self.project.read_only or not annotator:
@@ -279,23 +296,30 @@ class ExtractorService(QtCore.QObject):
         # A retraining in this process uses the shared default model: not while suggesting.
         guard = self._lock if getattr(runner, "shares_models", False) else nullcontext()
 
-        def work(cancelled: threading.Event) -> Recommender | None:
+        read_view = self.workspace.read_view
+
+        def work(task: Any) -> Recommender | None:
             with guard:
-                path = runner(folder, annotator, cancelled)
-            if path is None or cancelled.is_set():
+                path = runner(folder, annotator, task.cancelled)
+            if path is None or task.cancelled.is_set():
                 return None
             from core.extract.learning import project_recommender
 
-            return project_recommender(self.project, annotator)
+            with read_view() as view:
+                return project_recommender(view, annotator)
 
-        task = workers.Task(work)
-        task.signals.finished.connect(self._retrained)
-        task.signals.failed.connect(self._retrain_failed)
-        task.signals.ended.connect(self._retrain_ended)
-        self._retrain_task = task
-        self.tasks.append(task)
+        op = self.workspace.run_op(
+            work,
+            writes=False,
+            label=self.tr("Retraining the project model…"),
+            done=self._retrained,
+            failed=self._retrain_failed,
+        )
+        op.ended.connect(lambda: self._retrain_ended(op))
+        self._retrain_task = op
+        self.tasks.append(op)
         self.retraining.emit(True)
-        return workers.start(task)
+        return op
 
     def _retrained(self, rec: Recommender | None) -> None:
         if rec is None:
@@ -316,12 +340,12 @@ class ExtractorService(QtCore.QObject):
         log.warning("retraining failed: %s", message)
         self.message.emit(self.tr("Retraining failed: {message}").format(message=message))
 
-    def _retrain_ended(self, task: workers.Task) -> None:
-        if task in self.tasks:
-            self.tasks.remove(task)
+    def _retrain_ended(self, op: Op) -> None:
+        if op in self.tasks:
+            self.tasks.remove(op)
         self._retrain_task = None
         again, self._retrain_again = self._retrain_again, False
-        if again and not task.cancelled.is_set():
+        if again and not op.cancelled:
             self.retrain()
         else:
             self.retraining.emit(False)

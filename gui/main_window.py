@@ -9,10 +9,11 @@ from typing import Any
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from core.changes import Change
 from core.extract.learning import RetrainPolicy
 from core.settings import load_config, update_config
 from core.store import Project
-from gui import i18n, workers
+from gui import i18n
 from gui.actions import make_action
 from gui.commands import SetStatusCommand
 from gui.editing import SpanEditing
@@ -27,6 +28,7 @@ from gui.teams.features import TeamFeatures
 from gui.transfer import TransferController
 from gui.widgets.editor import AnnotationEditor
 from gui.widgets.panels import DocumentPanel, EntityPanel, FindBar, LabelBar
+from gui.workspace import Op, Workspace
 
 log = logging.getLogger(__name__)
 
@@ -59,12 +61,10 @@ class MainWindow(QtWidgets.QMainWindow):
         super().__init__()
         self.setObjectName("main_window")
         self.project = project
+        self.workspace = Workspace(project, self)
         self.auto_suggest = auto_suggest
-        self.sessions: dict[str, DocumentSession] = {}
-        self.current: DocumentSession | None = None
         self.restart_requested = False  # Preferences › "Save and restart now"
         self.interface = InterfaceActions(self)  # help, About, Preferences
-        self.undo_group = QtGui.QUndoGroup(self)
         config = load_config()
         self.setWindowTitle(
             self.tr("Tawsim — {project}").format(project=project.name)
@@ -82,10 +82,10 @@ class MainWindow(QtWidgets.QMainWindow):
         box.addWidget(self.find_bar)
         box.addWidget(self.editor)
         self.setCentralWidget(central)
-        self.editing = SpanEditing(self.editor, lambda: self.current, self)
+        self.editing = SpanEditing(self.editor, self.workspace, self)
         self.editing.snapping = bool(config.get("snap", True))
         self.extractor = ExtractorService(
-            project,
+            self.workspace,
             factory=recommender_factory,
             retrain_runner=retrain_runner,
             policy=retrain_policy,
@@ -93,14 +93,9 @@ class MainWindow(QtWidgets.QMainWindow):
         )
         self.editing.stems = self.extractor.known_stems
         self.suggester = SuggestionController(
-            project,
-            self.editing,
-            self.extractor,
-            current=lambda: self.current,
-            session_for=self.session_for,
-            parent=self,
+            self.workspace, self.editing, self.extractor, parent=self
         )
-        self.transfer = TransferController(project, self)
+        self.transfer = TransferController(self.workspace, self)
 
         self.doc_model = DocumentListModel(project, self)
         self.doc_panel = DocumentPanel(self.doc_model)
@@ -125,7 +120,13 @@ class MainWindow(QtWidgets.QMainWindow):
         )
         self.label_bar = LabelBar(project.labels, self)
         self.addToolBar(QtCore.Qt.ToolBarArea.TopToolBarArea, self.label_bar)
-        self.teams = TeamFeatures(self)  # compare, sharing, curation, dashboard
+        self.teams = TeamFeatures(  # compare, sharing, curation, dashboard
+            self.workspace,
+            self.editor,
+            host=self,
+            beside=self.entity_dock,
+            place_bar=lambda bar: box.insertWidget(box.indexOf(self.editor), bar),
+        )
 
         self._build_actions()
         self._build_status_bar()
@@ -161,8 +162,8 @@ class MainWindow(QtWidgets.QMainWindow):
             return action
 
         # No prefix: Qt's own "Undo %1" / "Redo %1", translated with qtbase.
-        undo = self.undo_group.createUndoAction(self)
-        redo = self.undo_group.createRedoAction(self)
+        undo = self.workspace.undo_group.createUndoAction(self)
+        redo = self.workspace.undo_group.createRedoAction(self)
         act("undo", None, action=undo)
         act("redo", None, action=redo)
         # Single keys act only while the editor has focus.
@@ -194,7 +195,7 @@ class MainWindow(QtWidgets.QMainWindow):
         snap = act("snap", self._set_snapping, checkable=True)
         snap.setChecked(self.editing.snapping)
         act("show_rejected", self._set_show_rejected, checkable=True)
-        act("suggest", lambda: self.run_suggestions(undoable=True))
+        act("suggest", self.run_suggestions)
         act("recommender_settings", self.edit_recommender_settings)
         act("retrain", self.extractor.retrain)
         act("import", self.transfer.ask_import)
@@ -325,8 +326,10 @@ class MainWindow(QtWidgets.QMainWindow):
         self.extractor.retraining.connect(self.retrain_label.setVisible)
         self.extractor.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.suggester.message.connect(self._show_message)
-        self.transfer.busy.connect(self._set_busy)
-        self.transfer.imported.connect(self._imported)
+        ws = self.workspace
+        ws.changed.connect(self._changed)
+        ws.save_failed.connect(self._save_failed)
+        ws.busy_changed.connect(self._set_busy)
 
     # -- layout --------------------------------------------------------------
     def _restore_layout(self) -> None:
@@ -361,35 +364,30 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:
         self.save_layout()
-        self.suggester.cancel()
-        self.extractor.cancel()
-        self.transfer.cancel()
+        self.workspace.cancel()
         self.teams.cancel()
+        self.workspace.wait(5000)
         QtCore.QThreadPool.globalInstance().waitForDone(5000)
         super().closeEvent(event)
 
     # -- documents -----------------------------------------------------------
+    @property
+    def current(self) -> DocumentSession | None:
+        """The document shown in the editor."""
+        return self.workspace.current
+
+    @property
+    def sessions(self) -> dict[str, DocumentSession]:
+        """Every document opened in this window, by id."""
+        return self.workspace.sessions
+
     def session_for(self, doc_id: str) -> DocumentSession:
         """The session of a document, created on first use (its undo stack lives with it)."""
-        session = self.sessions.get(doc_id)
-        if session is None:
-            session = DocumentSession(self.project, doc_id, self)
-            session.spans_changed.connect(partial(self._spans_changed, session))
-            session.status_changed.connect(
-                lambda _s, session=session: self._status_changed(session)
-            )
-            session.save_state.connect(self._save_state)
-            session.failed.connect(self._save_failed)
-            session.saved.connect(partial(self._learn, session))
-            self.undo_group.addStack(session.stack)
-            self.sessions[doc_id] = session
-        return session
+        return self.workspace.session(doc_id)
 
     def open_document(self, doc_id: str) -> DocumentSession:
         """Show a document in the editor; run the recommenders on its first open."""
-        session = self.session_for(doc_id)
-        self.current = session
-        self.undo_group.setActiveStack(session.stack)
+        session = self.workspace.open(doc_id)
         spans = session.spans()
         self.editor.set_document(session.text, session.offsets, spans)
         self.span_model.reset(session.text, self._panel_spans(spans))
@@ -402,40 +400,57 @@ class MainWindow(QtWidgets.QMainWindow):
             self.auto_suggest
             and not session.suggested
             and not self.project.read_only
-            and session.layer.status == "new"
+            and session.status == "new"
             and not any(s.origin != "manual" for s in spans)
         ):
-            self.run_suggestions(undoable=False)
+            self.run_suggestions()
         return session
 
     def _panel_spans(self, spans: list[Any]) -> list[Any]:
         show = self.actions_by_name["show_rejected"].isChecked()
         return [s for s in spans if show or s.status != "rejected"]
 
-    def _spans_changed(self, session: DocumentSession, ids: object) -> None:
-        self.doc_model.refresh(session.doc_id)
-        if session is not self.current:
+    # -- the change channel -----------------------------------------------------
+    def _changed(self, change: Change) -> None:
+        """Route one Change to the label bar, the document list, the editor and the panel."""
+        if change.labels:
+            self._labels_changed()
+        me = self.project.annotator
+        if change.documents_changed or (change.source == "disk" and change.meta):
+            self.doc_model.reload()
+        else:
+            for lc in change.layers:
+                if lc.annotator == me:
+                    self.doc_model.refresh(lc.doc_id)
+        self.save_label.setText(
+            self.tr("Read-only") if self.project.read_only else self.tr("All changes saved")
+        )
+        current = self.current
+        if current is None:
+            docs = self.project.documents()
+            if docs and change.documents_changed:
+                self.open_document(docs[0].id)
             return
-        changed = [session.get(i) for i in ids] if isinstance(ids, tuple) and ids else []
-        if changed and all(changed) and self.editor.replace_spans(changed):  # type: ignore[arg-type]
-            self.span_model.replace(changed)  # type: ignore[arg-type]
-            self._update_progress()
-            return
-        if True:
-            spans = session.spans()
+        lc = change.layer(current.doc_id, me) if me else None
+        if change.labels or (lc is not None and (lc.added or lc.removed or lc.reloaded)):
+            spans = current.spans()
             self.editor.set_spans(spans)
             self.span_model.update(self._panel_spans(spans))
-            self._update_progress()
+        elif lc is not None and lc.changed:
+            changed = [new for _old, new in lc.changed]
+            if self.editor.replace_spans(changed):
+                self.span_model.replace(changed)
+            else:
+                spans = current.spans()
+                self.editor.set_spans(spans)
+                self.span_model.update(self._panel_spans(spans))
+        self._update_progress()
 
-    def _learn(self, session: DocumentSession, old: list[Any], new: list[Any]) -> None:
-        self.extractor.spans_saved(session.text, old, new)
-
-    def _status_changed(self, session: DocumentSession) -> None:
-        if session.layer.status == "done":
-            self.extractor.document_done()
-        self.doc_model.refresh(session.doc_id)
-        if session is self.current:
-            self._update_progress()
+    def _labels_changed(self) -> None:
+        labels = self.project.labels
+        self.editor.set_labels(labels)
+        self.label_bar.set_labels(labels)
+        self.span_model.set_labels(labels)
 
     def _update_progress(self) -> None:
         if self.current is None:
@@ -452,13 +467,8 @@ class MainWindow(QtWidgets.QMainWindow):
             )
         )
 
-    def _save_state(self, state: str, _message: str) -> None:
-        if state == "saved":
-            self.save_label.setText(self.tr("All changes saved"))
-        else:
-            self.save_label.setText(self.tr("⚠ Save failed — showing what is on disk"))
-
     def _save_failed(self, message: str) -> None:
+        self.save_label.setText(self.tr("⚠ Save failed — showing what is on disk"))
         QtWidgets.QMessageBox.warning(
             self,
             self.tr("Could not save"),
@@ -491,7 +501,8 @@ class MainWindow(QtWidgets.QMainWindow):
         session = self.current
         if session is None or self.project.read_only:
             return None
-        session.stack.push(SetStatusCommand(session, "done", self.tr("Mark done")))
+        command = SetStatusCommand(self.workspace, session.doc_id, "done", self.tr("Mark done"))
+        session.stack.push(command)
         following = self.doc_model.next_unfinished(session.doc_id)
         if following is not None:
             self.open_document(following)
@@ -508,15 +519,15 @@ class MainWindow(QtWidgets.QMainWindow):
 
     # -- background work -----------------------------------------------------
     @property
-    def tasks(self) -> list[workers.Task]:
-        """Suggestion and propagation tasks still running."""
+    def tasks(self) -> list[Op]:
+        """Suggestion and propagation operations still running."""
         return self.suggester.tasks
 
-    def run_suggestions(self, *, undoable: bool) -> workers.Task | None:
-        """Run the extractor on the open document in a worker; results arrive as suggestions."""
-        return self.suggester.run_suggestions(undoable=undoable)
+    def run_suggestions(self) -> Op | None:
+        """Run the extractor on the open document off the UI thread; results arrive as a command."""
+        return self.suggester.run_suggestions()
 
-    def propagate(self, scope: str) -> workers.Task | None:
+    def propagate(self, scope: str) -> Op | None:
         """Label every other occurrence of the current span's text, as suggestions."""
         return self.suggester.propagate(scope)
 
@@ -544,9 +555,8 @@ class MainWindow(QtWidgets.QMainWindow):
         return dialog
 
     def _set_busy(self, busy: bool) -> None:
-        """While an import or export runs, nothing else may change the project."""
+        """While an operation writes (an import, a merge), nothing else may change the project."""
         if busy:
-            self.suggester.hold()
             self._enabled_before = {n: a.isEnabled() for n, a in self.actions_by_name.items()}
             for action in self.actions_by_name.values():
                 action.setEnabled(False)
@@ -555,19 +565,3 @@ class MainWindow(QtWidgets.QMainWindow):
         if not busy:
             for name, enabled in getattr(self, "_enabled_before", {}).items():
                 self.actions_by_name[name].setEnabled(enabled)
-            self.suggester.release()
-
-    def _imported(self, results: list[Any]) -> None:
-        """After an import: show the new documents; the extractor relearns the project."""
-        if not any(r.added or r.spans for r in results):
-            return
-        self.doc_model.reload()
-        self.extractor.invalidate()
-        for session in self.sessions.values():
-            session.reload()  # an import may have added spans to an open document
-        if self.current is not None:
-            self.open_document(self.current.doc_id)
-        else:
-            docs = self.project.documents()
-            if docs:
-                self.open_document(docs[0].id)

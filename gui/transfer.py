@@ -1,7 +1,8 @@
 """File > Import… and File > Export…: dialogs, a worker with progress and Cancel, a report.
 
-The work is core's import_paths and export_project, run in a QThreadPool
-worker. A QProgressDialog shows progress once the work takes longer than a
+The work is core's import_paths and export_project, run as workspace
+operations (an import writes, so it runs alone; an export reads a read-only
+view of the folder). A QProgressDialog shows progress once the work takes longer than a
 moment (so a small import never flashes a dialog) and its Cancel stops it:
 a cancelled import is undone by core (the project is as before), a
 cancelled export writes nothing. Imports are not span edits and are not
@@ -11,7 +12,6 @@ traceback.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -27,10 +27,9 @@ from core.formats.project_io import (
     export_project,
     import_paths,
 )
-from core.store import Project
-from gui import workers
 from gui.i18n import number
 from gui.widgets.transfer_dialogs import ExportDialog, ImportDialog, ReportDialog
+from gui.workspace import Op, OpResult, Workspace
 
 PROGRESS_DELAY_MS = 400
 MAX_LISTED = 2000  # problems shown with their text; the rest by offsets only
@@ -116,20 +115,15 @@ def export_summary(
 class TransferController(QtCore.QObject):
     """Runs imports and exports for one project window."""
 
-    #: an import finished and changed the project (its FileResults)
-    imported = QtCore.Signal(list)
-    #: True while an import or export runs
-    busy = QtCore.Signal(bool)
-
-    def __init__(self, project: Project, parent: QtWidgets.QWidget) -> None:
+    def __init__(self, workspace: Workspace, parent: QtWidgets.QWidget) -> None:
         super().__init__(parent)
-        self.project = project
+        self.workspace = workspace
+        self.project = workspace.project
         self._parent = parent
-        self.task: workers.Task | None = None
+        self.task: Op | None = None
         self.progress: QtWidgets.QProgressDialog | None = None
         self.dialog: QtWidgets.QDialog | None = None
         self.report: ReportDialog | None = None
-        self._after: Callable[[], None] = lambda: None
 
     @property
     def running(self) -> bool:
@@ -144,7 +138,7 @@ class TransferController(QtCore.QObject):
         self._show(dialog)
         return dialog
 
-    def start_import(self, paths: list[Path], opts: ImportOptions) -> workers.Task | None:
+    def start_import(self, paths: list[Path], opts: ImportOptions) -> Op | None:
         """Import files and folders in a worker, with progress and Cancel."""
         if self.project.read_only:
             self._message(
@@ -155,18 +149,19 @@ class TransferController(QtCore.QObject):
         project = self.project
         holder: dict[str, Any] = {}
 
-        def work(cancelled: threading.Event) -> None:
-            try:
-                holder["results"] = import_paths(
-                    project, paths, opts, progress=task.report, cancelled=cancelled.is_set
-                )
-            except ImportCancelled as exc:
-                holder["cancelled"] = str(exc)
-            except TawsimError as exc:
-                holder["error"] = str(exc)
+        def work(task: Any) -> OpResult:
+            with project.recording("import") as rec:
+                try:
+                    holder["results"] = import_paths(
+                        project, paths, opts, progress=task.report, cancelled=task.cancelled.is_set
+                    )
+                except ImportCancelled as exc:
+                    holder["cancelled"] = str(exc)
+                except TawsimError as exc:
+                    holder["error"] = str(exc)
+            return OpResult(rec.change)
 
-        task = workers.Task(work)
-        return self._run(task, self.tr("Importing…"), lambda: self._import_ended(holder))
+        return self._run(work, True, self.tr("Importing…"), lambda: self._import_ended(holder))
 
     def _import_ended(self, holder: dict[str, Any]) -> None:
         if "cancelled" in holder:
@@ -181,7 +176,6 @@ class TransferController(QtCore.QObject):
         if not results:
             self._message(self.tr("Import"), self.tr("No files to import were found."))
             return
-        self.imported.emit(results)
         summary, details = import_report(results)
         self._show_report(self.tr("Import finished"), summary, details)
 
@@ -199,23 +193,31 @@ class TransferController(QtCore.QObject):
         self._show(dialog)
         return dialog
 
-    def start_export(self, *, fmt: str, out: Path, **options: Any) -> workers.Task | None:
-        """Export in a worker, with progress and Cancel; nothing is written when cancelled."""
-        project = self.project
+    def start_export(self, *, fmt: str, out: Path, **options: Any) -> Op | None:
+        """Export off the UI thread, with progress and Cancel; nothing is written when cancelled."""
         holder: dict[str, Any] = {}
-        titles = {d.id: d.title for d in project.documents()}
+        titles = {d.id: d.title for d in self.project.documents()}
+        read_view = self.workspace.read_view
 
-        def work(cancelled: threading.Event) -> None:
+        def work(task: Any) -> None:
             try:
-                report = export_project(
-                    project, fmt, out, progress=task.report, cancelled=cancelled.is_set, **options
-                )
-                holder["report"] = report
-                holder["surfaces"] = {
-                    (p.doc, p.start, p.end): project.text(p.doc)[p.start : p.end].replace("\n", " ")
-                    for p in report.problems[:MAX_LISTED]
-                    if p.doc in titles
-                }
+                with read_view() as project:
+                    report = export_project(
+                        project,
+                        fmt,
+                        out,
+                        progress=task.report,
+                        cancelled=task.cancelled.is_set,
+                        **options,
+                    )
+                    holder["report"] = report
+                    holder["surfaces"] = {
+                        (p.doc, p.start, p.end): project.text(p.doc)[p.start : p.end].replace(
+                            "\n", " "
+                        )
+                        for p in report.problems[:MAX_LISTED]
+                        if p.doc in titles
+                    }
             except ImportCancelled:
                 holder["cancelled"] = True
             except TawsimError as exc:
@@ -234,11 +236,13 @@ class TransferController(QtCore.QObject):
                 )
                 self._show_report(self.tr("Export finished"), summary, details)
 
-        task = workers.Task(work)
-        return self._run(task, self.tr("Exporting…"), ended)
+        return self._run(work, False, self.tr("Exporting…"), ended)
 
     # -- running -------------------------------------------------------------
-    def _run(self, task: workers.Task, label: str, ended: Callable[[], None]) -> workers.Task:
+    def _run(
+        self, work: Callable[[Any], Any], writes: bool, label: str, ended: Callable[[], None]
+    ) -> Op:
+        op = self.workspace.run_op(work, writes=writes, label=label)
         progress = QtWidgets.QProgressDialog(label, self.tr("Cancel"), 0, 0, self._parent)
         progress.setObjectName("transfer_progress")
         progress.setWindowTitle("Tawsim")
@@ -246,28 +250,25 @@ class TransferController(QtCore.QObject):
         progress.setMinimumDuration(PROGRESS_DELAY_MS)
         progress.setAutoClose(False)
         progress.setAutoReset(False)
-        progress.canceled.connect(task.cancel)
-        task.signals.progress.connect(lambda done, total: self._progress(done, total))
-        task.signals.failed.connect(lambda message: self._message("Tawsim", message))
-        task.signals.ended.connect(self._ended)
-        self.task, self.progress, self._after = task, progress, ended
-        self.busy.emit(True)
-        workers.start(task)
-        return task
+        progress.canceled.connect(op.cancel)
+        op.progress.connect(lambda done, total: self._progress(done, total, progress))
+        op.failed.connect(lambda message: self._message("Tawsim", message))
+        op.ended.connect(lambda: self._ended(op, progress, ended))
+        self.task, self.progress = op, progress
+        return op
 
-    def _progress(self, done: int, total: int) -> None:
-        if self.progress is not None:
-            self.progress.setMaximum(total)
-            self.progress.setValue(done)
+    def _progress(self, done: int, total: int, progress: QtWidgets.QProgressDialog) -> None:
+        progress.setMaximum(total)
+        progress.setValue(done)
 
-    def _ended(self, _task: workers.Task) -> None:
-        ended = self._after
-        if self.progress is not None:
-            self.progress.canceled.disconnect()
-            self.progress.close()
-            self.progress.deleteLater()
-        self.task, self.progress = None, None
-        self.busy.emit(False)
+    def _ended(
+        self, op: Op, progress: QtWidgets.QProgressDialog, ended: Callable[[], None]
+    ) -> None:
+        progress.canceled.disconnect()
+        progress.close()
+        progress.deleteLater()
+        if self.task is op:
+            self.task, self.progress = None, None
         ended()
 
     def cancel(self) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -33,6 +34,24 @@ def stamp(path: Path) -> Stamp | None:
     except OSError:
         return None
     return (st.st_mtime_ns, st.st_size)
+
+
+RACY_NS = 2_000_000_000
+
+
+def _dir_mtime(folder: Path) -> int | None:
+    """A folder's time, or None when it is too recent to be trusted.
+
+    File system clocks are coarse: a change made a few milliseconds after a
+    scan can leave the folder's time as it was. As git does with racy index
+    entries, a time less than two seconds old is not trusted, so the folder
+    is scanned again next time.
+    """
+    try:
+        mtime = os.stat(folder, follow_symlinks=False).st_mtime_ns
+    except OSError:
+        return None
+    return None if time.time_ns() - mtime < RACY_NS else mtime
 
 
 def scan_folder(folder: Path) -> dict[str, Stamp]:
@@ -62,9 +81,11 @@ class DiskMonitor:
         self.layers_dir = project.folder / LAYERS_DIR
         self.project_file = project.folder / PROJECT_FILE
         self._project_stamp = stamp(self.project_file)
-        self._files: dict[str, dict[str, Stamp]] = {
-            name: scan_folder(self.layers_dir / name) for name in self.annotator_folders()
-        }
+        self._dirs: dict[str, int | None] = {}
+        self._files: dict[str, dict[str, Stamp]] = {}
+        for name in self.annotator_folders():
+            self._dirs[name] = _dir_mtime(self.layers_dir / name)
+            self._files[name] = scan_folder(self.layers_dir / name)
 
     def annotator_folders(self) -> list[str]:
         """Names of the annotator folders under layers/ (symlinks left out)."""
@@ -100,8 +121,15 @@ class DiskMonitor:
         return combine("disk", parts)
 
     def _poll_folder(self, annotator: str) -> list[LayerChange]:
+        folder = self.layers_dir / annotator
+        # Every write is a rename inside the folder, which changes the folder's
+        # time: an unchanged folder needs no scan (a large project has many files).
+        mtime = _dir_mtime(folder)
+        if annotator in self._files and mtime is not None and self._dirs.get(annotator) == mtime:
+            return []
+        self._dirs[annotator] = mtime
         before = self._files.get(annotator, {})
-        now = scan_folder(self.layers_dir / annotator)
+        now = scan_folder(folder)
         self._files[annotator] = now
         known = {d.id for d in self.project.documents()}
         out: list[LayerChange] = []
@@ -119,6 +147,7 @@ class DiskMonitor:
         return out
 
     def _forget_folder(self, annotator: str) -> list[LayerChange]:
+        self._dirs.pop(annotator, None)
         gone = self._files.pop(annotator)
         known = {d.id for d in self.project.documents()}
         return [self.project.reload_layer(d, annotator) for d in sorted(gone) if d in known]

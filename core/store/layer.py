@@ -160,9 +160,7 @@ class Layer:
         """Forget cached data so that the next read comes from disk."""
         self.close()
 
-    def _commit(
-        self, upserts: list[Span], removals: list[int], status: str | None
-    ) -> LayerChange:
+    def _commit(self, upserts: list[Span], removals: list[int], status: str | None) -> LayerChange:
         """Write span changes (and maybe a status) as one atomic file write."""
         db = self._writable()
         spans = self._load()

@@ -78,6 +78,14 @@ class SpanTableModel(QtCore.QAbstractTableModel):
             return font
         return None
 
+    def set_labels(self, labels: LabelSet) -> None:
+        """Show label names and colours from another label set."""
+        self.labels = labels
+        if self._spans:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._spans) - 1, len(COLUMNS) - 1)
+            )
+
     def span(self, row: int) -> Span:
         """The span in a row."""
         return self._spans[row]

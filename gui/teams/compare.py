@@ -8,7 +8,7 @@ joined. The editor keeps editing only the current annotator's layer.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from PySide6 import QtCore, QtGui, QtWidgets
@@ -16,9 +16,8 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from core.curation import GOLD
 from core.errors import TawsimError
 from core.model import Span
-from core.store import Project
-from gui.session import DocumentSession
 from gui.widgets.editor import AnnotationEditor
+from gui.workspace import Workspace
 
 DISAGREEMENT_COLOUR = "#D00000"
 
@@ -113,15 +112,14 @@ class CompareController(QtCore.QObject):
 
     def __init__(
         self,
-        project: Project,
+        workspace: Workspace,
         editor: AnnotationEditor,
-        current: Callable[[], DocumentSession | None],
         parent: QtCore.QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.project = project
+        self.workspace = workspace
+        self.project = workspace.project
         self.editor = editor
-        self._current = current
         self.bar = CompareBar()
         self.bar.hide()
         self.bar.other_changed.connect(self.set_other)
@@ -129,7 +127,6 @@ class CompareController(QtCore.QObject):
         self.other = ""
         self.regions: list[Region] = []
         self.theirs: list[Span] = []
-        self._watched: set[int] = set()
 
     # -- state -------------------------------------------------------------
     def candidates(self) -> list[str]:
@@ -154,27 +151,10 @@ class CompareController(QtCore.QObject):
         self.other = name
         self.refresh()
 
-    def document_opened(self, session: DocumentSession) -> None:
-        """Follow the editor to another document (and its later span changes)."""
-        if id(session) not in self._watched:
-            self._watched.add(id(session))
-            session.spans_changed.connect(lambda _ids, s=session: self._changed(s))
-        self.refresh()
-
-    def _changed(self, session: DocumentSession) -> None:
-        if session is self._current():
-            self.refresh()
-
-    def layers_changed(self, changed: set[tuple[str, str]]) -> None:
-        """Layers were reloaded from disk: refresh if the shown one is among them."""
-        session = self._current()
-        if self.enabled and session is not None and (session.doc_id, self.other) in changed:
-            self.refresh()
-
     # -- drawing -----------------------------------------------------------
     def refresh(self) -> None:
         """Recompute the differences and redraw the overlay."""
-        session = self._current()
+        session = self.workspace.current
         if not self.enabled or not self.other or session is None:
             self.regions, self.theirs = [], []
             self.editor.set_overlay([])

@@ -13,13 +13,14 @@ from functools import partial
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from core.changes import Change
 from core.curation import GOLD, Curation, Disagreement, accept_agreed, curate, settle
 from core.errors import TawsimError
 from core.model import LabelSet, Span
-from core.store import Project
 from gui.actions import make_action
 from gui.offsets import OffsetMap
 from gui.teams.gold import GoldCommand
+from gui.workspace import Workspace
 
 CONTEXT = 40  # characters shown around a disagreement when editing it
 
@@ -175,16 +176,12 @@ class CurationPanel(QtWidgets.QWidget):
     #: a disagreement was selected: show its region in the editor
     region_selected = QtCore.Signal(int, int)
 
-    def __init__(
-        self,
-        project: Project,
-        stack_for: Callable[[str], QtGui.QUndoStack],
-        parent: QtWidgets.QWidget | None = None,
-    ) -> None:
+    def __init__(self, workspace: Workspace, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("curation_panel")
-        self.project = project
-        self.stack_for = stack_for
+        self.workspace = workspace
+        self.project = workspace.project
+        workspace.changed.connect(self._changed)
         self.doc_id: str | None = None
         self.curation: Curation | None = None
         self.title = QtWidgets.QLabel(objectName="curation_title")
@@ -295,6 +292,10 @@ class CurationPanel(QtWidgets.QWidget):
         """Re-read the document's layers (after a change in gold or on disk)."""
         self.show_document(self.doc_id)
 
+    def _changed(self, change: Change) -> None:
+        if self.doc_id is not None and self.isVisible() and change.touches(self.doc_id):
+            self.refresh()
+
     def current_row(self) -> int:
         """The selected disagreement's row (-1 for none)."""
         index = self.view.currentIndex()
@@ -329,28 +330,8 @@ class CurationPanel(QtWidgets.QWidget):
     def _push(self, text: str, action: Callable[[], object]) -> None:
         if self.doc_id is None or self.project.read_only:
             return
-        command = GoldCommand(
-            self.project,
-            self.doc_id,
-            text,
-            action,
-            changed=self._gold_changed,
-            failed=self._failed,
-        )
-        self.stack_for(self.doc_id).push(command)
-
-    def _gold_changed(self) -> None:
-        if self.doc_id is not None and self.curation is not None:
-            gold = self.project.layer(self.doc_id, GOLD).spans()
-            self.model.set_gold(gold)
-            self._show_agreed(gold)
-
-    def _failed(self, message: str) -> None:
-        QtWidgets.QMessageBox.warning(
-            self,
-            self.tr("Could not save"),
-            self.tr("Gold was not changed:\n\n{error}").format(error=message),
-        )
+        command = GoldCommand(self.workspace, self.doc_id, text, action)
+        self.workspace.session(self.doc_id).stack.push(command)
 
     def accept_agreed(self) -> None:
         """Write every agreed span into gold, in one undoable step."""

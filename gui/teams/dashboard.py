@@ -20,8 +20,8 @@ from PySide6 import QtCore, QtGui, QtSvg, QtWidgets
 from core.agreement import project_agreement
 from core.stats import METRICS, ProjectStats, agreement_matrix, project_stats
 from core.store import Project
-from gui import workers
 from gui.i18n import number
+from gui.workspace import Op, Workspace
 
 # Colour-blind-safe colours for annotators (Tol's bright scheme); labels keep their own.
 ANNOTATOR_COLOURS = ("#4477AA", "#EE6677", "#228833", "#CCBB44", "#66CCEE", "#AA3377", "#BBBBBB")
@@ -141,13 +141,14 @@ class Dashboard(QtWidgets.QWidget):
     #: the figures were drawn (after a refresh)
     drawn = QtCore.Signal()
 
-    def __init__(self, project: Project, parent: QtWidgets.QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("dashboard")
-        self.project = project
+        self.workspace = workspace
+        self.project = workspace.project
         self.stats: ProjectStats | None = None
         self.report: Any = None
-        self.task: workers.Task | None = None
+        self.task: Op | None = None
         self._again = False
         self.labels_chart = Chart("labels", self.tr("Label distribution (accepted spans)"))
         self.progress_chart = Chart("progress", self.tr("Progress: accepted spans over time"))
@@ -185,24 +186,27 @@ class Dashboard(QtWidgets.QWidget):
         return [self.labels_chart, self.progress_chart, self.agreement_chart, self.acceptance_chart]
 
     # -- data --------------------------------------------------------------
-    def refresh(self) -> workers.Task | None:
-        """Compute the figures in a worker, then draw them."""
+    def refresh(self) -> Op | None:
+        """Compute the figures off the UI thread (a read-only operation), then draw them."""
         if self.task is not None:
             self._again = True
             return self.task
         self.status.setText(self.tr("Computing…"))
         folder = self.project.folder
-        task = workers.Task(lambda _cancelled: compute(folder))
-        task.signals.finished.connect(self._arrived)
-        task.signals.failed.connect(
-            lambda message: self.status.setText(self.tr("Failed: {error}").format(error=message))
+        op = self.workspace.run_op(
+            lambda _task: compute(folder),
+            writes=False,
+            label=self.tr("Computing statistics…"),
+            done=self._arrived,
+            failed=lambda message: self.status.setText(
+                self.tr("Failed: {error}").format(error=message)
+            ),
         )
-        task.signals.ended.connect(self._ended)
-        self.task = task
-        QtCore.QThreadPool.globalInstance().start(task)
-        return task
+        op.ended.connect(self._ended)
+        self.task = op
+        return op
 
-    def _ended(self, _task: object) -> None:
+    def _ended(self) -> None:
         self.task = None
         if self._again:
             self._again = False

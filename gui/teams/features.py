@@ -2,61 +2,79 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from core.changes import Change
 from core.errors import TawsimError
 from core.share import ShareError, bundle, merge, summarise
 from gui.actions import make_action
 from gui.session import DocumentSession
 from gui.teams.compare import CompareController
 from gui.teams.curation import CurationPanel
-from gui.teams.watcher import DiskChange, LayerWatcher
+from gui.teams.watcher import LayerWatcher
+from gui.widgets.editor import AnnotationEditor
+from gui.workspace import OpResult, Workspace
 
 if TYPE_CHECKING:
-    from gui.main_window import MainWindow
     from gui.teams.dashboard import Dashboard
 
 
 class TeamFeatures(QtCore.QObject):
-    """Compare mode, merge and bundle, the curation dock and the dashboard for one window."""
+    """Compare mode, merge and bundle, the curation dock and the dashboard.
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.project = window.project
-        self.compare = CompareController(self.project, window.editor, lambda: window.current, self)
-        box = window.centralWidget().layout()
-        assert isinstance(box, QtWidgets.QBoxLayout)
-        box.insertWidget(box.indexOf(window.editor), self.compare.bar)
-        self.compare.message.connect(lambda text: window.statusBar().showMessage(text, 5000))
+    It gets the workspace, the editor and a window to host its docks, never
+    the main window itself.
+    """
 
-        self.curation = CurationPanel(self.project, lambda d: window.session_for(d).stack)
+    def __init__(
+        self,
+        workspace: Workspace,
+        editor: AnnotationEditor,
+        *,
+        host: QtWidgets.QMainWindow,
+        beside: QtWidgets.QDockWidget,
+        place_bar: Callable[[QtWidgets.QWidget], None],
+    ) -> None:
+        super().__init__(host)
+        self.workspace = workspace
+        self.project = workspace.project
+        self.editor = editor
+        self.host = host
+        self.compare = CompareController(workspace, editor, self)
+        place_bar(self.compare.bar)
+        self.compare.message.connect(self._status)
+
+        self.curation = CurationPanel(workspace)
         self.curation.region_selected.connect(self._show_region)
-        self.curation_dock = QtWidgets.QDockWidget(self.tr("Curation"), window)
+        self.curation_dock = QtWidgets.QDockWidget(self.tr("Curation"), host)
         self.curation_dock.setObjectName("dock_curation")
         self.curation_dock.setWidget(self.curation)
         # Beside the entity list (on the left in the mirrored Arabic window).
-        area = getattr(window, "end_area", QtCore.Qt.DockWidgetArea.RightDockWidgetArea)
-        window.addDockWidget(area, self.curation_dock)
-        window.tabifyDockWidget(window.entity_dock, self.curation_dock)
+        host.addDockWidget(host.dockWidgetArea(beside), self.curation_dock)
+        host.tabifyDockWidget(beside, self.curation_dock)
         self.curation_dock.hide()
         self.curation_dock.toggleViewAction().toggled.connect(self._curation_shown)
         self.dashboard: Dashboard | None = None
         self.dashboard_window: QtWidgets.QWidget | None = None
+        self.merged: list[str] | None = None  # the last merge's summary
 
-        self.watcher = LayerWatcher(self.project, self)
-        self.watcher.changed.connect(self.disk_changed)
-        window.transfer.busy.connect(self._busy)
+        self.watcher = LayerWatcher(workspace, self)
+        workspace.changed.connect(self.on_change)
+        workspace.busy_changed.connect(lambda busy: self.curation.setEnabled(not busy))
 
         self.actions: dict[str, QtGui.QAction] = {}
         self._make_actions()
 
+    def _status(self, text: str, timeout: int = 5000) -> None:
+        self.host.statusBar().showMessage(text, timeout)
+
     # -- actions -----------------------------------------------------------
     def _make_actions(self) -> None:
-        w = self.window
+        w = self.host
 
         def act(name: str, slot: Any, **kw: Any) -> QtGui.QAction:
             action = make_action(w, name, slot, **kw)
@@ -95,77 +113,53 @@ class TeamFeatures(QtCore.QObject):
     # -- following the editor ------------------------------------------------
     def document_opened(self, session: DocumentSession) -> None:
         """The editor opened a document: compare and curate it."""
-        self.compare.document_opened(session)
+        self.compare.refresh()
         if not self.curation_dock.isHidden():
             self.curation.show_document(session.doc_id)
 
     def _curation_shown(self, visible: bool) -> None:
         if visible:
             QtCore.QTimer.singleShot(0, self.curation_dock.raise_)  # its tab to the front
-            current = self.window.current
+            current = self.workspace.current
             self.curation.show_document(current.doc_id if current else None)
             self.curation.view.setFocus()
 
     def _show_region(self, start: int, end: int) -> None:
-        current = self.window.current
+        current = self.workspace.current
         if current is not None and current.doc_id == self.curation.doc_id:
-            self.window.editor.select_range(start, end)
+            self.editor.select_range(start, end)
 
     def _set_compare(self, on: bool) -> None:
         self.compare.set_enabled(on)
         if on and not self.compare.other:
-            self.window.statusBar().showMessage(
-                self.tr("No other annotator's layer in this project yet."), 5000
-            )
+            self._status(self.tr("No other annotator's layer in this project yet."))
 
-    # -- changes on disk ---------------------------------------------------
-    def disk_changed(self, change: DiskChange) -> None:
-        """Refresh what shows layers that changed on disk."""
-        w = self.window
-        me = self.project.annotator
-        if change.project:
-            w.doc_model.reload()
-            for session in w.sessions.values():
-                session.reload()
-        for doc_id, annotator in sorted(change.layers):
-            w.doc_model.refresh(doc_id)
-            session = w.sessions.get(doc_id)
-            if annotator == me and session is not None:
-                session.reload()
-                session.stack.clear()  # the history no longer matches the file
-                session.spans_changed.emit(())
-        self.compare.layers_changed(change.layers)
-        if change.project:
+    # -- changes -------------------------------------------------------------
+    def on_change(self, change: Change) -> None:
+        """Refresh compare, curation and the dashboard when a change touches them."""
+        current = self.workspace.current
+        if current is not None and (change.touches(current.doc_id) or change.labels):
             self.compare.refresh()
-        if not self.curation_dock.isHidden():
-            self.curation.refresh()
         if self.dashboard_window is not None and self.dashboard_window.isVisible():
             assert self.dashboard is not None
             self.dashboard.refresh()
-        n = len(change.layers)
-        if n or change.new_documents:
-            w.statusBar().showMessage(
-                self.tr("Reloaded from disk: %n layer(s)", "", n)
-                + (
-                    self.tr(", %n new document(s)", "", len(change.new_documents))
-                    if change.new_documents
-                    else ""
-                ),
-                5000,
-            )
-
-    def _busy(self, busy: bool) -> None:
-        if busy:
-            self.watcher.hold()
-        else:
-            self.watcher.release()
-        self.curation.setEnabled(not busy)
+        if change.source == "disk":
+            n = len(change.layers)
+            if n or change.documents_added:
+                self._status(
+                    self.tr("Reloaded from disk: %n layer(s)", "", n)
+                    + (
+                        self.tr(", %n new document(s)", "", len(change.documents_added))
+                        if change.documents_added
+                        else ""
+                    )
+                )
 
     # -- sharing -----------------------------------------------------------
     def ask_merge(self) -> None:
         """Ask for a bundle or another copy's project.json, then merge."""
         path, _ = QtWidgets.QFileDialog.getOpenFileName(
-            self.window,
+            self.host,
             self.tr("Merge layers from a bundle or a copy of the project"),
             "",
             self.tr("Bundle or project (*.zip project.json);;All files (*)"),
@@ -174,27 +168,31 @@ class TeamFeatures(QtCore.QObject):
             source = Path(path)
             self.merge_from(source.parent if source.name == "project.json" else source)
 
-    def merge_from(self, source: Path) -> list[str] | None:
-        """Merge layers from a bundle or a project folder; show what happened."""
-        self.watcher.hold()
-        QtWidgets.QApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
-        try:
-            report = merge(self.project, source)
-        except (ShareError, TawsimError, OSError) as exc:
-            QtWidgets.QApplication.restoreOverrideCursor()
-            self.watcher.release()
-            QtWidgets.QMessageBox.warning(
-                self.window,
-                self.tr("Merge refused"),
-                self.tr("Nothing was changed:\n\n{error}").format(error=exc),
-            )
-            return None
-        QtWidgets.QApplication.restoreOverrideCursor()
-        self.watcher.release()  # the watcher reloads what the merge wrote
-        lines = summarise(report)
-        self.watcher.check()
-        QtWidgets.QMessageBox.information(self.window, self.tr("Merge finished"), "\n".join(lines))
-        return lines
+    def merge_from(self, source: Path) -> Any:
+        """Merge layers from a bundle or a project folder as a workspace operation."""
+        project = self.project
+
+        def work(_task: Any) -> OpResult:
+            with project.recording("merge") as rec:
+                try:
+                    lines: list[str] | Exception = summarise(merge(project, source))
+                except (ShareError, TawsimError, OSError) as exc:
+                    lines = exc
+            return OpResult(rec.change, lines)
+
+        def done(lines: list[str] | Exception) -> None:
+            if isinstance(lines, Exception):
+                QtWidgets.QMessageBox.warning(
+                    self.host,
+                    self.tr("Merge refused"),
+                    self.tr("Nothing was changed:\n\n{error}").format(error=lines),
+                )
+                return
+            self.merged = lines
+            text = "\n".join(lines)
+            QtWidgets.QMessageBox.information(self.host, self.tr("Merge finished"), text)
+
+        return self.workspace.run_op(work, writes=True, label=self.tr("Merging…"), done=done)
 
     def ask_bundle(self) -> None:
         """Ask where to write the current annotator's bundle."""
@@ -202,7 +200,7 @@ class TeamFeatures(QtCore.QObject):
         if not who:
             return
         path, _ = QtWidgets.QFileDialog.getSaveFileName(
-            self.window,
+            self.host,
             self.tr("Export my layers as a bundle"),
             f"{self.project.name}-{who}.zip",
             self.tr("Bundle (*.zip)"),
@@ -215,11 +213,9 @@ class TeamFeatures(QtCore.QObject):
         try:
             count = bundle(self.project, self.project.annotator or "", out)
         except (TawsimError, OSError) as exc:
-            QtWidgets.QMessageBox.warning(self.window, self.tr("Bundle not written"), str(exc))
+            QtWidgets.QMessageBox.warning(self.host, self.tr("Bundle not written"), str(exc))
             return None
-        self.window.statusBar().showMessage(
-            self.tr("%n layer(s) written to the bundle", "", count) + f": {out}", 8000
-        )
+        self._status(self.tr("%n layer(s) written to the bundle", "", count) + f": {out}", 8000)
         return count
 
     # -- dashboard ---------------------------------------------------------
@@ -228,8 +224,8 @@ class TeamFeatures(QtCore.QObject):
         if self.dashboard is None:
             from gui.teams.dashboard import Dashboard
 
-            self.dashboard = Dashboard(self.project)
-            window = QtWidgets.QWidget(self.window, QtCore.Qt.WindowType.Window)
+            self.dashboard = Dashboard(self.workspace)
+            window = QtWidgets.QWidget(self.host, QtCore.Qt.WindowType.Window)
             window.setObjectName("dashboard_window")
             window.setWindowTitle(
                 self.tr("Statistics — {project}").format(project=self.project.name)

@@ -158,7 +158,8 @@ class FirstSteps(QtCore.QObject):
         bar.addWidget(self.label, 1)
         if busy:
             bar.showMessage(busy)
-        group = getattr(window, "undo_group", None)
+        workspace = getattr(window, "workspace", None)
+        group = getattr(workspace, "undo_group", None)
         if isinstance(group, QtGui.QUndoGroup):
             group.indexChanged.connect(self._edited)
 

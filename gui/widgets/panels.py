@@ -150,6 +150,14 @@ class LabelBar(QtWidgets.QToolBar):
         self.setObjectName("label_bar")
         self.setToolButtonStyle(QtCore.Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.buttons: dict[str, QtWidgets.QToolButton] = {}
+        self.set_labels(labels)
+
+    def set_labels(self, labels: LabelSet) -> None:
+        """Show one button per label of this label set."""
+        for action in self.actions():
+            self.removeAction(action)
+            action.deleteLater()
+        self.buttons = {}
         for label in labels:
             pixmap = QtGui.QPixmap(14, 14)
             pixmap.fill(QtGui.QColor(label.color))

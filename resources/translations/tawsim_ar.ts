@@ -271,18 +271,6 @@ Open it read-only? You can read and browse the annotations, but not change them.
         <translation>0   لا كيان في المرجع الذهبي</translation>
     </message>
     <message>
-        <source>Could not save</source>
-        <translation>تعذّر الحفظ</translation>
-    </message>
-    <message>
-        <source>Gold was not changed:
-
-{error}</source>
-        <translation>لم يتغير المرجع الذهبي:
-
-{error}</translation>
-    </message>
-    <message>
         <source>Accept agreed spans into gold</source>
         <translation>قبول الكيانات المتفق عليها في المرجع الذهبي</translation>
     </message>
@@ -333,6 +321,10 @@ Open it read-only? You can read and browse the annotations, but not change them.
     <message>
         <source>Computing…</source>
         <translation>جارٍ الحساب…</translation>
+    </message>
+    <message>
+        <source>Computing statistics…</source>
+        <translation>جارٍ حساب الإحصاءات…</translation>
     </message>
     <message>
         <source>Failed: {error}</source>
@@ -440,14 +432,6 @@ Open it read-only? You can read and browse the annotations, but not change them.
     <message>
         <source>Search titles…</source>
         <translation>ابحث في العناوين…</translation>
-    </message>
-</context>
-<context>
-    <name>DocumentSession</name>
-    <message>
-        <source>Reloading also failed: {error}</source>
-        <extracomment>span ids whose rows changed (an empty tuple means &quot;reload everything&quot;) &quot;saved&quot;, &quot;failed&quot; or &quot;read-only&quot;, with a message a saved change: the spans&apos; old versions and their new versions (learning listens)</extracomment>
-        <translation>وتعذّرت إعادة التحميل أيضًا: {error}</translation>
     </message>
 </context>
 <context>
@@ -610,8 +594,12 @@ Open it read-only? You can read and browse the annotations, but not change them.
 <context>
     <name>ExtractorService</name>
     <message>
-        <source>Nothing to learn from yet: mark documents done first.</source>
+        <source>Retraining the project model…</source>
         <extracomment>runs a retraining: (project folder, annotator, cancelled) -&gt; model path or None True while the project model is retraining a one-line message for the status bar</extracomment>
+        <translation>إعادة تدريب نموذج المشروع…</translation>
+    </message>
+    <message>
+        <source>Nothing to learn from yet: mark documents done first.</source>
         <translation>لا شيء يُتعلَّم منه بعد: علِّم بعض الوثائق منجزة أولًا.</translation>
     </message>
     <message>
@@ -1590,6 +1578,10 @@ The view now shows what is on disk.</source>
         <translation>انتهى الدمج</translation>
     </message>
     <message>
+        <source>Merging…</source>
+        <translation>جارٍ الدمج…</translation>
+    </message>
+    <message>
         <source>Export my layers as a bundle</source>
         <translation>تصدير طبقاتي حزمةً</translation>
     </message>
@@ -1657,7 +1649,6 @@ The view now shows what is on disk.</source>
     </message>
     <message>
         <source>Import</source>
-        <extracomment>an import finished and changed the project (its FileResults) True while an import or export runs</extracomment>
         <translation>استيراد</translation>
     </message>
     <message>
@@ -1711,6 +1702,14 @@ The view now shows what is on disk.</source>
     <message>
         <source>Cancel</source>
         <translation>إلغاء</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <source>Reloading also failed: {error}</source>
+        <extracomment>what the work returned a one-line error (done, total) always last, also when cancelled a Change (never empty), on the UI thread the session now shown in the editor a save failed; the view shows what is on disk again True while an operation that writes runs (the window holds edits back)</extracomment>
+        <translation>وتعذّرت إعادة التحميل أيضًا: {error}</translation>
     </message>
 </context>
 </TS>
