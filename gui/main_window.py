@@ -413,8 +413,10 @@ class MainWindow(QtWidgets.QMainWindow):
     # -- the change channel -----------------------------------------------------
     def _changed(self, change: Change) -> None:
         """Route one Change to the label bar, the document list, the editor and the panel."""
+        labels = self.project.labels
         if change.labels:
-            self._labels_changed()
+            self.label_bar.set_labels(labels)
+            self.span_model.set_labels(labels)
         me = self.project.annotator
         if change.documents_changed or (change.source == "disk" and change.meta):
             self.doc_model.reload()
@@ -427,30 +429,27 @@ class MainWindow(QtWidgets.QMainWindow):
         )
         current = self.current
         if current is None:
+            if change.labels:
+                self.editor.set_labels(labels)
             docs = self.project.documents()
             if docs and change.documents_changed:
                 self.open_document(docs[0].id)
             return
         lc = change.layer(current.doc_id, me) if me else None
-        if change.labels or (lc is not None and (lc.added or lc.removed or lc.reloaded)):
+        changed = [new for _old, new in lc.changed] if lc is not None else []
+        whole = change.labels or (lc is not None and bool(lc.added or lc.removed or lc.reloaded))
+        if not whole and changed and not self.editor.replace_spans(changed):
+            whole = True
+        if whole:
             spans = current.spans()
-            self.editor.set_spans(spans)
-            self.span_model.update(self._panel_spans(spans))
-        elif lc is not None and lc.changed:
-            changed = [new for _old, new in lc.changed]
-            if self.editor.replace_spans(changed):
-                self.span_model.replace(changed)
+            if change.labels:
+                self.editor.set_labels(labels, spans)
             else:
-                spans = current.spans()
                 self.editor.set_spans(spans)
-                self.span_model.update(self._panel_spans(spans))
+            self.span_model.update(self._panel_spans(spans))
+        elif changed:
+            self.span_model.replace(changed)
         self._update_progress()
-
-    def _labels_changed(self) -> None:
-        labels = self.project.labels
-        self.editor.set_labels(labels)
-        self.label_bar.set_labels(labels)
-        self.span_model.set_labels(labels)
 
     def _update_progress(self) -> None:
         if self.current is None:

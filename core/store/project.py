@@ -267,7 +267,8 @@ class Project:
         try:
             yield recorder
         finally:
-            stack.remove(recorder.parts)
+            # By identity: two recorders' lists can be equal.
+            del stack[next(i for i, parts in enumerate(stack) if parts is recorder.parts)]
 
     # -- metadata ----------------------------------------------------------
     @property

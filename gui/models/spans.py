@@ -86,8 +86,8 @@ class SpanTableModel(QtCore.QAbstractTableModel):
                 self.index(0, 0), self.index(len(self._spans) - 1, len(COLUMNS) - 1)
             )
 
-    def span(self, row: int) -> Span:
-        """The span in a row."""
+    def span_at(self, row: int) -> Span:
+        """The span in a row (not Qt's span(), which is about cell spanning)."""
         return self._spans[row]
 
     def row_of(self, span_id: int) -> int:

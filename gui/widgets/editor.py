@@ -93,12 +93,12 @@ class AnnotationEditor(QtWidgets.QTextEdit):
         self._setting_cursor = False
         self.set_spans(spans)
 
-    def set_labels(self, labels: LabelSet) -> None:
-        """Use another label set's colours."""
+    def set_labels(self, labels: LabelSet, spans: list[Span] | None = None) -> None:
+        """Use another label set's colours (and, when given, show these spans with them)."""
         self.styles = SpanStyles(labels)
         self._sels.clear()
         self._draw_order = None
-        self.set_spans(list(self._spans.values()))
+        self.set_spans(list(self._spans.values()) if spans is None else spans)
 
     def set_show_rejected(self, show: bool) -> None:
         """Show or hide rejected suggestions."""

@@ -127,7 +127,7 @@ class EntityPanel(QtWidgets.QWidget):
 
     def _clicked(self, index: QtCore.QModelIndex) -> None:
         if index.isValid():
-            self.span_activated.emit(self.model.span(index.row()).id)
+            self.span_activated.emit(self.model.span_at(index.row()).id)
 
     def show_current(self, span_id: int) -> None:
         """Select the row of the current span."""

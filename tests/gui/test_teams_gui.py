@@ -167,6 +167,7 @@ def test_watcher_reloads_a_layer_changed_on_disk(team, team_window, qtbot) -> No
         if row["label"] == "PERS":
             row["label"] = "ORG"
     data["state"]["1"]["updated"] += 10
+
     def from_disk(change) -> bool:  # type: ignore[no-untyped-def]
         return change.source == "disk" and change.layer(doc, "sara") is not None
 
@@ -182,7 +183,9 @@ def test_watcher_reloads_a_layer_changed_on_disk(team, team_window, qtbot) -> No
     assert window.session_for(doc).stack.count() == 1  # the undo history survives
 
 
-def test_bundle_and_merge_from_the_file_menu(team, team_window, tmp_path, monkeypatch, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_bundle_and_merge_from_the_file_menu(
+    team, team_window, tmp_path, monkeypatch, qtbot
+) -> None:  # type: ignore[no-untyped-def]
     project, _doc = team
     teams = team_window.teams
     shown: list[str] = []

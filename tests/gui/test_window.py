@@ -160,7 +160,7 @@ def test_entity_panel_click_jumps_to_span(qtbot, window) -> None:  # type: ignor
     view.scrollTo(window.span_model.index(row, 0))
     rect = view.visualRect(window.span_model.index(row, 0))
     qtbot.mouseClick(view.viewport(), QtCore.Qt.MouseButton.LeftButton, pos=rect.center())
-    span = window.span_model.span(row)
+    span = window.span_model.span_at(row)
     assert window.editor.current_span.id == span.id
     assert window.editor.selection_range() == (span.start, span.end)
 
