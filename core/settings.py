@@ -11,6 +11,7 @@ import getpass
 import json
 import os
 import re
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -77,10 +78,67 @@ def update_config(**changes: Any) -> dict[str, Any]:
     return config
 
 
-def default_annotator() -> str:
-    """The configured annotator, else a name derived from the login name."""
-    name = load_config().get("annotator")
-    if isinstance(name, str) and name:
+@dataclass(frozen=True)
+class Preferences:
+    """Every user preference with its default; the one place the defaults live.
+
+    Stored in ``config.json`` in the user data folder. A value of the wrong
+    type in the file (edited by hand) reads as the default.
+    """
+
+    #: the annotator's name ("" until the first-run dialog asked)
+    annotator: str = ""
+    #: interface language, "ar" or "en" ("" until chosen: the system's language)
+    language: str = ""
+    #: "arabic" (٠١٢) or "western" (012); "" for the language's own default
+    digits: str = ""
+    editor_point_size: int = 16
+    snap: bool = True
+    #: known projects, most recent first
+    projects: tuple[str, ...] = ()
+    #: recommender name -> {"enabled": bool, "min_score": float}
+    recommenders: dict[str, Any] = field(default_factory=dict)
+
+
+def load_preferences() -> Preferences:
+    """The user's preferences (defaults for anything missing or of the wrong type)."""
+    config = load_config()
+    values: dict[str, Any] = {}
+    for f in fields(Preferences):
+        if f.name not in config:
+            continue
+        value = config[f.name]
+        if f.name == "projects" and isinstance(value, list):
+            values[f.name] = tuple(p for p in value if isinstance(p, str))
+        elif f.name == "editor_point_size" and isinstance(value, int) and 6 <= value <= 96:
+            values[f.name] = value
+        elif f.name == "snap" and isinstance(value, bool):
+            values[f.name] = value
+        elif f.name == "recommenders" and isinstance(value, dict):
+            values[f.name] = value
+        elif f.name in ("annotator", "language", "digits") and isinstance(value, str):
+            values[f.name] = value
+    return replace(Preferences(), **values)
+
+
+def save_preferences(**changes: Any) -> Preferences:
+    """Change some preferences (by field name) and save them; return them all."""
+    names = {f.name for f in fields(Preferences)}
+    unknown = set(changes) - names
+    if unknown:
+        raise ValueError(f"unknown preferences: {', '.join(sorted(unknown))}")
+    stored = {k: list(v) if isinstance(v, tuple) else v for k, v in changes.items()}
+    update_config(**stored)
+    return load_preferences()
+
+
+def default_annotator(explicit: str | None = None) -> str:
+    """The annotator's name: the one given (``--annotator``), else the preference, else
+    a name derived from the login name. Every part of Tawsim asks here."""
+    if explicit:
+        return explicit
+    name = load_preferences().annotator
+    if name:
         return name
     try:
         login = getpass.getuser()
@@ -92,14 +150,14 @@ def default_annotator() -> str:
 
 def known_projects() -> list[Path]:
     """Projects this user has created or opened, most recent first."""
-    return [Path(p) for p in load_config().get("projects", []) if isinstance(p, str)]
+    return [Path(p) for p in load_preferences().projects]
 
 
 def remember_project(folder: Path) -> None:
     """Put folder at the top of the known projects."""
     folder = Path(folder).resolve()
     rest = [str(p) for p in known_projects() if p.resolve() != folder]
-    update_config(projects=[str(folder), *rest][:50])
+    save_preferences(projects=(str(folder), *rest[:49]))
 
 
 def sample_project_dir() -> Path:

@@ -8,13 +8,18 @@ import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
-from typing import Any
 
 from PySide6 import QtCore, QtWidgets
 
 from core.errors import ProjectLockedError, TawsimError
 from core.model import validate_annotator
-from core.settings import data_dir, load_config, remember_project
+from core.settings import (
+    Preferences,
+    data_dir,
+    default_annotator,
+    load_preferences,
+    remember_project,
+)
 from core.store import Project
 from gui import i18n
 
@@ -135,9 +140,9 @@ def open_project(
         return None
 
 
-def first_run_needed(config: dict[str, Any]) -> bool:
+def first_run_needed(prefs: Preferences) -> bool:
     """True until the annotator has chosen a name and an interface language."""
-    return not config.get("annotator") or config.get("language") not in i18n.LANGUAGES
+    return not prefs.annotator or prefs.language not in i18n.LANGUAGES
 
 
 def first_run(app: QtWidgets.QApplication, annotator: str | None) -> str | None:
@@ -170,25 +175,25 @@ def run(project: str | Path | None = None, annotator: str | None = None) -> int:
     """Run the app; return its exit code."""
     app = make_application()
     try:
-        config = load_config()
+        prefs = load_preferences()
     except TawsimError as exc:
         QtWidgets.QMessageBox.critical(None, "Tawsim", str(exc))
         return 1
     # The chrome follows the interface language; the editor sets each
     # paragraph's direction from its own text, whatever the language.
-    i18n.install(app, i18n.preferences(config))
+    i18n.install(app, i18n.preferences(prefs))
     from gui.fonts import load_fonts
     from gui.main_window import MainWindow
 
     load_fonts()
-    welcome = first_run_needed(config)
+    welcome = first_run_needed(prefs)
     try:
         if welcome:
-            name = first_run(app, annotator or config.get("annotator"))
+            name = first_run(app, annotator or prefs.annotator)
             if name is None:
                 return 1
             annotator = annotator or name
-        name = validate_annotator(annotator or str(load_config().get("annotator", "")))
+        name = validate_annotator(default_annotator(annotator))
         if project:
             folder = Path(project)
         else:

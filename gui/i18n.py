@@ -30,7 +30,8 @@ from typing import Any
 from PySide6 import QtCore
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from core.settings import cache_dir, load_config, update_config
+from core.settings import Preferences, cache_dir, load_preferences
+from core.settings import save_preferences as store_preferences
 
 log = logging.getLogger(__name__)
 
@@ -81,13 +82,13 @@ def default_digits(language: str) -> str:
     return "arabic" if language == "ar" else "western"
 
 
-def preferences(config: dict[str, Any] | None = None) -> Interface:
+def preferences(prefs: Preferences | None = None) -> Interface:
     """The interface the user chose, or the system's language when they have not."""
-    config = load_config() if config is None else config
-    language = config.get("language")
+    prefs = load_preferences() if prefs is None else prefs
+    language = prefs.language
     if language not in LANGUAGES:
         language = system_language()
-    digits = config.get("digits")
+    digits = prefs.digits
     if digits not in DIGITS:
         digits = default_digits(language)
     return Interface(language, digits)
@@ -97,7 +98,7 @@ def save_preferences(*, language: str, digits: str) -> None:
     """Store the interface language and digits in the user config."""
     if language not in LANGUAGES or digits not in DIGITS:
         raise ValueError(f"unknown language {language!r} or digits {digits!r}")
-    update_config(language=language, digits=digits)
+    store_preferences(language=language, digits=digits)
 
 
 def current() -> Interface:

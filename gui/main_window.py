@@ -11,7 +11,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from core.changes import Change
 from core.extract.learning import RetrainPolicy
-from core.settings import load_config, update_config
+from core.settings import load_preferences, save_preferences
 from core.store import Project
 from gui import i18n
 from gui.actions import make_action
@@ -34,7 +34,6 @@ log = logging.getLogger(__name__)
 
 # 2: wider default docks; layouts saved by version 1 are dropped.
 SETTINGS_VERSION = 2
-DEFAULT_POINT_SIZE = 16
 DEFAULT_SIZE = (1280, 820)
 DEFAULT_DOCK_WIDTHS = (290, 370)  # documents, entities
 
@@ -65,14 +64,14 @@ class MainWindow(QtWidgets.QMainWindow):
         self.auto_suggest = auto_suggest
         self.restart_requested = False  # Preferences › "Save and restart now"
         self.interface = InterfaceActions(self)  # help, About, Preferences
-        config = load_config()
+        prefs = load_preferences()
         self.setWindowTitle(
             self.tr("Tawsim — {project}").format(project=project.name)
             + (self.tr(" [read-only]") if project.read_only else "")
         )
 
         self.editor = AnnotationEditor(project.labels)
-        self.editor.setFont(editor_font(int(config.get("editor_point_size", DEFAULT_POINT_SIZE))))
+        self.editor.setFont(editor_font(prefs.editor_point_size))
         self.editor.document().setDefaultFont(self.editor.font())
         self.find_bar = FindBar()
         central = QtWidgets.QWidget()
@@ -83,7 +82,7 @@ class MainWindow(QtWidgets.QMainWindow):
         box.addWidget(self.editor)
         self.setCentralWidget(central)
         self.editing = SpanEditing(self.editor, self.workspace, self)
-        self.editing.snapping = bool(config.get("snap", True))
+        self.editing.snapping = prefs.snap
         self.extractor = ExtractorService(
             self.workspace,
             factory=recommender_factory,
@@ -319,7 +318,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.entity_panel.span_activated.connect(self._jump_to_span)
         self.editor.current_changed.connect(self.entity_panel.show_current)
         self.editor.span_clicked.connect(self.show_span_menu)
-        self.editor.zoomed.connect(lambda size: update_config(editor_point_size=size))
+        self.editor.zoomed.connect(lambda size: save_preferences(editor_point_size=size))
         self.editing.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.find_bar.matches_changed.connect(self.editor.set_search_matches)
         self.find_bar.match_selected.connect(self.editor.select_range)
@@ -488,7 +487,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def _set_snapping(self, on: bool) -> None:
         self.editing.snapping = on
-        update_config(snap=on)
+        save_preferences(snap=on)
 
     def _set_show_rejected(self, on: bool) -> None:
         self.editor.set_show_rejected(on)

@@ -73,7 +73,7 @@ def open_project(
     from core.store.project import PROJECT_FILE
 
     folder = Path(args.project) if args.project else ensure_sample_project()
-    annotator = getattr(args, "annotator", None) or default_annotator()
+    annotator = default_annotator(getattr(args, "annotator", None))
     if create and not (folder / PROJECT_FILE).exists():
         if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
             raise TawsimError(

@@ -6,7 +6,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from core.errors import ValidationError
 from core.model import validate_annotator
-from core.settings import default_annotator, update_config
+from core.settings import default_annotator, save_preferences
 from gui import i18n
 from gui.widgets.icons import app_icon
 
@@ -134,7 +134,7 @@ class FirstRunDialog(QtWidgets.QDialog):
         name = self.annotator()
         assert name is not None
         interface = i18n.current()
-        update_config(annotator=name)
+        save_preferences(annotator=name)
         i18n.save_preferences(language=interface.language, digits=interface.digits)
         return name
 
