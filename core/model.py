@@ -9,12 +9,21 @@ import re
 import time
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field, replace
-from typing import Any
+from typing import Any, Literal, get_args
 
 from core.errors import ValidationError
 
-SPAN_STATUSES = ("suggested", "accepted", "rejected")
-DOC_STATUSES = ("new", "in_progress", "done")
+#: a span's status
+SpanStatus = Literal["suggested", "accepted", "rejected"]
+#: an annotator's status for a document
+DocStatus = Literal["new", "in_progress", "done"]
+SPAN_STATUSES: tuple[SpanStatus, ...] = get_args(SpanStatus)
+DOC_STATUSES: tuple[DocStatus, ...] = get_args(DocStatus)
+#: an origin: "manual", "import:<file>", or "<recommender>@<version>"
+Origin = str
+MANUAL: Origin = "manual"
+#: characters a span may never contain: it would cross a line or paragraph
+LINE_BREAKS = "\n\r\u2028\u2029\x85"
 
 _LABEL_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_\-]*$")
 _COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
@@ -170,12 +179,14 @@ class Span:
     end: int
     label: str
     annotator: str
-    status: str = "accepted"
-    origin: str = "manual"
+    status: SpanStatus = "accepted"
+    origin: Origin = MANUAL
     score: float | None = None
     id: int = 0
     created: float = field(default_factory=now)
     updated: float = field(default_factory=now)
+    #: the recommender whose suggestion the annotator relabelled (origin is then manual)
+    suggested_by: Origin | None = None
 
     @property
     def key(self) -> tuple[int, int, str]:
@@ -199,6 +210,8 @@ class Span:
         """Stored form (the id is the tinydb document id, not a field)."""
         data = asdict(self)
         del data["id"]
+        if data["suggested_by"] is None:
+            del data["suggested_by"]  # most spans: keep their stored form as it was
         return data
 
     @classmethod
@@ -209,23 +222,39 @@ class Span:
             end=int(data["end"]),
             label=str(data["label"]),
             annotator=str(data["annotator"]),
-            status=str(data.get("status", "accepted")),
-            origin=str(data.get("origin", "manual")),
+            status=str(data.get("status", "accepted")),  # type: ignore[arg-type]
+            origin=str(data.get("origin", MANUAL)),
             score=None if data.get("score") is None else float(data["score"]),
             id=span_id,
             created=float(data.get("created", 0.0)),
             updated=float(data.get("updated", 0.0)),
+            suggested_by=None if data.get("suggested_by") is None else str(data["suggested_by"]),
         )
 
 
-def validate_span(span: Span, text_length: int, labels: LabelSet) -> None:
-    """Raise ValidationError unless 0 <= start < end <= len(text) and the label is known."""
+def crosses_line(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] holds a line or paragraph break."""
+    return any(ch in LINE_BREAKS for ch in text[start:end])
+
+
+def validate_span(
+    span: Span, text_length: int, labels: LabelSet, text: str | None = None
+) -> None:
+    """Raise ValidationError unless 0 <= start < end <= len(text) and the label is known.
+
+    With the text, a span that crosses a line break is refused too.
+    """
     if isinstance(span.start, bool) or isinstance(span.end, bool):
         raise ValidationError("span offsets must be integers")
     if not 0 <= span.start < span.end <= text_length:
         raise ValidationError(
             f"span [{span.start}, {span.end}) is outside the text "
             f"(need 0 <= start < end <= {text_length})"
+        )
+    if text is not None and crosses_line(text, span.start, span.end):
+        raise ValidationError(
+            f"span [{span.start}, {span.end}) crosses a line break; "
+            "an entity lies within one line"
         )
     if span.label not in labels:
         raise ValidationError(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from core.model import LabelSet, Span
+from core.model import LabelSet, Span, crosses_line
 
 
 def plan_suggestions(
@@ -15,6 +15,7 @@ def plan_suggestions(
     labels: LabelSet,
     length: int,
     annotator: str,
+    text: str | None = None,
     replace_stale: bool = True,
 ) -> tuple[list[Span], list[int]]:
     """The spans to put and the span ids to remove so that a layer holds the suggestions.
@@ -22,7 +23,8 @@ def plan_suggestions(
     A suggestion (anything with start, end, label, score, origin and key) is
     skipped when a rejected or accepted span has the same offsets (whatever its
     label), when it overlaps an accepted span, or when an identical open
-    suggestion exists. An open (undecided) suggestion that it overlaps is
+    suggestion exists; with the text, one that crosses a line break is dropped
+    too. An open (undecided) suggestion that it overlaps is
     replaced when ``replace_stale``; otherwise it is skipped. A replacement
     reuses the first stale span's id, so that the change is one upsert.
     """
@@ -36,6 +38,8 @@ def plan_suggestions(
     claimed: list[tuple[int, int]] = []
     for sug in sorted(suggestions, key=lambda s: (-s.score, s.start)):
         if sug.label not in labels or not 0 <= sug.start < sug.end <= length:
+            continue
+        if text is not None and crosses_line(text, sug.start, sug.end):
             continue
         if (sug.start, sug.end) in decided_offsets:
             continue

@@ -164,6 +164,7 @@ def apply_suggestions(
         labels=layer.labels,
         length=layer.doc.length,
         annotator=layer.annotator,
+        text=layer.text,
         replace_stale=replace_stale,
     )
     if not put and not remove:

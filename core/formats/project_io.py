@@ -221,7 +221,7 @@ def _store(
                     record.end,
                     record.label,
                     layer.annotator,
-                    status=status,
+                    status=status,  # type: ignore[arg-type]
                     origin=record.origin or origin,
                     score=record.score,
                 )

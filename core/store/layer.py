@@ -29,6 +29,9 @@ class LayerHost(Protocol):
     def layer_written(self, path: Path, change: LayerChange) -> None:
         """Called after every write of a layer file, with what it changed."""
 
+    def text(self, doc_id: str) -> str:
+        """A document's stored text."""
+
 
 def open_db(
     path: Path, read_only: bool, warnings: list[str] | None = None, *, memo: bool = False
@@ -134,6 +137,11 @@ class Layer:
 
     # -- writing -----------------------------------------------------------
     @property
+    def text(self) -> str:
+        """The document's stored text."""
+        return self.host.text(self.doc.id)
+
+    @property
     def labels(self) -> LabelSet:
         """The project's label set, which spans are checked against."""
         return self.host.labels
@@ -213,7 +221,7 @@ class Layer:
     def _checked(self, span: Span) -> Span:
         if span.annotator != self.annotator:
             span = span.evolve(annotator=self.annotator, updated=span.updated)
-        validate_span(span, self.doc.length, self.host.labels)
+        validate_span(span, self.doc.length, self.host.labels, self.text)
         return span
 
     def apply(

@@ -527,6 +527,7 @@ class Project:
             labels=self.labels,
             length=layer.doc.length,
             annotator=layer.annotator,
+            text=layer.text,
             replace_stale=replace_stale,
         )
         if not put and not remove:

@@ -109,15 +109,22 @@ def test_apply_never_overlaps_accepted_nor_duplicates(project) -> None:  # type:
 
 def test_apply_replaces_stale_open_suggestions_in_one_write(project) -> None:  # type: ignore[no-untyped-def]
     layer = _layer(project)
-    old = layer.add(Span(40, 48, "LOC", "tester", status="suggested", origin="crf@1"))
-    written = apply_suggestions(layer, [Suggestion(40, 60, "LOC", 0.9, "gazetteer@1")])
+    b = 80  # the article's first long line (spans never cross a line break)
+    old = layer.add(Span(b + 40, b + 48, "LOC", "tester", status="suggested", origin="crf@1"))
+    written = apply_suggestions(layer, [Suggestion(b + 40, b + 60, "LOC", 0.9, "gazetteer@1")])
     assert len(written) == 1 and written[0].id == old.id
     spans = layer.spans()
-    assert [(s.start, s.end, s.origin) for s in spans] == [(40, 60, "gazetteer@1")]
+    assert [(s.start, s.end, s.origin) for s in spans] == [(b + 40, b + 60, "gazetteer@1")]
     # Not when asked to keep them.
-    assert (
-        apply_suggestions(layer, [Suggestion(50, 70, "ORG", 0.9, "x@1")], replace_stale=False) == []
-    )
+    kept = [Suggestion(b + 50, b + 70, "ORG", 0.9, "x@1")]
+    assert apply_suggestions(layer, kept, replace_stale=False) == []
+
+
+def test_suggestions_never_cross_a_line_break(project) -> None:  # type: ignore[no-untyped-def]
+    layer = _layer(project)
+    assert layer.text[52] == "\n"
+    assert apply_suggestions(layer, [Suggestion(45, 60, "LOC", 0.9, "x@1")]) == []
+    assert layer.spans() == []
 
 
 def test_apply_writes_once(project, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -130,7 +137,8 @@ def test_apply_writes_once(project, monkeypatch) -> None:  # type: ignore[no-unt
         return original(*a)
 
     monkeypatch.setattr(layer, "_commit", commit)
-    apply_suggestions(layer, [Suggestion(i * 10, i * 10 + 5, "LOC", 0.9, "g@1") for i in range(5)])
+    sugs = [Suggestion(80 + i * 10, 85 + i * 10, "LOC", 0.9, "g@1") for i in range(5)]
+    apply_suggestions(layer, sugs)
     assert len(commits) == 1
     assert len(layer.spans(status="suggested")) == 5
 

@@ -269,3 +269,13 @@ def test_memoised_layer_writes_match_a_fresh_dump(tmp_path: Path) -> None:
         raw = path.read_text(encoding="utf-8")
         assert raw == dumps(json.loads(raw))
         assert [s.label for s in layer.spans()] == ["ORG", "LOC"]
+
+
+def test_the_store_refuses_a_span_across_a_line_break(tmp_path: Path) -> None:
+    with _new(tmp_path) as project:
+        doc = project.add_document("t", "قوات سوريا الديمقراطية (قسد)\n\nمناورات عسكرية", {})
+        with pytest.raises(ValidationError, match="crosses a line break"):
+            project.edit_spans(doc, put=[Span(24, 37, "ORG", "ali")])
+        assert project.layer(doc).spans() == []
+        project.edit_spans(doc, put=[Span(24, 27, "ORG", "ali")])
+        assert len(project.layer(doc).spans()) == 1
