@@ -237,9 +237,24 @@ def crosses_line(text: str, start: int, end: int) -> bool:
     return any(ch in LINE_BREAKS for ch in text[start:end])
 
 
-def validate_span(
-    span: Span, text_length: int, labels: LabelSet, text: str | None = None
-) -> None:
+def clip_to_line(text: str, start: int, end: int, anchor: int) -> tuple[int, int]:
+    """The part of [start, end) on the line where the selection started (at anchor).
+
+    A selection dragged across a line break keeps the side of its anchor.
+    """
+    if not crosses_line(text, start, end):
+        return start, end
+    breaks = [i for i in range(start, end) if text[i] in LINE_BREAKS]
+    if anchor <= start:
+        return start, breaks[0]
+    if anchor >= end:
+        return breaks[-1] + 1, end
+    before = [b for b in breaks if b < anchor]
+    after = [b for b in breaks if b >= anchor]
+    return (before[-1] + 1 if before else start), (after[0] if after else end)
+
+
+def validate_span(span: Span, text_length: int, labels: LabelSet, text: str | None = None) -> None:
     """Raise ValidationError unless 0 <= start < end <= len(text) and the label is known.
 
     With the text, a span that crosses a line break is refused too.
@@ -253,8 +268,7 @@ def validate_span(
         )
     if text is not None and crosses_line(text, span.start, span.end):
         raise ValidationError(
-            f"span [{span.start}, {span.end}) crosses a line break; "
-            "an entity lies within one line"
+            f"span [{span.start}, {span.end}) crosses a line break; an entity lies within one line"
         )
     if span.label not in labels:
         raise ValidationError(

@@ -32,11 +32,13 @@ class Acceptance:
     accepted: int = 0
     rejected: int = 0
     open: int = 0
+    #: suggestions the annotator kept with another label (their span's suggested_by)
+    relabelled: int = 0
 
     @property
     def rate(self) -> float | None:
         """Accepted share of decided suggestions; None before any decision."""
-        decided = self.accepted + self.rejected
+        decided = self.accepted + self.rejected + self.relabelled
         return self.accepted / decided if decided else None
 
 
@@ -86,6 +88,11 @@ def acceptance(spans: Iterable[Span]) -> dict[str, Acceptance]:
     """Accepted, rejected and open suggestions per recommender."""
     out: dict[str, Acceptance] = defaultdict(Acceptance)
     for span in spans:
+        if span.suggested_by is not None:
+            by = recommender_of(span.suggested_by)
+            if by is not None:
+                out[by].relabelled += 1
+            continue
         name = recommender_of(span.origin)
         if name is None:
             continue

@@ -17,6 +17,7 @@ def plan_suggestions(
     annotator: str,
     text: str | None = None,
     replace_stale: bool = True,
+    only_covered: bool = False,
 ) -> tuple[list[Span], list[int]]:
     """The spans to put and the span ids to remove so that a layer holds the suggestions.
 
@@ -25,7 +26,9 @@ def plan_suggestions(
     label), when it overlaps an accepted span, or when an identical open
     suggestion exists; with the text, one that crosses a line break is dropped
     too. An open (undecided) suggestion that it overlaps is
-    replaced when ``replace_stale``; otherwise it is skipped. A replacement
+    replaced when ``replace_stale``; otherwise it is skipped. With
+    ``only_covered`` (label all occurrences), it is replaced only when the new
+    suggestion contains it and is longer: a longer suggestion is never cut down. A replacement
     reuses the first stale span's id, so that the change is one upsert.
     """
     existing = list(existing)
@@ -55,6 +58,19 @@ def plan_suggestions(
             continue
         stale = [o for o in open_spans.values() if o.overlaps(sug.start, sug.end)]
         if stale and not replace_stale:
+            continue
+        if (
+            stale
+            and only_covered
+            and any(
+                not (
+                    sug.start <= o.start
+                    and o.end <= sug.end
+                    and o.end - o.start < sug.end - sug.start
+                )
+                for o in stale
+            )
+        ):
             continue
         span = Span(
             start=sug.start,

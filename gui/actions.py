@@ -139,6 +139,16 @@ SHORTCUTS: dict[str, Shortcut] = {
         ("Ctrl+Return", "Ctrl+Enter"),
         QT_TRANSLATE_NOOP("Shortcut", "Mark done, open the next"),
     ),
+    "next_document": Shortcut(
+        QT_TRANSLATE_NOOP("Shortcut", "Next document"),
+        ("Ctrl+PgDown",),
+        QT_TRANSLATE_NOOP("Shortcut", "Open the next document in the list, marking nothing"),
+    ),
+    "prev_document": Shortcut(
+        QT_TRANSLATE_NOOP("Shortcut", "Previous document"),
+        ("Ctrl+PgUp",),
+        QT_TRANSLATE_NOOP("Shortcut", "Open the previous document in the list, marking nothing"),
+    ),
     "find": Shortcut(
         QT_TRANSLATE_NOOP("Shortcut", "&Find…"),
         (SK.Find,),

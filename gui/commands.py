@@ -116,7 +116,12 @@ class RecordedCommand(SpanCommand):
 
 
 def suggest_command(
-    workspace: Workspace, doc_id: str, suggestions: Iterable[Any], text: str
+    workspace: Workspace,
+    doc_id: str,
+    suggestions: Iterable[Any],
+    text: str,
+    *,
+    only_covered: bool = False,
 ) -> RecordedCommand:
     """Store suggestions (automatic ones too) as one undoable command."""
     items = list(suggestions)
@@ -124,7 +129,7 @@ def suggest_command(
         workspace,
         doc_id,
         text,
-        lambda: workspace.apply_suggestions(doc_id, items),
+        lambda: workspace.apply_suggestions(doc_id, items, only_covered=only_covered),
         source="suggest",
     )
 

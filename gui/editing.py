@@ -7,10 +7,10 @@ from functools import partial
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from core.model import Span
+from core.model import MANUAL, Span, clip_to_line
 from core.snap import move_edge, snap_selection
 from core.text import normalize_str
-from gui.commands import SpanCommand, add_spans, change_spans, remove_spans
+from gui.commands import change_spans, remove_spans
 from gui.i18n import label_name, number
 from gui.session import DocumentSession
 from gui.widgets.editor import AnnotationEditor
@@ -64,21 +64,18 @@ class SpanEditing(QtCore.QObject):
             return None
         current = self.editor.current_span
         if current is not None:
-            new = current.evolve(label=name, status="accepted", annotator=session.layer.annotator)
-            if new.label == current.label and current.status == "accepted":
-                return current
-            self._push(
-                change_spans(
-                    self.workspace, session.doc_id, [(current, new)], self._label_text(name)
-                )
-            )
-            self.editor.set_current(current.id)
-            return session.get(current.id)
+            return self._relabel(session, current, name)
         selected = self.editor.selection_range()
         if selected is None:
             self.message.emit(self.tr("Select some text first, or go to a span with Tab."))
             return None
-        start, end = selected
+        start, end = clip_to_line(session.text, *selected, self.editor.selection_anchor())
+        if (start, end) != selected:
+            self.message.emit(
+                self.tr(
+                    "The selection crossed a line break: only the part where it started is used."
+                )
+            )
         if self.snapping and not exact and not self.editor.exact_selection:
             snapped = self.snap(session.text, start, end)
             if snapped is None:
@@ -89,14 +86,45 @@ class SpanEditing(QtCore.QObject):
             if (span.start, span.end) == (start, end) and span.status != "rejected":
                 self.editor.set_current(span.id)
                 return self.label(name)
-        span = Span(start, end, name, session.layer.annotator, status="accepted", origin="manual")
-        command = add_spans(self.workspace, session.doc_id, [span], self._label_text(name))
+        span = Span(start, end, name, session.annotator, status="accepted", origin=MANUAL)
+        before = self._resolved(session, span)
+        command = change_spans(
+            self.workspace, session.doc_id, before, self._label_text(name), add=[span]
+        )
         self._push(command)
-        if isinstance(command, SpanCommand) and command.after and not command.isObsolete():
-            created = command.after[0]
-            self.editor.set_current(created.id)
-            return created
+        had = {old.id for old, _new in before}
+        created = [s for s in command.after if s.id not in had]
+        if created and not command.isObsolete():
+            self.editor.set_current(created[0].id)
+            return created[0]
         return None
+
+    def _relabel(self, session: DocumentSession, current: Span, name: str) -> Span | None:
+        """Give the current span a label and accept it; the annotator decided it."""
+        if current.label == name and current.status == "accepted":
+            return current
+        new = current.evolve(label=name, status="accepted", annotator=session.annotator)
+        if name != current.label and current.origin != MANUAL:
+            # The recommender proposed something else: the span is now the annotator's.
+            new = new.evolve(
+                origin=MANUAL, score=None, suggested_by=current.suggested_by or current.origin
+            )
+        pairs = [(current, new), *self._resolved(session, new)]
+        self._push(change_spans(self.workspace, session.doc_id, pairs, self._label_text(name)))
+        self._after_decision(current)
+        return session.get(current.id)
+
+    def _resolved(self, session: DocumentSession, span: Span) -> list[tuple[Span, Span]]:
+        """Open suggestions that an accepted span overlaps, each with its rejected version.
+
+        Accepting or creating a span settles them in the same command, so no
+        suggestion is left over an accepted span (undo brings them back).
+        """
+        return [
+            (s, s.evolve(status="rejected", annotator=session.annotator))
+            for s in session.spans()
+            if s.status == "suggested" and s.id != span.id and s.overlaps(span.start, span.end)
+        ]
 
     def snap(self, text: str, start: int, end: int) -> tuple[int, int] | None:
         """Snap a selection to words, trimming a proclitic before a known name.
@@ -130,15 +158,14 @@ class SpanEditing(QtCore.QObject):
         return self.stems(own) if self.stems is not None else own
 
     def accept(self) -> None:
-        """Accept the current suggestion."""
+        """Accept the current suggestion and go to the next one."""
         session = self._writable()
         current = self.editor.current_span
         if session is None or current is None or current.status == "accepted":
             return
-        new = current.evolve(status="accepted", annotator=session.layer.annotator)
-        self._push(
-            change_spans(self.workspace, session.doc_id, [(current, new)], self.tr("Accept"))
-        )
+        new = current.evolve(status="accepted", annotator=session.annotator)
+        pairs = [(current, new), *self._resolved(session, new)]
+        self._push(change_spans(self.workspace, session.doc_id, pairs, self.tr("Accept")))
         self._after_decision(current)
 
     def reject(self) -> None:
@@ -148,14 +175,15 @@ class SpanEditing(QtCore.QObject):
         if session is None or current is None:
             return
         if current.status == "suggested":
-            new = current.evolve(status="rejected", annotator=session.layer.annotator)
-            self._push(
-                change_spans(self.workspace, session.doc_id, [(current, new)], self.tr("Reject"))
+            new = current.evolve(status="rejected", annotator=session.annotator)
+            command = change_spans(
+                self.workspace, session.doc_id, [(current, new)], self.tr("Reject")
             )
         else:
-            self._push(
-                remove_spans(self.workspace, session.doc_id, [current], self.tr("Delete span"))
+            command = remove_spans(
+                self.workspace, session.doc_id, [current], self.tr("Delete span")
             )
+        self._push(command)
         self._after_decision(current)
 
     def delete(self, span_id: int) -> None:
@@ -166,13 +194,18 @@ class SpanEditing(QtCore.QObject):
             self._push(remove_spans(self.workspace, session.doc_id, [span], self.tr("Delete span")))
 
     def _after_decision(self, span: Span) -> None:
-        """Keep the keyboard flow going: stay on the span, or go to the next suggestion."""
-        if self.editor.current_span is None or self.editor.current_span.status == "rejected":
-            following = [
-                s for s in self.editor.spans() if (s.start, -s.end) > (span.start, -span.end)
-            ]
-            if following:
-                self.editor.set_current(following[0].id)
+        """Keep the keyboard flow going: go to the next open suggestion in reading order."""
+        following = [
+            s
+            for s in self.editor.spans()
+            if s.status == "suggested" and (s.start, -s.end) > (span.start, -span.end)
+        ]
+        if following:
+            self.editor.set_current(following[0].id)
+        elif self.editor.current_span is None or self.editor.current_span.status == "rejected":
+            rest = [s for s in self.editor.spans() if (s.start, -s.end) > (span.start, -span.end)]
+            if rest:
+                self.editor.set_current(rest[0].id)
         else:
             self.editor.set_current(span.id)
 
@@ -182,7 +215,7 @@ class SpanEditing(QtCore.QObject):
         if session is None:
             return 0
         pairs = [
-            (s, s.evolve(status="accepted", annotator=session.layer.annotator))
+            (s, s.evolve(status="accepted", annotator=session.annotator))
             for s in session.spans()
             if s.status == "suggested"
         ]
@@ -244,7 +277,7 @@ class SpanEditing(QtCore.QObject):
         moved = move_edge(session.text, current.start, current.end, edge=edge, step=step, unit=unit)
         if moved is None:
             return
-        new = current.evolve(start=moved[0], end=moved[1], annotator=session.layer.annotator)
+        new = current.evolve(start=moved[0], end=moved[1], annotator=session.annotator)
         text = self.tr("Move start edge") if edge == "start" else self.tr("Move end edge")
         self._push(change_spans(self.workspace, session.doc_id, [(current, new)], text))
         self.editor.set_current(current.id)

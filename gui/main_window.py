@@ -188,6 +188,8 @@ class MainWindow(QtWidgets.QMainWindow):
         act("propagate_doc", lambda: self.propagate("document"))
         act("propagate_project", lambda: self.propagate("project"))
         act("mark_done", self.mark_done)
+        act("next_document", lambda: self.step_document(1))
+        act("prev_document", lambda: self.step_document(-1))
         act("find", self.find_bar.open_bar)
         act("zoom_in", lambda: ed.zoom(1))
         act("zoom_out", lambda: ed.zoom(-1))
@@ -238,7 +240,15 @@ class MainWindow(QtWidgets.QMainWindow):
         ):
             span_menu.addSeparator() if name is None else span_menu.addAction(a[name])
         doc_menu = menu.addMenu(self.tr("&Document"))
-        for name in ("suggest", "mark_done", None, "recommender_settings", "retrain"):
+        for name in (
+            "suggest",
+            "mark_done",
+            "next_document",
+            "prev_document",
+            None,
+            "recommender_settings",
+            "retrain",
+        ):
             doc_menu.addSeparator() if name is None else doc_menu.addAction(a[name])
         view_menu = menu.addMenu(self.tr("&View"))
         for name in ("zoom_in", "zoom_out", None, "snap", "show_rejected"):
@@ -495,10 +505,21 @@ class MainWindow(QtWidgets.QMainWindow):
             self.span_model.reset(self.current.text, self._panel_spans(self.current.spans()))
 
     def mark_done(self) -> str | None:
-        """Mark the open document done and open the next unfinished one; return its id."""
+        """Mark the open document done and open the next unfinished one; return its id.
+
+        With suggestions still unreviewed, the annotator is asked first: accept
+        them, leave them, or go back.
+        """
         session = self.current
         if session is None or self.project.read_only:
             return None
+        open_count = sum(s.status == "suggested" for s in session.spans())
+        if open_count:
+            choice = self.ask_unreviewed(open_count)
+            if choice == "back":
+                return None
+            if choice == "accept":
+                self.editing.accept_all()
         command = SetStatusCommand(self.workspace, session.doc_id, "done", self.tr("Mark done"))
         session.stack.push(command)
         following = self.doc_model.next_unfinished(session.doc_id)
@@ -506,6 +527,42 @@ class MainWindow(QtWidgets.QMainWindow):
             self.open_document(following)
         else:
             self.statusBar().showMessage(self.tr("Every document is done."), 5000)
+        return following
+
+    def ask_unreviewed(self, count: int) -> str:
+        """Ask what to do with unreviewed suggestions: "accept", "leave" or "back"."""
+        box = QtWidgets.QMessageBox(self)
+        box.setObjectName("unreviewed_box")
+        box.setIcon(QtWidgets.QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Mark done"))
+        box.setText(self.tr("%n suggestion(s) not reviewed.", "", count))
+        box.setInformativeText(
+            self.tr("Accept them, leave them as suggestions, or go back to review them?")
+        )
+        Role = QtWidgets.QMessageBox.ButtonRole
+        accept = box.addButton(self.tr("Accept them"), Role.AcceptRole)
+        leave = box.addButton(self.tr("Leave them"), Role.DestructiveRole)
+        back = box.addButton(self.tr("Go back"), Role.RejectRole)
+        box.setDefaultButton(back)
+        box.setEscapeButton(back)
+        box.exec()
+        clicked = box.clickedButton()
+        box.deleteLater()
+        return "accept" if clicked is accept else "leave" if clicked is leave else "back"
+
+    def step_document(self, direction: int) -> str | None:
+        """Open the next (+1) or previous (-1) document in the list; mark nothing."""
+        current = self.current
+        following = self.doc_panel.neighbour(current.doc_id if current else None, direction)
+        if following is None:
+            self.statusBar().showMessage(
+                self.tr("This is the last document.")
+                if direction > 0
+                else self.tr("This is the first document."),
+                3000,
+            )
+            return None
+        self.open_document(following)
         return following
 
     def show_span_menu(self, span_id: int, where: QtCore.QPoint) -> QtWidgets.QMenu | None:

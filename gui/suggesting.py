@@ -67,11 +67,15 @@ class SuggestionController(QtCore.QObject):
         for op in self.tasks:
             op.cancel()
 
-    def _push(self, doc_id: str, suggestions: list[Suggestion], text: str) -> int:
+    def _push(
+        self, doc_id: str, suggestions: list[Suggestion], text: str, *, only_covered: bool = False
+    ) -> int:
         """Store suggestions as one undo command on the document's stack; return how many."""
         if doc_id not in {d.id for d in self.workspace.project.documents()}:
             return 0  # the document is gone (an import was undone)
-        command = suggest_command(self.workspace, doc_id, suggestions, text)
+        command = suggest_command(
+            self.workspace, doc_id, suggestions, text, only_covered=only_covered
+        )
         self.workspace.session(doc_id).stack.push(command)
         result = command.result
         return 0 if result is None else len(result.new_spans)
@@ -130,7 +134,7 @@ class SuggestionController(QtCore.QObject):
 
         def done(result: tuple[str, int, dict[str, list[tuple[int, int]]]]) -> None:
             label, origin_id, found = result
-            total = 0
+            total = offered = 0
             origin = self.workspace.session(open_id).get(origin_id)
             for doc_id, places in found.items():
                 suggestions = [
@@ -143,11 +147,16 @@ class SuggestionController(QtCore.QObject):
                     )
                 ]
                 if suggestions:
+                    offered += len(suggestions)
                     text = self.tr("Label all “{text}”").format(text=surface)
-                    total += self._push(doc_id, suggestions, text)
+                    total += self._push(doc_id, suggestions, text, only_covered=True)
             labels = self.workspace.labels
             shown = label_name(labels.get(label)) if label in labels else label
             text = self.tr("{count} occurrences suggested as {label}", "", total)
-            self.message.emit(text.format(count=number(total), label=shown), 5000)
+            text = text.format(count=number(total), label=shown)
+            if offered > total:
+                skipped = offered - total
+                text += self.tr("; %n left alone (already in or beside another span)", "", skipped)
+            self.message.emit(text, 5000)
 
         return self.start(work, done, self.tr("Looking for “{text}”…").format(text=surface))

@@ -199,11 +199,18 @@ class Workspace(QtCore.QObject):
         return self.edit_spans(doc_id, status=status, annotator=annotator) is not None
 
     def apply_suggestions(
-        self, doc_id: str, suggestions: Iterable[Any], *, source: Source = "suggest"
+        self,
+        doc_id: str,
+        suggestions: Iterable[Any],
+        *,
+        only_covered: bool = False,
+        source: Source = "suggest",
     ) -> Change | None:
         """Store suggestions without touching a decision; None if the store refused."""
         try:
-            change = self.project.apply_suggestions(doc_id, list(suggestions), source=source)
+            change = self.project.apply_suggestions(
+                doc_id, list(suggestions), only_covered=only_covered, source=source
+            )
         except TawsimError as exc:
             self._failed(doc_id, None, str(exc))
             return None

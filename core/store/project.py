@@ -515,6 +515,7 @@ class Project:
         *,
         annotator: str | None = None,
         replace_stale: bool = True,
+        only_covered: bool = False,
         source: Source = "suggest",
     ) -> Change:
         """Store suggestions as ``suggested`` spans without touching a decision (one write)."""
@@ -529,6 +530,7 @@ class Project:
             annotator=layer.annotator,
             text=layer.text,
             replace_stale=replace_stale,
+            only_covered=only_covered,
         )
         if not put and not remove:
             return Change(source)

@@ -14,12 +14,15 @@ from bisect import bisect_right
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from core.bidi import paragraph_directions
 from core.model import LabelSet, Span
 from gui.i18n import label_name, number, origin_text, span_status
 from gui.offsets import OffsetMap
 from gui.widgets.highlight import ExtraSelection, SpanStyles, nesting_levels
 
 MIN_POINT_SIZE, MAX_POINT_SIZE = 8, 48
+#: drawing order by status: later ranks paint over earlier ones
+DRAW_RANK = {"rejected": 0, "suggested": 1, "accepted": 2}
 
 
 class AnnotationEditor(QtWidgets.QTextEdit):
@@ -90,8 +93,26 @@ class AnnotationEditor(QtWidgets.QTextEdit):
         self.offsets = offsets
         self._setting_cursor = True
         self.setPlainText(text)
+        self._inherit_directions(text)
         self._setting_cursor = False
         self.set_spans(spans)
+
+    def _inherit_directions(self, text: str) -> None:
+        """Paragraphs without a strong letter read in the direction of the one before."""
+        qt = {
+            "rtl": QtCore.Qt.LayoutDirection.RightToLeft,
+            "ltr": QtCore.Qt.LayoutDirection.LeftToRight,
+        }
+        document = self.document()
+        for row, (direction, inherited) in enumerate(paragraph_directions(text)):
+            if not inherited:
+                continue
+            block = document.findBlockByNumber(row)
+            if not block.isValid():
+                break
+            fmt = block.blockFormat()
+            fmt.setLayoutDirection(qt[direction])
+            QtGui.QTextCursor(block).setBlockFormat(fmt)
 
     def set_labels(self, labels: LabelSet, spans: list[Span] | None = None) -> None:
         """Use another label set's colours (and, when given, show these spans with them)."""
@@ -141,6 +162,8 @@ class AnnotationEditor(QtWidgets.QTextEdit):
             now = span.status != "rejected" or self._show_rejected
             if was != now:
                 return False
+        if any(self._spans[s.id].status != s.status for s in changed):
+            self._draw_order = None
         for span in changed:
             old = self._spans[span.id]
             self._spans[span.id] = span
@@ -163,10 +186,16 @@ class AnnotationEditor(QtWidgets.QTextEdit):
 
     def _apply_selections(self) -> None:
         if self._draw_order is None:
-            # Sorting thousands of spans is the costly part; a relabel or accept keeps
-            # every span's offsets and level, so the order is reused until spans change.
+            # Accepted spans are drawn last (on top of suggestions, whatever their
+            # lengths), inner levels above outer ones. Sorting thousands of spans is
+            # the costly part, so the order is kept until a status or the spans change.
             self._draw_order = sorted(
-                self._sels, key=lambda i: (self._sels[i][0][4], self._sels[i][0][0])
+                self._sels,
+                key=lambda i: (
+                    DRAW_RANK.get(self._sels[i][0][3], 0),
+                    self._sels[i][0][4],
+                    self._sels[i][0][0],
+                ),
             )
         sels = [self._sels[i][1] for i in self._draw_order]
         current = self._spans.get(self._current)
@@ -250,6 +279,10 @@ class AnnotationEditor(QtWidgets.QTextEdit):
         if not cursor.hasSelection():
             return None
         return self.offsets.range_to_cp(cursor.selectionStart(), cursor.selectionEnd())
+
+    def selection_anchor(self) -> int:
+        """Where the selection started (the anchor), as a code-point offset."""
+        return self.offsets.to_cp(self.textCursor().anchor())
 
     def caret(self) -> int:
         """The caret as a code-point offset."""

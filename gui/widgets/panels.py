@@ -96,6 +96,23 @@ class DocumentPanel(QtWidgets.QWidget):
             source = self.proxy.mapToSource(index)
             self.open_requested.emit(self.model.doc_id(source.row()))
 
+    def neighbour(self, doc_id: str | None, direction: int) -> str | None:
+        """The document after (+1) or before (-1) this one, in the list as shown."""
+        rows = self.proxy.rowCount()
+        if not rows:
+            return None
+        at = -1
+        source_row = self.model.row_of(doc_id) if doc_id else -1
+        if source_row >= 0:
+            at = self.proxy.mapFromSource(self.model.index(source_row, 0)).row()
+        if at < 0:
+            target = 0 if direction > 0 else rows - 1
+        else:
+            target = at + direction
+        if not 0 <= target < rows:
+            return None
+        return self.model.doc_id(self.proxy.mapToSource(self.proxy.index(target, 0)).row())
+
     def show_current(self, doc_id: str) -> None:
         """Select the open document's row."""
         row = self.model.row_of(doc_id)

@@ -103,7 +103,7 @@
     <name>AnnotationEditor</name>
     <message>
         <source>{status} · {origin}</source>
-        <extracomment>a span was clicked: its id and the global position for a menu the current span changed (0: none) the user asked for a new font size</extracomment>
+        <extracomment>drawing order by status: later ranks paint over earlier ones a span was clicked: its id and the global position for a menu the current span changed (0: none) the user asked for a new font size</extracomment>
         <translation>{status} · {origin}</translation>
     </message>
     <message>
@@ -910,6 +910,41 @@ The view now shows what is on disk.</source>
         <source>Every document is done.</source>
         <translation>أُنجزت كل الوثائق.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n suggestion(s) not reviewed.</source>
+        <translation>
+            <numerusform>لا اقتراحات غير مراجَعة.</numerusform>
+            <numerusform>اقتراح واحد لم يُراجَع.</numerusform>
+            <numerusform>اقتراحان لم يُراجَعا.</numerusform>
+            <numerusform>%Ln اقتراحات لم تُراجَع.</numerusform>
+            <numerusform>%Ln اقتراحًا لم يُراجَع.</numerusform>
+            <numerusform>%Ln اقتراح لم يُراجَع.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Accept them, leave them as suggestions, or go back to review them?</source>
+        <translation>أتقبلها، أم تتركها اقتراحات، أم تعود لمراجعتها؟</translation>
+    </message>
+    <message>
+        <source>Accept them</source>
+        <translation>قبولها</translation>
+    </message>
+    <message>
+        <source>Leave them</source>
+        <translation>تركها</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>العودة</translation>
+    </message>
+    <message>
+        <source>This is the last document.</source>
+        <translation>هذه آخر وثيقة.</translation>
+    </message>
+    <message>
+        <source>This is the first document.</source>
+        <translation>هذه أول وثيقة.</translation>
+    </message>
     <message>
         <source>Recommender settings saved; they apply to the next suggestions.</source>
         <translation>حُفظت إعدادات المُقترِحات، وتسري على الاقتراحات القادمة.</translation>
@@ -1166,6 +1201,22 @@ The view now shows what is on disk.</source>
         <translation>تعليم الوثيقة منجزة وفتح الوثيقة التالية</translation>
     </message>
     <message>
+        <source>Next document</source>
+        <translation>الوثيقة التالية</translation>
+    </message>
+    <message>
+        <source>Open the next document in the list, marking nothing</source>
+        <translation>فتح الوثيقة التالية في القائمة دون تعليم شيء</translation>
+    </message>
+    <message>
+        <source>Previous document</source>
+        <translation>الوثيقة السابقة</translation>
+    </message>
+    <message>
+        <source>Open the previous document in the list, marking nothing</source>
+        <translation>فتح الوثيقة السابقة في القائمة دون تعليم شيء</translation>
+    </message>
+    <message>
         <source>&amp;Find…</source>
         <translation>&amp;بحث…</translation>
     </message>
@@ -1401,6 +1452,10 @@ The view now shows what is on disk.</source>
         <translation>حدِّد نصًا أولًا، أو انتقل إلى كيان بالمفتاح Tab.</translation>
     </message>
     <message>
+        <source>The selection crossed a line break: only the part where it started is used.</source>
+        <translation>امتدّ التحديد عبر فاصل أسطر: لا يُستعمل إلا الجزء الذي بدأ فيه.</translation>
+    </message>
+    <message>
         <source>The selection holds no word to label.</source>
         <translation>لا يحوي التحديد كلمة تُوسَم.</translation>
     </message>
@@ -1514,6 +1569,17 @@ The view now shows what is on disk.</source>
             <numerusform>اقتُرحت {count} مواضع بوسم «{label}»</numerusform>
             <numerusform>اقتُرح {count} موضعًا بوسم «{label}»</numerusform>
             <numerusform>اقتُرح {count} موضع بوسم «{label}»</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n left alone (already in or beside another span)</source>
+        <translation>
+            <numerusform>؛ ولم يُمسّ شيء آخر</numerusform>
+            <numerusform>؛ وتُرك موضع واحد (داخل كيان آخر أو متداخل معه)</numerusform>
+            <numerusform>؛ وتُرك موضعان (داخل كيان آخر أو متداخلان معه)</numerusform>
+            <numerusform>؛ وتُركت %Ln مواضع (داخل كيان آخر أو متداخلة معه)</numerusform>
+            <numerusform>؛ وتُرك %Ln موضعًا (داخل كيان آخر أو متداخلًا معه)</numerusform>
+            <numerusform>؛ وتُرك %Ln موضع (داخل كيان آخر أو متداخل معه)</numerusform>
         </translation>
     </message>
     <message>

@@ -36,6 +36,16 @@
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%n suggestion(s) not reviewed.</source>
+        <translation>
+            <numerusform>%n suggestion not reviewed.</numerusform>
+            <numerusform>%n suggestions not reviewed.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SuggestionController</name>
     <message numerus="yes">
         <source>{count} new suggestions</source>
@@ -49,6 +59,13 @@
         <translation>
             <numerusform>{count} occurrence suggested as {label}</numerusform>
             <numerusform>{count} occurrences suggested as {label}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n left alone (already in or beside another span)</source>
+        <translation>
+            <numerusform>; %n left alone (already in or beside another span)</numerusform>
+            <numerusform>; %n left alone (already in or beside another span)</numerusform>
         </translation>
     </message>
 </context>
