@@ -43,6 +43,7 @@ class SuggestionController(QtCore.QObject):
         self.extractor = extractor
         self._parent = parent
         self.tasks: list[Op] = []
+        self._busy_shown = False  # the status bar shows a "working…" text of ours
 
     # -- operations -------------------------------------------------------------
     def start(self, fn: Callable[..., Any], done: Callable[[Any], None], busy: str) -> Op:
@@ -51,12 +52,18 @@ class SuggestionController(QtCore.QObject):
         op.ended.connect(lambda: self._ended(op))
         self.tasks.append(op)
         self.message.emit(busy, 0)
+        self._busy_shown = True
         return op
+
+    def _say(self, text: str, timeout: int) -> None:
+        self._busy_shown = False
+        self.message.emit(text, timeout)
 
     def _ended(self, op: Op) -> None:
         if op in self.tasks:
             self.tasks.remove(op)
-        if not self.tasks:
+        if not self.tasks and self._busy_shown:  # a result's message stays
+            self._busy_shown = False
             self.message.emit("", 0)
 
     def _failed(self, message: str) -> None:
@@ -99,7 +106,7 @@ class SuggestionController(QtCore.QObject):
         doc_id, suggestions = result
         count = self._push(doc_id, suggestions, self.tr("Suggest entities"))
         text = self.tr("{count} new suggestions", "", count).format(count=number(count))
-        self.message.emit(text, 4000)
+        self._say(text, 4000)
 
     # -- label all occurrences ------------------------------------------------------
     def propagate(self, scope: str) -> Op | None:
@@ -157,6 +164,6 @@ class SuggestionController(QtCore.QObject):
             if offered > total:
                 skipped = offered - total
                 text += self.tr("; %n left alone (already in or beside another span)", "", skipped)
-            self.message.emit(text, 5000)
+            self._say(text, 5000)
 
         return self.start(work, done, self.tr("Looking for “{text}”…").format(text=surface))
