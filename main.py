@@ -19,6 +19,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 1
         print(f"Desktop entry: {done.entry}\nIcon: {done.icon}")
         return 0
+    from pathlib import Path
+
+    if args and not args[0].startswith("-") and Path(args[0]).is_dir():
+        args = ["gui", "--project", args[0], *args[1:]]  # `tawsim FOLDER` opens that project
     if not args or args[0] == "gui" or args[0].startswith("--project"):
         from core.cli import build_parser
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import time
+import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Literal, get_args
@@ -25,7 +26,7 @@ MANUAL: Origin = "manual"
 #: characters a span may never contain: it would cross a line or paragraph
 LINE_BREAKS = "\n\r\u2028\u2029\x85"
 
-_LABEL_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_\-]*$")
+MAX_LABEL_NAME = 64
 _COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 # Annotator names become folder names, so they are restricted to characters
 # that are safe in paths on every platform (Arabic letters are welcome).
@@ -50,6 +51,25 @@ def now() -> float:
     return round(time.time(), 3)
 
 
+def label_name_problem(name: object) -> str:
+    """Why a label name cannot be used ("" when it can).
+
+    Any Unicode text will do (``شخص``, ``STATE/PROVINCE``) except control
+    characters and white space (a CoNLL tag is one token), up to 64 characters.
+    A label name never becomes part of a file path.
+    """
+    if not isinstance(name, str) or not name:
+        return "is empty"
+    if len(name) > MAX_LABEL_NAME:
+        return f"is longer than {MAX_LABEL_NAME} characters"
+    for ch in name:
+        if ch.isspace():
+            return "contains white space (a CoNLL tag is one token)"
+        if unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp"):
+            return f"contains the control character U+{ord(ch):04X}"
+    return ""
+
+
 @dataclass(frozen=True)
 class Label:
     """One entity type: its name in files, display names, colour and hotkey."""
@@ -62,11 +82,9 @@ class Label:
 
     def validate(self) -> None:
         """Raise ValidationError when the label cannot be used in files or the GUI."""
-        if not _LABEL_NAME.match(self.name):
-            raise ValidationError(
-                f"label name {self.name!r} must start with a Latin letter and contain only "
-                "Latin letters, digits, '_' or '-' (it is written into CoNLL tags)"
-            )
+        problem = label_name_problem(self.name)
+        if problem:
+            raise ValidationError(f"label name {self.name!r} {problem}")
         if not _COLOUR.match(self.color):
             raise ValidationError(f"label {self.name}: colour {self.color!r} is not #RRGGBB")
         if self.hotkey is not None and not 1 <= self.hotkey <= 9:

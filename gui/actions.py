@@ -149,6 +149,21 @@ SHORTCUTS: dict[str, Shortcut] = {
         ("Ctrl+PgUp",),
         QT_TRANSLATE_NOOP("Shortcut", "Open the previous document in the list, marking nothing"),
     ),
+    "new_project": Shortcut(
+        QT_TRANSLATE_NOOP("Shortcut", "&New project…"),
+        (SK.New,),
+        QT_TRANSLATE_NOOP("Shortcut", "Create a project: a folder, a label set, files to import"),
+    ),
+    "open_project": Shortcut(
+        QT_TRANSLATE_NOOP("Shortcut", "&Open project…"),
+        (SK.Open,),
+        QT_TRANSLATE_NOOP("Shortcut", "Open another project folder"),
+    ),
+    "labels": Shortcut(
+        QT_TRANSLATE_NOOP("Shortcut", "&Labels…"),
+        ("Ctrl+Shift+K",),
+        QT_TRANSLATE_NOOP("Shortcut", "Add, rename, recolour, reorder or remove labels"),
+    ),
     "find": Shortcut(
         QT_TRANSLATE_NOOP("Shortcut", "&Find…"),
         (SK.Find,),

@@ -8,6 +8,7 @@ import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from PySide6 import QtCore, QtWidgets
 
@@ -145,14 +146,19 @@ def first_run_needed(prefs: Preferences) -> bool:
     return not prefs.annotator or prefs.language not in i18n.LANGUAGES
 
 
-def first_run(app: QtWidgets.QApplication, annotator: str | None) -> str | None:
-    """Ask for the annotator's name and the interface language; None if cancelled."""
+def first_run(
+    app: QtWidgets.QApplication, annotator: str | None, *, project_given: bool = False
+) -> tuple[str, str] | None:
+    """Ask for the name, the interface language and how to start; None if cancelled.
+
+    Returns (name, "sample" or "new").
+    """
     from gui.widgets.first_run import FirstRunDialog
 
-    dialog = FirstRunDialog(app, annotator=annotator)
+    dialog = FirstRunDialog(app, annotator=annotator, project_given=project_given)
     if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted:
         return None
-    return dialog.save()
+    return dialog.save(), dialog.start_choice()
 
 
 def make_application() -> QtWidgets.QApplication:
@@ -183,15 +189,16 @@ def run(project: str | Path | None = None, annotator: str | None = None) -> int:
     # paragraph's direction from its own text, whatever the language.
     i18n.install(app, i18n.preferences(prefs))
     from gui.fonts import load_fonts
-    from gui.main_window import MainWindow
 
     load_fonts()
     welcome = first_run_needed(prefs)
     try:
+        start = "sample"
         if welcome:
-            name = first_run(app, annotator or prefs.annotator)
-            if name is None:
+            answer = first_run(app, annotator or prefs.annotator, project_given=bool(project))
+            if answer is None:
                 return 1
+            name, start = answer
             annotator = annotator or name
         name = validate_annotator(default_annotator(annotator))
         if project:
@@ -210,20 +217,58 @@ def run(project: str | Path | None = None, annotator: str | None = None) -> int:
         QtWidgets.QMessageBox.warning(None, "Tawsim", warning)
     if not opened.read_only:
         remember_project(folder)
+    windows = ProjectWindows()
     try:
-        while True:
-            window = MainWindow(opened)
-            if welcome:
-                from gui.widgets.first_run import show_first_steps
+        window = windows.show(opened)
+        if welcome:
+            from gui.widgets.first_run import show_first_steps
 
-                show_first_steps(window)
-                welcome = False
-            window.show()
+            show_first_steps(window)
+            if start == "new":
+                window.projects.ask_new_project()
+        while True:
             code = app.exec()
-            if not getattr(window, "restart_requested", False):
+            window = windows.window
+            if window is None or not getattr(window, "restart_requested", False):
                 return code
             # "Restart now" after a language change: the same project, a new window.
-            window.deleteLater()
             i18n.install(app, i18n.preferences())
+            windows.show(windows.project)
     finally:
-        opened.close()
+        windows.close()
+
+
+class ProjectWindows(QtCore.QObject):
+    """One project window at a time: opening another project replaces the window."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.window: QtWidgets.QMainWindow | None = None
+        self.project: Project | None = None
+
+    def show(self, project: Project | None, paths: list[Path] | None = None) -> Any:
+        """Show a project in a new window, then close the old window (and its project)."""
+        from gui.main_window import MainWindow
+
+        assert project is not None
+        old_window, old_project = self.window, self.project
+        window = MainWindow(project)
+        window.switch_requested.connect(self.show)
+        self.window, self.project = window, project
+        window.show()
+        if paths:
+            from core.formats.project_io import ImportOptions
+
+            window.transfer.start_import(list(paths), ImportOptions())
+        if old_window is not None:
+            old_window.close()
+            old_window.deleteLater()
+        if old_project is not None and old_project is not project:
+            old_project.close()
+        return window
+
+    def close(self) -> None:
+        """Release the open project."""
+        if self.project is not None:
+            self.project.close()
+            self.project = None

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6 import QtCore, QtGui
 
 from core.changes import Change, LayerChange, Source
-from core.model import Span
+from core.model import LabelSet, Span
 
 if TYPE_CHECKING:
     from gui.workspace import Workspace
@@ -176,3 +176,51 @@ class SetStatusCommand(SpanCommand):
             text = mark.format(status=document_status(status))
         old = workspace.project.layer(doc_id).status
         super().__init__(workspace, doc_id, text, status=(old, status))
+
+
+class LabelsCommand(QtGui.QUndoCommand):
+    """Replace the label set, relabelling the spans of removed labels, as one undoable step.
+
+    The spans that move are kept (old and new versions per document) on the
+    first redo; undo puts them and the old label set back.
+    """
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        new: LabelSet,
+        relabel: dict[str, str],
+        text: str,
+    ) -> None:
+        super().__init__(text)
+        self.workspace = workspace
+        self.old = workspace.labels
+        self.new = new
+        self.relabel = dict(relabel)
+        self.moved: list[tuple[str, list[Span], list[Span]]] | None = None
+
+    def _run(self, target: LabelSet, forward: bool) -> None:
+        from gui.widgets.label_editor import union
+
+        project = self.workspace.project
+        if self.relabel:
+            project.set_labels(union(self.old, self.new))
+        if self.moved is None:
+            self.moved = []
+            me = project.annotator
+            for info in project.documents():
+                spans = [s for s in project.layer(info.id).spans() if s.label in self.relabel]
+                if spans and me:
+                    new = [s.evolve(label=self.relabel[s.label]) for s in spans]
+                    self.moved.append((info.id, spans, new))
+        for doc_id, before, after in self.moved:
+            project.edit_spans(doc_id, put=after if forward else before, source="labels")
+        project.set_labels(target)
+
+    def redo(self) -> None:
+        if self.workspace.run_recorded("labels", lambda: self._run(self.new, True)) is None:
+            self.setObsolete(True)
+
+    def undo(self) -> None:
+        if self.workspace.run_recorded("labels", lambda: self._run(self.old, False)) is None:
+            self.setObsolete(True)

@@ -15,13 +15,14 @@ from core.settings import load_preferences, save_preferences
 from core.store import Project
 from gui import i18n
 from gui.actions import make_action
-from gui.commands import SetStatusCommand
 from gui.editing import SpanEditing
 from gui.extractor import ExtractorService, RecommenderFactory, RetrainRunner
 from gui.fonts import editor_font
 from gui.interface import InterfaceActions
 from gui.models.documents import DocumentListModel
 from gui.models.spans import SpanTableModel
+from gui.projects import ProjectActions, accepts_drop
+from gui.review import ReviewFlow
 from gui.session import DocumentSession
 from gui.suggesting import SuggestionController
 from gui.teams.features import TeamFeatures
@@ -65,10 +66,9 @@ class MainWindow(QtWidgets.QMainWindow):
         self.restart_requested = False  # Preferences › "Save and restart now"
         self.interface = InterfaceActions(self)  # help, About, Preferences
         prefs = load_preferences()
-        self.setWindowTitle(
-            self.tr("Tawsim — {project}").format(project=project.name)
-            + (self.tr(" [read-only]") if project.read_only else "")
-        )
+        # Qt adds the application's name after it: the project is named once.
+        self.setWindowTitle(project.name + (self.tr(" [read-only]") if project.read_only else ""))
+        self.setAcceptDrops(True)
 
         self.editor = AnnotationEditor(project.labels)
         self.editor.setFont(editor_font(prefs.editor_point_size))
@@ -95,9 +95,14 @@ class MainWindow(QtWidgets.QMainWindow):
             self.workspace, self.editing, self.extractor, parent=self
         )
         self.transfer = TransferController(self.workspace, self)
+        self.projects = ProjectActions(self, self.workspace)
+        self.switch_requested = self.projects.switch_requested
 
         self.doc_model = DocumentListModel(project, self)
         self.doc_panel = DocumentPanel(self.doc_model)
+        self.review = ReviewFlow(
+            self, self.workspace, self.editing, self.doc_model, self.doc_panel, self.open_document
+        )
         self.span_model = SpanTableModel(project.labels, self)
         # Qt does not mirror dock areas: the document list goes where reading starts.
         self.start_area = QtCore.Qt.DockWidgetArea.LeftDockWidgetArea
@@ -199,6 +204,9 @@ class MainWindow(QtWidgets.QMainWindow):
         act("suggest", self.run_suggestions)
         act("recommender_settings", self.edit_recommender_settings)
         act("retrain", self.extractor.retrain)
+        act("new_project", self.projects.ask_new_project)
+        act("open_project", self.projects.ask_open_project)
+        act("labels", self.projects.edit_labels)
         act("import", self.transfer.ask_import)
         act("export", self.transfer.ask_export)
         act("quit", self.close)
@@ -210,6 +218,10 @@ class MainWindow(QtWidgets.QMainWindow):
         a = self.actions_by_name
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&File"))
+        file_menu.addAction(a["new_project"])
+        file_menu.addAction(a["open_project"])
+        file_menu.addMenu(self.projects.recent_menu)
+        file_menu.addSeparator()
         for name in ("import", "export", None, "quit"):
             file_menu.addSeparator() if name is None else file_menu.addAction(a[name])
             if name == "export":
@@ -239,6 +251,8 @@ class MainWindow(QtWidgets.QMainWindow):
             "end_fwd_word",
         ):
             span_menu.addSeparator() if name is None else span_menu.addAction(a[name])
+        project_menu = menu.addMenu(self.tr("&Project"))
+        project_menu.addAction(a["labels"])
         doc_menu = menu.addMenu(self.tr("&Document"))
         for name in (
             "suggest",
@@ -294,6 +308,7 @@ class MainWindow(QtWidgets.QMainWindow):
                 "suggest",
                 "import",
                 "retrain",
+                "labels",
             ):
                 a[name].setEnabled(False)
 
@@ -370,6 +385,16 @@ class MainWindow(QtWidgets.QMainWindow):
         store.setValue("window/geometry", self.saveGeometry())
         store.setValue(self._state_key(), self.saveState(SETTINGS_VERSION))
         store.sync()
+
+    def dragEnterEvent(self, event: QtGui.QDragEnterEvent) -> None:
+        if accepts_drop(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QtGui.QDropEvent) -> None:
+        """A project folder dropped here opens; other files and folders are imported."""
+        if accepts_drop(event):
+            event.acceptProposedAction()
+            self.projects.drop(self.projects.dropped_paths(event.mimeData()))
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:
         self.save_layout()
@@ -505,65 +530,16 @@ class MainWindow(QtWidgets.QMainWindow):
             self.span_model.reset(self.current.text, self._panel_spans(self.current.spans()))
 
     def mark_done(self) -> str | None:
-        """Mark the open document done and open the next unfinished one; return its id.
-
-        With suggestions still unreviewed, the annotator is asked first: accept
-        them, leave them, or go back.
-        """
-        session = self.current
-        if session is None or self.project.read_only:
-            return None
-        open_count = sum(s.status == "suggested" for s in session.spans())
-        if open_count:
-            choice = self.ask_unreviewed(open_count)
-            if choice == "back":
-                return None
-            if choice == "accept":
-                self.editing.accept_all()
-        command = SetStatusCommand(self.workspace, session.doc_id, "done", self.tr("Mark done"))
-        session.stack.push(command)
-        following = self.doc_model.next_unfinished(session.doc_id)
-        if following is not None:
-            self.open_document(following)
-        else:
-            self.statusBar().showMessage(self.tr("Every document is done."), 5000)
-        return following
+        """Mark the open document done and open the next unfinished one; return its id."""
+        return self.review.mark_done()
 
     def ask_unreviewed(self, count: int) -> str:
         """Ask what to do with unreviewed suggestions: "accept", "leave" or "back"."""
-        box = QtWidgets.QMessageBox(self)
-        box.setObjectName("unreviewed_box")
-        box.setIcon(QtWidgets.QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Mark done"))
-        box.setText(self.tr("%n suggestion(s) not reviewed.", "", count))
-        box.setInformativeText(
-            self.tr("Accept them, leave them as suggestions, or go back to review them?")
-        )
-        Role = QtWidgets.QMessageBox.ButtonRole
-        accept = box.addButton(self.tr("Accept them"), Role.AcceptRole)
-        leave = box.addButton(self.tr("Leave them"), Role.DestructiveRole)
-        back = box.addButton(self.tr("Go back"), Role.RejectRole)
-        box.setDefaultButton(back)
-        box.setEscapeButton(back)
-        box.exec()
-        clicked = box.clickedButton()
-        box.deleteLater()
-        return "accept" if clicked is accept else "leave" if clicked is leave else "back"
+        return self.review.ask_unreviewed(count)
 
     def step_document(self, direction: int) -> str | None:
         """Open the next (+1) or previous (-1) document in the list; mark nothing."""
-        current = self.current
-        following = self.doc_panel.neighbour(current.doc_id if current else None, direction)
-        if following is None:
-            self.statusBar().showMessage(
-                self.tr("This is the last document.")
-                if direction > 0
-                else self.tr("This is the first document."),
-                3000,
-            )
-            return None
-        self.open_document(following)
-        return following
+        return self.review.step_document(direction)
 
     def show_span_menu(self, span_id: int, where: QtCore.QPoint) -> QtWidgets.QMenu | None:
         """The small menu of a clicked span: labels, accept, reject, delete, label all."""

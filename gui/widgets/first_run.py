@@ -19,11 +19,13 @@ class FirstRunDialog(QtWidgets.QDialog):
         app: QtCore.QCoreApplication,
         *,
         annotator: str | None = None,
+        project_given: bool = False,
         parent: QtWidgets.QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("first_run")
         self.app = app
+        self.project_given = project_given
         self.logo = QtWidgets.QLabel()
         self.logo.setPixmap(app_icon().pixmap(64, 64))
         self.heading = QtWidgets.QLabel(objectName="first_run_heading")
@@ -56,6 +58,18 @@ class FirstRunDialog(QtWidgets.QDialog):
         self.form.addRow(self.name_label, self.name)
         self.form.addRow("", self.name_note)
         self.form.addRow(self.language_label, self.language)
+        self.start_sample = QtWidgets.QRadioButton(objectName="first_run_sample")
+        self.start_new = QtWidgets.QRadioButton(objectName="first_run_new")
+        self.start_sample.setChecked(True)
+        self.start_label = QtWidgets.QLabel()
+        choices = QtWidgets.QVBoxLayout()
+        choices.addWidget(self.start_sample)
+        choices.addWidget(self.start_new)
+        if not project_given:  # started on a project: that project opens
+            self.form.addRow(self.start_label, choices)
+        else:
+            for widget in (self.start_sample, self.start_new, self.start_label):
+                widget.hide()
         self.buttons = QtWidgets.QDialogButtonBox(
             QtWidgets.QDialogButtonBox.StandardButton.Ok
             | QtWidgets.QDialogButtonBox.StandardButton.Cancel
@@ -88,9 +102,12 @@ class FirstRunDialog(QtWidgets.QDialog):
         self.intro.setText(
             self.tr(
                 "Tawsim helps you mark the names of people, places and organisations in Arabic "
-                "text. It opens a sample article so that you can try it at once."
+                "text."
             )
         )
+        self.start_label.setText(self.tr("Begin with:"))
+        self.start_sample.setText(self.tr("&The sample article, to try Tawsim at once"))
+        self.start_new.setText(self.tr("A &new project of my own"))
         self.name_label.setText(self.tr("Your &name as an annotator:"))
         self.name_note.setText(
             self.tr("Letters, digits, '.', '_' or '-'. Your annotations are saved under it.")
@@ -128,6 +145,10 @@ class FirstRunDialog(QtWidgets.QDialog):
             self.name.setFocus()
             return
         self.accept()
+
+    def start_choice(self) -> str:
+        """How to begin: "sample" or "new" (a project given on the command line: "sample")."""
+        return "new" if self.start_new.isChecked() and not self.project_given else "sample"
 
     def save(self) -> str:
         """Remember the name and the interface; return the name."""

@@ -637,8 +637,20 @@ Open it read-only? You can read and browse the annotations, but not change them.
         <translation>مرحبًا بك في توسيم</translation>
     </message>
     <message>
-        <source>Tawsim helps you mark the names of people, places and organisations in Arabic text. It opens a sample article so that you can try it at once.</source>
-        <translation>يساعدك توسيم على وسم أسماء الأشخاص والأماكن والمنظمات في النصوص العربية. وسيفتح لك مقالة نموذجية لتجربه فورًا.</translation>
+        <source>Tawsim helps you mark the names of people, places and organisations in Arabic text.</source>
+        <translation>يساعدك توسيم على وسم أسماء الأشخاص والأماكن والمنظمات في النصوص العربية.</translation>
+    </message>
+    <message>
+        <source>Begin with:</source>
+        <translation>ابدأ بـ:</translation>
+    </message>
+    <message>
+        <source>&amp;The sample article, to try Tawsim at once</source>
+        <translation>&amp;المقال التجريبي، لتجربة توسيم فورًا</translation>
+    </message>
+    <message>
+        <source>A &amp;new project of my own</source>
+        <translation>مشروع &amp;جديد خاص بي</translation>
     </message>
     <message>
         <source>Your &amp;name as an annotator:</source>
@@ -813,11 +825,82 @@ Open it read-only? You can read and browse the annotations, but not change them.
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>LabelSetDialog</name>
     <message>
-        <source>Tawsim — {project}</source>
-        <translation>توسيم — {project}</translation>
+        <source>Labels</source>
+        <translation>الوسوم</translation>
     </message>
+    <message>
+        <source>Name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>الإنجليزية</translation>
+    </message>
+    <message>
+        <source>Arabic</source>
+        <translation>العربية</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>المفتاح</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>إ&amp;ضافة</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>&amp;حذف…</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>إلى الأ&amp;على</translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation>إلى الأ&amp;سفل</translation>
+    </message>
+    <message>
+        <source>&amp;Colour…</source>
+        <translation>ال&amp;لون…</translation>
+    </message>
+    <message>
+        <source>A name is what files store (any letters, no spaces): it cannot change once spans use it. The English and Arabic names are what the interface shows. Keys 1–9 label a selection.</source>
+        <translation>الاسم هو ما تحفظه الملفات (أي حروف، بلا مسافات): لا يتغيّر بعد أن تستعمله الكيانات. والاسمان العربي والإنجليزي هما ما تعرضه الواجهة. والمفاتيح ١–٩ تَسِم التحديد.</translation>
+    </message>
+    <message>
+        <source>{name}: the key must be a digit from 1 to 9, or empty</source>
+        <translation>{name}: المفتاح رقم من ١ إلى ٩، أو فارغ</translation>
+    </message>
+    <message>
+        <source>Label name “{name}” {problem}</source>
+        <translation>اسم الوسم «{name}»: {problem}</translation>
+    </message>
+    <message>
+        <source>“{name}” is used by {count} span(s) in other annotators&apos; layers; it cannot be removed.</source>
+        <translation>يستعمل «{name}» {count} من الكيانات في طبقات معلّقين آخرين؛ فلا يمكن حذفه.</translation>
+    </message>
+    <message>
+        <source>“{name}” is in use and there is no other label.</source>
+        <translation>«{name}» مستعمل ولا وسم غيره.</translation>
+    </message>
+    <message>
+        <source>Remove a label</source>
+        <translation>حذف وسم</translation>
+    </message>
+    <message>
+        <source>{count} span(s) use “{name}”. Relabel them to:</source>
+        <translation>يستعمل {count} من الكيانات «{name}». وسمها بـ:</translation>
+    </message>
+    <message>
+        <source>Label colour</source>
+        <translation>لون الوسم</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
     <message>
         <source> [read-only]</source>
         <translation> [للقراءة فقط]</translation>
@@ -841,6 +924,10 @@ Open it read-only? You can read and browse the annotations, but not change them.
     <message>
         <source>&amp;Spans</source>
         <translation>&amp;كيانات</translation>
+    </message>
+    <message>
+        <source>&amp;Project</source>
+        <translation>&amp;المشروع</translation>
     </message>
     <message>
         <source>&amp;Document</source>
@@ -903,51 +990,95 @@ The view now shows what is on disk.</source>
 المعروض الآن هو ما على القرص.</translation>
     </message>
     <message>
-        <source>Mark done</source>
-        <translation>تعليم الوثيقة منجزة</translation>
-    </message>
-    <message>
-        <source>Every document is done.</source>
-        <translation>أُنجزت كل الوثائق.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n suggestion(s) not reviewed.</source>
-        <translation>
-            <numerusform>لا اقتراحات غير مراجَعة.</numerusform>
-            <numerusform>اقتراح واحد لم يُراجَع.</numerusform>
-            <numerusform>اقتراحان لم يُراجَعا.</numerusform>
-            <numerusform>%Ln اقتراحات لم تُراجَع.</numerusform>
-            <numerusform>%Ln اقتراحًا لم يُراجَع.</numerusform>
-            <numerusform>%Ln اقتراح لم يُراجَع.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Accept them, leave them as suggestions, or go back to review them?</source>
-        <translation>أتقبلها، أم تتركها اقتراحات، أم تعود لمراجعتها؟</translation>
-    </message>
-    <message>
-        <source>Accept them</source>
-        <translation>قبولها</translation>
-    </message>
-    <message>
-        <source>Leave them</source>
-        <translation>تركها</translation>
-    </message>
-    <message>
-        <source>Go back</source>
-        <translation>العودة</translation>
-    </message>
-    <message>
-        <source>This is the last document.</source>
-        <translation>هذه آخر وثيقة.</translation>
-    </message>
-    <message>
-        <source>This is the first document.</source>
-        <translation>هذه أول وثيقة.</translation>
-    </message>
-    <message>
         <source>Recommender settings saved; they apply to the next suggestions.</source>
         <translation>حُفظت إعدادات المُقترِحات، وتسري على الاقتراحات القادمة.</translation>
+    </message>
+</context>
+<context>
+    <name>NewProjectDialog</name>
+    <message>
+        <source>New project</source>
+        <translation>مشروع جديد</translation>
+    </message>
+    <message>
+        <source>For example: Syrian news 2025</source>
+        <translation>مثلًا: أخبار سورية 2025</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>اختيار…</translation>
+    </message>
+    <message>
+        <source>Person, place, organisation, miscellaneous</source>
+        <translation>شخص، مكان، منظمة، متفرقات</translation>
+    </message>
+    <message>
+        <source>Empty: I will add my own labels</source>
+        <translation>فارغة: سأضيف وسومي بنفسي</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>إضافة ملفات…</translation>
+    </message>
+    <message>
+        <source>Add a folder…</source>
+        <translation>إضافة مجلد…</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>الا&amp;سم:</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>المجل&amp;د:</translation>
+    </message>
+    <message>
+        <source>&amp;Labels:</source>
+        <translation>ال&amp;وسوم:</translation>
+    </message>
+    <message>
+        <source>Import now (optional):</source>
+        <translation>استيراد الآن (اختياري):</translation>
+    </message>
+    <message>
+        <source>Create project</source>
+        <translation>إنشاء المشروع</translation>
+    </message>
+    <message>
+        <source>Give the project a name.</source>
+        <translation>سمِّ المشروع.</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the project.</source>
+        <translation>اختر مجلدًا للمشروع.</translation>
+    </message>
+    <message>
+        <source>There is a project in that folder already: open it instead.</source>
+        <translation>في هذا المجلد مشروع من قبل: افتحه بدلًا من ذلك.</translation>
+    </message>
+    <message>
+        <source>The folder is not empty: choose a new or an empty folder.</source>
+        <translation>المجلد ليس فارغًا: اختر مجلدًا جديدًا أو فارغًا.</translation>
+    </message>
+    <message>
+        <source>Not found: {path}</source>
+        <translation>غير موجود: {path}</translation>
+    </message>
+    <message>
+        <source>Folder for the new project</source>
+        <translation>مجلد المشروع الجديد</translation>
+    </message>
+    <message>
+        <source>Files to import</source>
+        <translation>ملفات للاستيراد</translation>
+    </message>
+    <message>
+        <source>Texts and corpora (*.txt *.jsonl *.json *.conll *.ann *.tsv);;All files (*)</source>
+        <translation>نصوص ومدوّنات (*.txt *.jsonl *.json *.conll *.ann *.tsv);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <source>Folder to import</source>
+        <translation>مجلد للاستيراد</translation>
     </message>
 </context>
 <context>
@@ -1017,6 +1148,50 @@ The view now shows what is on disk.</source>
     </message>
 </context>
 <context>
+    <name>ProjectActions</name>
+    <message>
+        <source>Recent projects</source>
+        <extracomment>show this project (and import these paths into it) instead of the current one</extracomment>
+        <translation>المشاريع الأخيرة</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>مشروع جديد</translation>
+    </message>
+    <message>
+        <source>Open a project folder</source>
+        <translation>فتح مجلد مشروع</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>فتح مشروع</translation>
+    </message>
+    <message>
+        <source>{folder} is not a Tawsim project (it has no project.json).</source>
+        <translation>‏{folder} ليس مشروع توسيم (لا ملف project.json فيه).</translation>
+    </message>
+    <message>
+        <source>That project is the one open.</source>
+        <translation>هذا هو المشروع المفتوح.</translation>
+    </message>
+    <message>
+        <source>{folder} (missing)</source>
+        <translation>{folder} (غير موجود)</translation>
+    </message>
+    <message>
+        <source>No projects yet</source>
+        <translation>لا مشاريع بعد</translation>
+    </message>
+    <message>
+        <source>The project is open read-only; nothing can be changed.</source>
+        <translation>المشروع مفتوح للقراءة فقط؛ لا يمكن تغيير شيء.</translation>
+    </message>
+    <message>
+        <source>Edit the labels</source>
+        <translation>تعديل الوسوم</translation>
+    </message>
+</context>
+<context>
     <name>RecommenderSettingsDialog</name>
     <message>
         <source>Name lists: country, city, organisation and person names</source>
@@ -1065,6 +1240,52 @@ The view now shows what is on disk.</source>
     <message>
         <source>Copy</source>
         <translation>نسخ</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewFlow</name>
+    <message>
+        <source>Mark done</source>
+        <translation>تعليم الوثيقة منجزة</translation>
+    </message>
+    <message>
+        <source>Every document is done.</source>
+        <translation>أُنجزت كل الوثائق.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n suggestion(s) not reviewed.</source>
+        <translation>
+            <numerusform>لا اقتراحات غير مراجَعة.</numerusform>
+            <numerusform>اقتراح واحد لم يُراجَع.</numerusform>
+            <numerusform>اقتراحان لم يُراجَعا.</numerusform>
+            <numerusform>%Ln اقتراحات لم تُراجَع.</numerusform>
+            <numerusform>%Ln اقتراحًا لم يُراجَع.</numerusform>
+            <numerusform>%Ln اقتراح لم يُراجَع.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Accept them, leave them as suggestions, or go back to review them?</source>
+        <translation>أتقبلها، أم تتركها اقتراحات، أم تعود لمراجعتها؟</translation>
+    </message>
+    <message>
+        <source>Accept them</source>
+        <translation>قبولها</translation>
+    </message>
+    <message>
+        <source>Leave them</source>
+        <translation>تركها</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>العودة</translation>
+    </message>
+    <message>
+        <source>This is the last document.</source>
+        <translation>هذه آخر وثيقة.</translation>
+    </message>
+    <message>
+        <source>This is the first document.</source>
+        <translation>هذه أول وثيقة.</translation>
     </message>
 </context>
 <context>
@@ -1215,6 +1436,30 @@ The view now shows what is on disk.</source>
     <message>
         <source>Open the previous document in the list, marking nothing</source>
         <translation>فتح الوثيقة السابقة في القائمة دون تعليم شيء</translation>
+    </message>
+    <message>
+        <source>&amp;New project…</source>
+        <translation>مشروع &amp;جديد…</translation>
+    </message>
+    <message>
+        <source>Create a project: a folder, a label set, files to import</source>
+        <translation>إنشاء مشروع: مجلد ومجموعة وسوم وملفات للاستيراد</translation>
+    </message>
+    <message>
+        <source>&amp;Open project…</source>
+        <translation>&amp;فتح مشروع…</translation>
+    </message>
+    <message>
+        <source>Open another project folder</source>
+        <translation>فتح مجلد مشروع آخر</translation>
+    </message>
+    <message>
+        <source>&amp;Labels…</source>
+        <translation>ال&amp;وسوم…</translation>
+    </message>
+    <message>
+        <source>Add, rename, recolour, reorder or remove labels</source>
+        <translation>إضافة الوسوم وتسميتها وتلوينها وترتيبها وحذفها</translation>
     </message>
     <message>
         <source>&amp;Find…</source>

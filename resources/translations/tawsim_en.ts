@@ -36,7 +36,7 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>ReviewFlow</name>
     <message numerus="yes">
         <source>%n suggestion(s) not reviewed.</source>
         <translation>
