@@ -56,7 +56,9 @@ class NewProjectDialog(QtWidgets.QDialog):
         file_buttons.addStretch(1)
         form = QtWidgets.QFormLayout()
         form.addRow(self.tr("&Name:"), self.name)
-        form.addRow(self.tr("&Folder:"), folder_row)
+        folder_label = QtWidgets.QLabel(self.tr("&Folder:"))
+        folder_label.setBuddy(self.folder)  # a row holding a layout gets no buddy by itself
+        form.addRow(folder_label, folder_row)
         form.addRow(self.tr("&Labels:"), self.labels)
         form.addRow(self.tr("Import now (optional):"), self.files)
         form.addRow("", file_buttons)
