@@ -11,6 +11,7 @@ from typing import Any
 
 from core.cli.common import Add, Progress, open_project
 from core.errors import TawsimError
+from core.formats.conll import PRESETS, WRITE_SCHEMES
 from core.formats.project_io import EXPORT_FORMATS, IMPORT_FORMATS
 from core.settings import known_projects
 
@@ -63,6 +64,10 @@ def cmd_export(args: argparse.Namespace) -> int:
             status=args.status,
             include_suggestions=args.include_suggestions,
             nested=args.nested == "columns",
+            preset=args.preset,
+            scheme=args.scheme,
+            delimiter=args.delimiter,
+            docstart=None if args.docstart is None else args.docstart == "yes",
             progress=bar,
         )
     for problem in report.problems:
@@ -71,6 +76,8 @@ def cmd_export(args: argparse.Namespace) -> int:
             f"{problem.label}: {problem.reason}",
             file=sys.stderr,
         )
+    for note in report.notes:
+        print(f"note: {note}", file=sys.stderr)
     print(
         f"exported {report.documents} document(s), {report.spans} span(s) to {args.out}"
         + (
@@ -237,6 +244,21 @@ def register(add: Add) -> None:
         choices=("outer", "columns"),
         default="outer",
         help="CoNLL: outermost spans only, or a column per nesting level",
+    )
+    p.add_argument(
+        "--preset",
+        choices=tuple(PRESETS),
+        help="CoNLL as a consumer reads it: doccano (tabs, no -DOCSTART-), spacy "
+        "(spacy convert), anercorp (ANERcorp's own layout)",
+    )
+    p.add_argument("--scheme", choices=WRITE_SCHEMES, help="CoNLL tag scheme (default iob2)")
+    p.add_argument(
+        "--delimiter", choices=("space", "tab"), help="CoNLL column separator (default space)"
+    )
+    p.add_argument(
+        "--docstart",
+        choices=("yes", "no"),
+        help="CoNLL: -DOCSTART- lines between documents (default: when there are several)",
     )
     p = add("stats", cmd_stats, "documents and spans by label, status and annotator")
     p.add_argument("--json", action="store_true", help="machine-readable output")

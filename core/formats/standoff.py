@@ -12,9 +12,11 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import quoteattr
 
 from core.formats.base import (
     DocRecord,
+    ExportProblem,
     FormatError,
     ReadReport,
     SpanRecord,
@@ -22,6 +24,11 @@ from core.formats.base import (
     parse_json,
 )
 from core.text import Utf16Index
+
+# Meta keys Tawsim itself sets on import; they are not the user's data fields.
+INTERNAL_META = frozenset(
+    {"source_file", "line", "task", "format", "scheme", "source_id", "source_data"}
+)
 
 _META_SKIP = {"text", "label", "labels", "entities", "relations", "suggestions"}
 
@@ -234,23 +241,39 @@ def _ls_result(doc: DocRecord, span: SpanRecord, number: int) -> dict[str, Any]:
     return result
 
 
-def write_labelstudio(
-    docs: Sequence[DocRecord], *, include_suggestions: bool, annotator: str, model: str
-) -> str:
-    """Label Studio tasks with annotations (and predictions when asked)."""
+def _ls_task_id(doc: DocRecord, number: int) -> int:
+    """The task's original Label Studio id when it came from one, else its position."""
+    original = doc.meta.get("source_id")
+    if doc.meta.get("format") == "labelstudio" and type(original) is int:
+        return original
+    return number
+
+
+def _ls_data(doc: DocRecord) -> dict[str, Any]:
+    """The task's data: the original fields when it came from Label Studio."""
+    original = doc.meta.get("source_data")
+    if doc.meta.get("format") == "labelstudio" and isinstance(original, dict):
+        return {**original, "text": doc.text}
+    own = {k: v for k, v in doc.meta.items() if k not in INTERNAL_META}
+    return {**own, "text": doc.text, "title": doc.title, "doc_id": doc.id}
+
+
+def write_labelstudio(docs: Sequence[DocRecord], *, include_suggestions: bool, model: str) -> str:
+    """Label Studio tasks with annotations (and predictions when asked).
+
+    Label Studio takes ``completed_by`` only as a user id, so it is left out;
+    a document the annotator never touched gets no annotation (Label Studio
+    would count it as finished), and one marked done without spans an empty one.
+    """
     tasks = []
     for number, doc in enumerate(docs, 1):
         accepted = [s for s in doc.spans if s.status == "accepted"]
-        task: dict[str, Any] = {
-            "id": number,
-            "data": {"text": doc.text, "title": doc.title, "doc_id": doc.id, **doc.meta},
-            "annotations": [
-                {
-                    "result": [_ls_result(doc, s, i) for i, s in enumerate(accepted, 1)],
-                    "completed_by": annotator,
-                }
-            ],
-        }
+        task: dict[str, Any] = {"id": _ls_task_id(doc, number), "data": _ls_data(doc)}
+        task["annotations"] = (
+            [{"result": [_ls_result(doc, s, i) for i, s in enumerate(accepted, 1)]}]
+            if accepted or doc.status == "done"
+            else []
+        )
         if include_suggestions:
             suggested = [s for s in doc.spans if s.status == "suggested"]
             task["predictions"] = [
@@ -261,6 +284,22 @@ def write_labelstudio(
             ]
         tasks.append(task)
     return json.dumps(tasks, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def labelstudio_config(labels: Sequence[tuple[str, str]]) -> str:
+    """The labeling config XML for (name, colour) labels, matching our results' names."""
+    rows = "".join(
+        f"    <Label value={quoteattr(name)} background={quoteattr(colour)}/>\n"
+        for name, colour in labels
+    )
+    return (
+        "<View>\n"
+        '  <Labels name="label" toName="text">\n'
+        f"{rows}"
+        "  </Labels>\n"
+        '  <Text name="text" value="$text"/>\n'
+        "</View>\n"
+    )
 
 
 # ----------------------------------------------------------------------- brat
@@ -302,11 +341,26 @@ def read_brat(path: Path, text: str, ann: str, report: ReadReport) -> DocRecord:
     )
 
 
-def write_brat_ann(doc: DocRecord) -> str:
-    """The .ann content for a document's accepted spans."""
+def write_brat_ann(doc: DocRecord) -> tuple[str, list[ExportProblem]]:
+    """The .ann content for a document's accepted spans, and the spans brat cannot take.
+
+    brat's own parser rejects a span whose text holds a newline or a tab, so
+    such a span is never written; it is listed instead.
+    """
     lines = []
+    problems = []
     accepted = [s for s in doc.spans if s.status == "accepted"]
-    for number, span in enumerate(accepted, 1):
-        shown = doc.text[span.start : span.end].replace("\n", " ").replace("\t", " ")
-        lines.append(f"T{number}\t{span.label} {span.start} {span.end}\t{shown}")
-    return "\n".join(lines) + ("\n" if lines else "")
+    for span in accepted:
+        shown = doc.text[span.start : span.end]
+        if "\n" in shown or "\t" in shown or "\r" in shown:
+            reason = "contains a line break or a tab, which brat refuses; left out"
+            problems.append(ExportProblem(doc.id or "", span.start, span.end, span.label, reason))
+            continue
+        lines.append(f"T{len(lines) + 1}\t{span.label} {span.start} {span.end}\t{shown}")
+    return "\n".join(lines) + ("\n" if lines else ""), problems
+
+
+def brat_config(labels: Sequence[str]) -> str:
+    """A minimal annotation.conf declaring the labels as entity types."""
+    entities = "".join(f"{name}\n" for name in labels)
+    return f"[entities]\n{entities}\n[relations]\n\n[events]\n\n[attributes]\n"

@@ -236,6 +236,8 @@ def documents(draw: st.DrawFn, *, token_aligned: bool = False) -> DocRecord:
         else:
             start = draw(st.integers(0, len(text) - 1))
             end = draw(st.integers(start + 1, len(text)))
+            if "\n" in text[start:end]:
+                continue  # no span crosses a line break
         spans.add(SpanRecord(start, end, draw(st.sampled_from(["PERS", "LOC", "ORG"]))))
     if token_aligned:  # CoNLL keeps one label per token and level: no crossing spans
         kept: list[SpanRecord] = []
@@ -274,7 +276,7 @@ def test_jsonl_round_trip(doc: DocRecord) -> None:
 @FAST
 @given(documents())
 def test_labelstudio_round_trip(doc: DocRecord) -> None:
-    out = write_labelstudio([doc], include_suggestions=True, annotator="a", model="m")
+    out = write_labelstudio([doc], include_suggestions=True, model="m")
     report = ReadReport()
     (back,) = read_labelstudio(Path("a.json"), out, report)
     assert key(back) == key(doc)
@@ -284,7 +286,7 @@ def test_labelstudio_round_trip(doc: DocRecord) -> None:
 @FAST
 @given(documents())
 def test_brat_round_trip(doc: DocRecord) -> None:
-    back = read_brat(Path("a.txt"), doc.text, write_brat_ann(doc), ReadReport())
+    back = read_brat(Path("a.txt"), doc.text, write_brat_ann(doc)[0], ReadReport())
     assert key(back) == key(doc)
 
 
