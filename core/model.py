@@ -16,7 +16,9 @@ from core.errors import ValidationError
 SPAN_STATUSES = ("suggested", "accepted", "rejected")
 DOC_STATUSES = ("new", "in_progress", "done")
 
-_LABEL_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_\-]*$")
+# Label names may be any Unicode text (شخص, STATE/PROVINCE) without control
+# characters or whitespace: they are written into CoNLL tags and brat lines, never paths.
+_LABEL_NAME = re.compile(r"^[^\x00-\x20\x7f-\x9f\s]{1,64}$")
 _COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 # Annotator names become folder names, so they are restricted to characters
 # that are safe in paths on every platform (Arabic letters are welcome).
@@ -55,8 +57,8 @@ class Label:
         """Raise ValidationError when the label cannot be used in files or the GUI."""
         if not _LABEL_NAME.match(self.name):
             raise ValidationError(
-                f"label name {self.name!r} must start with a Latin letter and contain only "
-                "Latin letters, digits, '_' or '-' (it is written into CoNLL tags)"
+                f"label name {self.name!r} must be 1 to 64 characters without spaces or "
+                "control characters (it is written into CoNLL tags)"
             )
         if not _COLOUR.match(self.color):
             raise ValidationError(f"label {self.name}: colour {self.color!r} is not #RRGGBB")

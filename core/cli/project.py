@@ -12,7 +12,7 @@ from typing import Any
 from core.cli.common import Add, Progress, open_project
 from core.errors import TawsimError
 from core.formats.conll import PRESETS, WRITE_SCHEMES
-from core.formats.project_io import EXPORT_FORMATS, IMPORT_FORMATS
+from core.formats.project_io import DUPLICATES, EXPORT_FORMATS, IMPORT_FORMATS
 from core.settings import known_projects
 
 
@@ -27,6 +27,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         status=args.as_,
         annotator=args.annotator,
         add_labels=args.add_labels,
+        columns=tuple(args.columns.split(",")) if args.columns else None,
+        skip_bad_lines=args.skip_bad_lines,
+        duplicates=args.duplicates,
     )
     with open_project(args, create=True) as project, Progress("import", unit="file") as bar:
         results = import_paths(project, [Path(p) for p in args.paths], opts, progress=bar)
@@ -222,6 +225,24 @@ def register(add: Add) -> None:
     )
     p.add_argument("--annotator", metavar="NAME", help="whose layer gets the spans")
     p.add_argument("--add-labels", action="store_true", help="add unknown labels to the project")
+    p.add_argument(
+        "--columns",
+        metavar="NAMES",
+        help="CoNLL columns, comma-separated: token, ner (one per level, the last outermost) "
+        "and _ for others, e.g. token,_,_,ner (default: detect)",
+    )
+    p.add_argument(
+        "--skip-bad-lines",
+        action="store_true",
+        help="import the rest of a file with malformed lines, listing each skipped line",
+    )
+    p.add_argument(
+        "--duplicates",
+        choices=DUPLICATES,
+        default="report",
+        help="a second copy of a text with different annotations: refuse the file (report), "
+        "give its spans a layer of their own (layer), or leave them out (skip)",
+    )
     p = add("export", cmd_export, "export one annotator's layer")
     p.add_argument("--format", required=True, choices=EXPORT_FORMATS)
     p.add_argument("--out", required=True, metavar="PATH", help="file (a folder for brat)")

@@ -56,6 +56,10 @@ class DocRecord:
     status: str = "new"
 
 
+class ImportCancelled(TawsimError):
+    """The user cancelled an import or export; the project (or the disk) is as it was."""
+
+
 @dataclass(frozen=True)
 class ExportProblem:
     """A span a format could not represent as it is."""
@@ -208,4 +212,7 @@ def clean_record(doc: DocRecord, report: ReadReport) -> DocRecord:
             report.add("span covers only removed characters", f"[{span.start}, {span.end})")
             continue
         spans.append(replace(span, start=start, end=end))
-    return replace(doc, text=text, spans=spans)
+    unique = list(dict.fromkeys(spans))
+    for _ in range(len(spans) - len(unique)):
+        report.add("the same span listed twice (kept once)", doc.title or "a document")
+    return replace(doc, text=text, spans=unique)

@@ -1,8 +1,10 @@
-"""Importing corpus files into a project and exporting a project's layers.
+"""Importing corpus files into a project (exporting is in core.formats.project_export).
 
 A file's import is all or nothing: everything it added is taken back if any
 part of it fails, and a cancelled import takes back every file. A folder
-import reports a result per file and keeps the good ones.
+import reports a result per file and keeps the good ones. Nothing is merged
+silently: a second copy of a text with different annotations is refused,
+put in a layer of its own or skipped, as the options say.
 """
 
 from __future__ import annotations
@@ -14,49 +16,53 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from core.errors import TawsimError
+from core.errors import TawsimError, ValidationError
 from core.formats.base import (
     DocRecord,
-    ExportProblem,
     FormatError,
+    ImportCancelled,
     ReadReport,
-    SpanRecord,
     clean_record,
     decode_text,
     read_bytes,
-    write_export,
 )
-from core.formats.conll import (
-    PRESETS,
-    TAG,
-    WRITE_SCHEMES,
-    read_conll,
-    write_conll,
+from core.formats.conll import TAG, read_conll
+from core.formats.project_export import (
+    EXPORT_FORMATS,
+    ExportReport,
+    conll_settings,
+    export_project,
+    labelstudio_config_path,
+    project_records,
 )
-from core.formats.standoff import (
-    brat_config,
-    labelstudio_config,
-    read_brat,
-    read_jsonl,
-    read_labelstudio,
-    write_brat_ann,
-    write_jsonl,
-    write_labelstudio,
-)
+from core.formats.standoff import read_brat, read_jsonl, read_labelstudio
 from core.importer import title_of
 from core.model import LabelSet, Span
 from core.store import Project
 
 IMPORT_FORMATS = ("auto", "txt", "jsonl", "conll", "brat", "labelstudio")
-EXPORT_FORMATS = ("conll", "conll-bioes", "jsonl", "brat", "labelstudio")
+DUPLICATES = ("report", "layer", "skip")
 _SUFFIXES = {".txt", ".jsonl", ".ndjson", ".json", ".conll", ".iob", ".bio", ".tsv"}
 
 Progress = Callable[[int, int], Any]
 Cancelled = Callable[[], bool]
 
-
-class ImportCancelled(TawsimError):
-    """The user cancelled; the project is as it was before."""
+__all__ = [
+    "EXPORT_FORMATS",
+    "IMPORT_FORMATS",
+    "DUPLICATES",
+    "ExportReport",
+    "FileResult",
+    "ImportCancelled",
+    "ImportOptions",
+    "conll_settings",
+    "detect_format",
+    "export_project",
+    "import_paths",
+    "labelstudio_config_path",
+    "project_records",
+    "read_file",
+]
 
 
 @dataclass
@@ -69,6 +75,13 @@ class ImportOptions:
     status: str = "accepted"
     annotator: str | None = None
     add_labels: bool = False
+    # CoNLL column names, e.g. ("token", "_", "_", "ner"); None detects them.
+    columns: tuple[str, ...] | None = None
+    # Skip malformed lines (each listed) instead of refusing the file.
+    skip_bad_lines: bool = False
+    # A second copy of a text with different annotations: refuse the file (report),
+    # put its spans in a layer of their own (layer), or leave them out (skip).
+    duplicates: str = "report"
 
 
 @dataclass
@@ -134,6 +147,7 @@ def read_file(
     fmt = detect_format(path) if opts.fmt == "auto" else opts.fmt
     if fmt not in IMPORT_FORMATS:
         raise FormatError(path, f"unknown format {fmt!r}")
+    report.skip_bad_lines = opts.skip_bad_lines
     text, note = decode_text(path, read_bytes(path), opts.encoding)
     notes = [note] if note else []
     if fmt == "txt":
@@ -143,7 +157,7 @@ def read_file(
     elif fmt == "labelstudio":
         docs = read_labelstudio(path, text, report)
     elif fmt == "conll":
-        docs = read_conll(path, text, scheme=opts.scheme, report=report)
+        docs = read_conll(path, text, scheme=opts.scheme, report=report, columns=opts.columns)
     else:
         ann_path = path.with_suffix(".ann")
         if not ann_path.exists():
@@ -194,8 +208,31 @@ def _check_labels(
     undo.labels = undo.labels or project.labels
     labels = project.labels
     for label in unknown:
-        labels = labels.with_label(label)
+        try:
+            labels = labels.with_label(label)
+        except ValidationError as exc:
+            raise FormatError(path, str(exc)) from None
     project.set_labels(labels)
+
+
+def _where(path: Path, doc: DocRecord) -> str:
+    """Where a record came from, for messages: file:line, or file and task."""
+    if "line" in doc.meta:
+        return f"{path}:{doc.meta['line']}"
+    if "task" in doc.meta:
+        original = doc.meta.get("source_id")
+        return f"{path}: task {doc.meta['task']}" + (f" (id {original})" if original else "")
+    return str(path)
+
+
+def _duplicate_layer(path: Path, doc: DocRecord) -> str:
+    """The annotator layer a duplicate's spans go to (an annotator name is a folder name)."""
+    which = doc.meta.get("task", doc.meta.get("line", ""))
+    name = re.sub(r"[^\w.\-]", "_", f"import-{path.stem}-{which}").strip("_.-")
+    return name[:64] or "import"
+
+
+Seen = dict[str, tuple[str, frozenset[tuple[int, int, str, str]]]]
 
 
 def _store(
@@ -204,8 +241,11 @@ def _store(
     docs: Sequence[DocRecord],
     opts: ImportOptions,
     undo: _Undo,
+    seen: Seen,
+    notes: list[str],
     cancelled: Cancelled | None = None,
 ) -> tuple[int, int]:
+    """Add the documents and their spans; a second copy of a text is never unioned silently."""
     annotator = opts.annotator or project.annotator
     results = project.add_documents((d.title, d.text, d.meta) for d in docs)
     undo.docs += [doc_id for doc_id, created in results if created]
@@ -214,31 +254,78 @@ def _store(
     for (doc_id, _), doc in zip(results, docs, strict=True):
         if cancelled and cancelled():
             raise ImportCancelled("import cancelled; the project is unchanged")
+        target = annotator
+        keys = frozenset(
+            (s.start, s.end, s.label, "suggested" if opts.status == "suggested" else s.status)
+            for s in doc.spans
+        )
+        where = _where(path, doc)
+        if doc_id in seen:
+            first, first_keys = seen[doc_id]
+            if first_keys == keys or not keys:
+                notes.append(f"{where}: the same text as {first}, nothing new; kept once")
+                continue
+            if not first_keys:
+                seen[doc_id] = (where, keys)
+            elif opts.duplicates == "report":
+                task = f"task {doc.meta['task']}: " if "task" in doc.meta else ""
+                raise FormatError(
+                    path,
+                    f"{task}the same text as {first} with different annotations; "
+                    "pass --duplicates layer (a layer of its own) or --duplicates skip",
+                    doc.meta.get("line"),
+                )
+            elif opts.duplicates == "skip":
+                notes.append(
+                    f"{where}: the same text as {first} with different annotations; "
+                    f"its {len(doc.spans)} span(s) skipped"
+                )
+                continue
+            else:
+                target = _duplicate_layer(path, doc)
+                notes.append(
+                    f"{where}: the same text as {first} with different annotations; "
+                    f"its {len(doc.spans)} span(s) went to layer {target}"
+                )
+        else:
+            seen[doc_id] = (where, keys)
         if not doc.spans:
             continue
-        layer = project.layer(doc_id, annotator)
-        existing = {s.key for s in layer.spans()}
-        new = []
-        for record in doc.spans:
-            if (record.start, record.end, record.label) in existing:
-                continue
-            existing.add((record.start, record.end, record.label))
-            status = "suggested" if opts.status == "suggested" else record.status
-            new.append(
-                Span(
-                    record.start,
-                    record.end,
-                    record.label,
-                    layer.annotator,
-                    status=status,
-                    origin=record.origin or origin,
-                    score=record.score,
-                )
-            )
-        added = layer.add_many(new)
-        undo.spans.append((doc_id, layer.annotator, [s.id for s in added]))
-        spans_added += len(added)
+        spans_added += _add_spans(project, doc_id, target, doc, opts, origin, undo)
     return sum(created for _, created in results), spans_added
+
+
+def _add_spans(
+    project: Project,
+    doc_id: str,
+    annotator: str | None,
+    doc: DocRecord,
+    opts: ImportOptions,
+    origin: str,
+    undo: _Undo,
+) -> int:
+    layer = project.layer(doc_id, annotator)
+    existing = {s.key for s in layer.spans()}
+    new = []
+    for record in doc.spans:
+        if (record.start, record.end, record.label) in existing:
+            continue
+        existing.add((record.start, record.end, record.label))
+        status = "suggested" if opts.status == "suggested" else record.status
+        new.append(
+            Span(
+                record.start,
+                record.end,
+                record.label,
+                layer.annotator,
+                status=status,
+                origin=record.origin or origin,
+                score=record.score,
+            )
+        )
+    added = layer.add_many(new)
+    undo.spans.append((doc_id, layer.annotator, [s.id for s in added]))
+    return len(added)
 
 
 def import_paths(
@@ -268,6 +355,9 @@ def _import_each(
     progress: Progress | None,
     cancelled: Cancelled | None,
 ) -> None:
+    if opts.duplicates not in DUPLICATES:
+        raise TawsimError(f"unknown --duplicates {opts.duplicates!r}; use {', '.join(DUPLICATES)}")
+    seen: Seen = {}
     for index, path in enumerate(files):
         if cancelled and cancelled():
             all_undo.rollback()
@@ -276,12 +366,17 @@ def _import_each(
         results.append(result)
         undo = _Undo(project)
         report = ReadReport()
+        file_seen = dict(seen)
         try:
             docs, result.notes = read_file(path, opts, report)
             _check_labels(project, path, docs, opts, undo)
-            result.added, result.spans = _store(project, path, docs, opts, undo, cancelled)
+            result.added, result.spans = _store(
+                project, path, docs, opts, undo, file_seen, result.notes, cancelled
+            )
             result.documents = len(docs)
             result.notes += [f"{path}: {line}" for line in report.lines()]
+            result.notes += [f"skipped {line}" for line in report.skipped]
+            seen.update(file_seen)
         except ImportCancelled:
             undo.rollback()
             all_undo.rollback()
@@ -299,209 +394,3 @@ def _import_each(
     if cancelled and cancelled():
         all_undo.rollback()
         raise ImportCancelled("import cancelled; the project is unchanged")
-
-
-# ------------------------------------------------------------------ export
-
-
-@dataclass
-class ExportReport:
-    """What an export wrote, and the spans a format could not represent exactly."""
-
-    documents: int = 0
-    spans: int = 0
-    files: list[Path] = field(default_factory=list)
-    problems: list[ExportProblem] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-
-
-def project_records(
-    project: Project,
-    *,
-    annotator: str | None = None,
-    status: str = "any",
-    include_suggestions: bool = False,
-    progress: Progress | None = None,
-    cancelled: Cancelled | None = None,
-) -> list[DocRecord]:
-    """One annotator's layer of every (or every done) document as records."""
-    records = []
-    docs = project.documents()
-    for index, info in enumerate(docs):
-        if cancelled and cancelled():
-            raise ImportCancelled("export cancelled; nothing was written")
-        layer = project.layer(info.id, annotator)
-        if status == "done" and layer.status != "done":
-            continue
-        keep = ("accepted", "suggested") if include_suggestions else ("accepted",)
-        spans = [
-            SpanRecord(s.start, s.end, s.label, s.status, s.score, s.origin)
-            for s in layer.spans()
-            if s.status in keep
-        ]
-        records.append(
-            DocRecord(
-                project.text(info.id),
-                spans,
-                info.title,
-                info.id,
-                dict(info.meta),
-                status=layer.status,
-            )
-        )
-        if progress:
-            progress(index + 1, len(docs))
-    return records
-
-
-def _brat_names(docs: Sequence[DocRecord]) -> list[str]:
-    """File names for brat: a brat document keeps its own, others take their id.
-
-    The name never holds a path separator, so no text or label reaches a path.
-    """
-    names: list[str] = []
-    used: set[str] = set()
-    for doc in docs:
-        stem = doc.id or "doc"
-        source = doc.meta.get("source_file")
-        if doc.meta.get("format") == "brat" and isinstance(source, str):
-            stem = Path(source).stem
-        base = re.sub(r"[^\w.\-]", "_", stem).lstrip(".") or "doc"
-        name, n = base, 1
-        while name in used:
-            n += 1
-            name = f"{base}_{n}"
-        used.add(name)
-        names.append(name)
-    return names
-
-
-def conll_settings(
-    fmt: str,
-    *,
-    preset: str | None = None,
-    scheme: str | None = None,
-    delimiter: str | None = None,
-    docstart: bool | None = None,
-) -> dict[str, Any]:
-    """The CoNLL writer's scheme, delimiter and -DOCSTART- choice: preset, then overrides."""
-    if preset is not None and preset not in PRESETS:
-        raise TawsimError(f"unknown CoNLL preset {preset!r}; use one of {', '.join(PRESETS)}")
-    chosen: dict[str, Any] = {"scheme": "bioes" if fmt == "conll-bioes" else "iob2"}
-    chosen["delimiter"], chosen["docstart"] = " ", None
-    if preset:
-        chosen.update(PRESETS[preset])
-    if scheme is not None:
-        if scheme not in WRITE_SCHEMES:
-            raise TawsimError(f"unknown scheme {scheme!r}; use one of {', '.join(WRITE_SCHEMES)}")
-        chosen["scheme"] = scheme
-    if delimiter is not None:
-        chosen["delimiter"] = {"space": " ", "tab": "\t"}.get(delimiter, delimiter)
-        if chosen["delimiter"] not in (" ", "\t"):
-            raise TawsimError(f"unknown delimiter {delimiter!r}; use space or tab")
-    if docstart is not None:
-        chosen["docstart"] = docstart
-    return chosen
-
-
-def _label_colours(project: Project, docs: Sequence[DocRecord]) -> list[tuple[str, str]]:
-    """The project's labels with colours, plus any label a span uses that the set lacks."""
-    pairs = [(label.name, label.color) for label in project.labels]
-    known = {name for name, _ in pairs}
-    for label in sorted({s.label for d in docs for s in d.spans} - known):
-        pairs.append((label, "#999999"))
-    return pairs
-
-
-def _doccano_note(docs: Sequence[DocRecord]) -> list[str]:
-    """A warning when doccano would drop spans: it refuses overlaps unless allowed."""
-    count = 0
-    for doc in docs:
-        reach = -1
-        for span in sorted(doc.spans, key=lambda s: (s.start, -s.end)):
-            if span.start < reach:
-                count += 1
-            reach = max(reach, span.end)
-    if not count:
-        return []
-    return [
-        f"{count} span(s) overlap or nest inside another: doccano drops them unless the "
-        "doccano project allows overlapping entities (its settings)"
-    ]
-
-
-def labelstudio_config_path(out: Path) -> Path:
-    """Where the Label Studio labeling config goes, beside the export."""
-    return out.with_name(f"{out.stem}.label-config.xml")
-
-
-def export_project(
-    project: Project,
-    fmt: str,
-    out: Path,
-    *,
-    tokens: str = "whitespace",
-    annotator: str | None = None,
-    status: str = "any",
-    include_suggestions: bool = False,
-    nested: bool = False,
-    preset: str | None = None,
-    scheme: str | None = None,
-    delimiter: str | None = None,
-    docstart: bool | None = None,
-    progress: Progress | None = None,
-    cancelled: Cancelled | None = None,
-) -> ExportReport:
-    """Write a layer of the project in a format; say which spans it could not keep."""
-    if fmt not in EXPORT_FORMATS:
-        raise TawsimError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
-    if tokens not in ("whitespace", "clitic"):
-        raise TawsimError(f"unknown token convention {tokens!r}; use whitespace or clitic")
-    settings = conll_settings(
-        fmt, preset=preset, scheme=scheme, delimiter=delimiter, docstart=docstart
-    )
-    docs = project_records(
-        project,
-        annotator=annotator,
-        status=status,
-        include_suggestions=include_suggestions,
-        progress=progress,
-        cancelled=cancelled,
-    )
-    report = ExportReport(documents=len(docs), spans=sum(len(d.spans) for d in docs))
-    out = Path(out)
-    try:
-        if fmt in ("conll", "conll-bioes"):
-            text, report.problems = write_conll(docs, tokens=tokens, nested=nested, **settings)
-            write_export(out, text)
-            report.files.append(out)
-            if preset == "doccano":
-                report.notes += _doccano_note(docs)
-        elif fmt == "jsonl":
-            write_export(out, write_jsonl(docs, include_suggestions=include_suggestions))
-            report.files.append(out)
-            report.notes += _doccano_note(docs)
-        elif fmt == "labelstudio":
-            tasks = write_labelstudio(docs, include_suggestions=include_suggestions, model="tawsim")
-            write_export(out, tasks)
-            config = labelstudio_config_path(out)
-            write_export(config, labelstudio_config(_label_colours(project, docs)))
-            report.files += [out, config]
-            report.notes.append(
-                f"{config}: the labeling config for a new Label Studio project "
-                "(Settings › Labeling Interface › Code)"
-            )
-        else:
-            out.mkdir(parents=True, exist_ok=True)
-            for doc, name in zip(docs, _brat_names(docs), strict=True):
-                ann, skipped = write_brat_ann(doc)
-                write_export(out / f"{name}.txt", doc.text)
-                write_export(out / f"{name}.ann", ann)
-                report.problems += skipped
-                report.files += [out / f"{name}.txt", out / f"{name}.ann"]
-            conf = out / "annotation.conf"
-            write_export(conf, brat_config([name for name, _ in _label_colours(project, docs)]))
-            report.files.append(conf)
-    except OSError as exc:
-        raise TawsimError(f"{out}: cannot write ({exc.strerror or exc})") from exc
-    return report

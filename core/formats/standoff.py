@@ -20,6 +20,7 @@ from core.formats.base import (
     FormatError,
     ReadReport,
     SpanRecord,
+    line_break_problem,
     offsets_problem,
     parse_json,
 )
@@ -27,7 +28,7 @@ from core.text import Utf16Index
 
 # Meta keys Tawsim itself sets on import; they are not the user's data fields.
 INTERNAL_META = frozenset(
-    {"source_file", "line", "task", "format", "scheme", "source_id", "source_data"}
+    {"source_file", "line", "task", "format", "scheme", "source_id", "source_data", "text_field"}
 )
 
 _META_SKIP = {"text", "label", "labels", "entities", "relations", "suggestions"}
@@ -55,56 +56,115 @@ def _jsonl_span(path: Path, line: int, item: Any, status: str) -> SpanRecord:
     return SpanRecord(start, end, label, status=status, score=score)
 
 
+def _refuse_line_breaks(
+    path: Path, text: str, spans: Sequence[SpanRecord], where: str, line: int | None
+) -> None:
+    """FormatError for a span that crosses a line break (no span may)."""
+    for span in spans:
+        if offsets_problem(text, span.start, span.end) is None:
+            problem = line_break_problem(text, span.start, span.end)
+            if problem:
+                raise FormatError(path, f"{where}{problem} ({span.label})", line)
+
+
+def _jsonl_doc(path: Path, number: int, obj: Any, report: ReadReport) -> DocRecord:
+    if isinstance(obj, dict) and "text" not in obj and "column_data" in obj:
+        # doccano's import dialog names its columns column_data and column_label.
+        obj = {**obj, "text": obj.pop("column_data"), "label": obj.pop("column_label", [])}
+    if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+        raise FormatError(path, 'each line must be an object with a "text" string', number)
+    items = obj.get("label", obj.get("entities", []))
+    if items is None:
+        items = []
+    if not isinstance(items, list):
+        raise FormatError(path, '"label"/"entities" must be a list', number)
+    spans = [_jsonl_span(path, number, item, "accepted") for item in items]
+    suggestions = obj.get("suggestions") or []
+    if not isinstance(suggestions, list):
+        raise FormatError(path, '"suggestions" must be a list', number)
+    spans += [_jsonl_span(path, number, item, "suggested") for item in suggestions]
+    _refuse_line_breaks(path, obj["text"], spans, "", number)
+    relations = obj.get("relations")
+    for _ in relations if isinstance(relations, list) else []:
+        report.add("relations not imported (Tawsim keeps entities)", f"{path.name}:{number}")
+    own_meta: dict[str, Any] = obj["meta"] if isinstance(obj.get("meta"), dict) else {}
+    extra = {k: v for k, v in obj.items() if k not in _META_SKIP | {"meta", "title", "id"}}
+    meta = {**extra, **own_meta, "source_file": path.name, "line": number, "format": "jsonl"}
+    if obj.get("id") is not None:
+        meta["source_id"] = obj["id"]  # written back as "id" on export
+    title = obj.get("title")
+    return DocRecord(
+        text=obj["text"],
+        spans=spans,
+        title=title if isinstance(title, str) else "",
+        id=None if obj.get("id") is None else str(obj["id"]),
+        meta=meta,
+    )
+
+
+def _whole_json(text: str) -> Any:
+    """The file parsed as one JSON value when its first line alone is not JSON, else None."""
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    try:
+        json.loads(first)
+        return None
+    except json.JSONDecodeError:
+        pass
+    try:
+        whole = json.loads(text)
+    except json.JSONDecodeError:
+        return None
+    return whole if isinstance(whole, dict | list) else None
+
+
 def read_jsonl(path: Path, text: str, report: ReadReport) -> list[DocRecord]:
     """Documents from doccano JSONL, in either of its two shapes."""
     docs = []
-    for number, line in enumerate(text.splitlines(), 1):
+    whole = _whole_json(text)
+    if whole is not None:
+        # One JSON object or list spread over lines (doccano's relation export example).
+        items = whole if isinstance(whole, list) else [whole]
+        for number, obj in enumerate(items, 1):
+            try:
+                docs.append(_jsonl_doc(path, number, obj, report))
+            except FormatError as exc:
+                report.bad_line(path, exc.reason, exc.line)
+        lines: list[str] = []
+    else:
+        lines = text.splitlines()
+    for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise FormatError(path, f"invalid JSON ({exc.msg})", number) from None
-        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
-            raise FormatError(path, 'each line must be an object with a "text" string', number)
-        items = obj.get("label", obj.get("entities", []))
-        if items is None:
-            items = []
-        if not isinstance(items, list):
-            raise FormatError(path, '"label"/"entities" must be a list', number)
-        spans = [_jsonl_span(path, number, item, "accepted") for item in items]
-        suggestions = obj.get("suggestions") or []
-        if not isinstance(suggestions, list):
-            raise FormatError(path, '"suggestions" must be a list', number)
-        spans += [_jsonl_span(path, number, item, "suggested") for item in suggestions]
-        own_meta: dict[str, Any] = obj["meta"] if isinstance(obj.get("meta"), dict) else {}
-        extra = {k: v for k, v in obj.items() if k not in _META_SKIP | {"meta", "title", "id"}}
-        meta = {**extra, **own_meta, "source_file": path.name, "line": number}
-        title = obj.get("title")
-        docs.append(
-            DocRecord(
-                text=obj["text"],
-                spans=spans,
-                title=title if isinstance(title, str) else "",
-                id=None if obj.get("id") is None else str(obj["id"]),
-                meta=meta,
-            )
-        )
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise FormatError(path, f"invalid JSON ({exc.msg})", number) from None
+            docs.append(_jsonl_doc(path, number, obj, report))
+        except FormatError as exc:
+            report.bad_line(path, exc.reason, exc.line)
     if not docs:
         raise FormatError(path, "no documents found")
     return docs
+
+
+def _own_meta(doc: DocRecord) -> dict[str, Any]:
+    """The document's metadata without the keys Tawsim derives on import."""
+    return {k: v for k, v in doc.meta.items() if k not in INTERNAL_META}
 
 
 def write_jsonl(docs: Sequence[DocRecord], *, include_suggestions: bool) -> str:
     """doccano JSONL, plus id, title and meta (and suggestions when asked)."""
     lines = []
     for doc in docs:
+        # A document that came from doccano keeps its own id.
+        original = doc.meta.get("source_id") if doc.meta.get("format") == "jsonl" else None
         obj: dict[str, Any] = {
-            "id": doc.id,
+            "id": doc.id if original is None else original,
             "title": doc.title,
             "text": doc.text,
             "label": [[s.start, s.end, s.label] for s in doc.spans if s.status == "accepted"],
-            "meta": doc.meta,
+            "meta": _own_meta(doc),
         }
         if include_suggestions:
             obj["suggestions"] = [
@@ -125,8 +185,12 @@ def _ls_results(
     index: Utf16Index | None = None
     spans = []
     for result in results:
-        if not isinstance(result, dict) or result.get("type", "labels") != "labels":
-            report.add("non-label results skipped", f"task {task_no}")
+        kind = result.get("type", "labels") if isinstance(result, dict) else None
+        if kind == "relation":
+            report.add("relations not imported (Tawsim keeps entities)", f"task {task_no}")
+            continue
+        if kind != "labels":
+            report.add(f"{kind or 'malformed'} results skipped (not labels)", f"task {task_no}")
             continue
         value = result.get("value")
         if not isinstance(value, dict):
@@ -167,6 +231,59 @@ def _ls_results(
     return spans
 
 
+def _ls_task(path: Path, task_no: int, task: Any, report: ReadReport) -> DocRecord:
+    if not isinstance(task, dict) or not isinstance(task.get("data"), dict):
+        raise FormatError(path, f'task {task_no}: expected an object with "data"')
+    task_data = task["data"]
+    field = "text"
+    if not isinstance(task_data.get(field), str):
+        field = next((k for k, v in task_data.items() if isinstance(v, str)), "")
+    doc_text = task_data.get(field)
+    if not isinstance(doc_text, str):
+        raise FormatError(path, f'task {task_no}: no text in "data"')
+    spans: list[SpanRecord] = []
+    for key in ("annotations", "predictions"):
+        if not isinstance(task.get(key) or [], list):
+            raise FormatError(path, f'task {task_no}: "{key}" must be a list')
+    for annotation in task.get("annotations") or []:
+        if not isinstance(annotation, dict):
+            continue
+        if annotation.get("was_cancelled"):
+            report.add("cancelled annotations skipped", f"task {task_no}")
+            continue
+        spans += _ls_results(
+            path, task_no, doc_text, annotation.get("result", []), "accepted", None, report
+        )
+    for prediction in task.get("predictions") or []:
+        if not isinstance(prediction, dict):
+            continue
+        spans += _ls_results(
+            path,
+            task_no,
+            doc_text,
+            prediction.get("result", []),
+            "suggested",
+            prediction.get("score"),
+            report,
+        )
+    _refuse_line_breaks(path, doc_text, spans, f"task {task_no}: ", None)
+    meta = {k: v for k, v in task_data.items() if k not in (field, "title")}
+    meta.update({"source_file": path.name, "task": task_no, "format": "labelstudio"})
+    # The task's id and data fields go back into a Label Studio export unchanged.
+    meta["source_data"] = {k: v for k, v in task_data.items() if k != field}
+    meta["text_field"] = field
+    if task.get("id") is not None:
+        meta["source_id"] = task["id"]
+    title = task_data.get("title")
+    return DocRecord(
+        text=doc_text,
+        spans=list(dict.fromkeys(spans)),
+        title=title if isinstance(title, str) else "",
+        id=None if task.get("id") is None else str(task["id"]),
+        meta=meta,
+    )
+
+
 def read_labelstudio(path: Path, text: str, report: ReadReport) -> list[DocRecord]:
     """Label Studio JSON tasks: annotations accepted, predictions suggested."""
     data = parse_json(path, text)
@@ -176,48 +293,10 @@ def read_labelstudio(path: Path, text: str, report: ReadReport) -> list[DocRecor
         raise FormatError(path, "expected a list of tasks")
     docs = []
     for task_no, task in enumerate(data, 1):
-        if not isinstance(task, dict) or not isinstance(task.get("data"), dict):
-            raise FormatError(path, f'task {task_no}: expected an object with "data"')
-        task_data = task["data"]
-        doc_text = task_data.get("text")
-        if not isinstance(doc_text, str):
-            doc_text = next((v for v in task_data.values() if isinstance(v, str)), None)
-        if doc_text is None:
-            raise FormatError(path, f'task {task_no}: no text in "data"')
-        spans: list[SpanRecord] = []
-        for key in ("annotations", "predictions"):
-            if not isinstance(task.get(key) or [], list):
-                raise FormatError(path, f'task {task_no}: "{key}" must be a list')
-        for annotation in task.get("annotations") or []:
-            if not isinstance(annotation, dict) or annotation.get("was_cancelled"):
-                continue
-            spans += _ls_results(
-                path, task_no, doc_text, annotation.get("result", []), "accepted", None, report
-            )
-        for prediction in task.get("predictions") or []:
-            if not isinstance(prediction, dict):
-                continue
-            spans += _ls_results(
-                path,
-                task_no,
-                doc_text,
-                prediction.get("result", []),
-                "suggested",
-                prediction.get("score"),
-                report,
-            )
-        meta = {k: v for k, v in task_data.items() if k not in ("text", "title")}
-        meta.update({"source_file": path.name, "task": task_no})
-        title = task_data.get("title")
-        docs.append(
-            DocRecord(
-                text=doc_text,
-                spans=list(dict.fromkeys(spans)),
-                title=title if isinstance(title, str) else "",
-                id=None if task.get("id") is None else str(task["id"]),
-                meta=meta,
-            )
-        )
+        try:
+            docs.append(_ls_task(path, task_no, task, report))
+        except FormatError as exc:
+            report.bad_line(path, exc.reason, exc.line)
     if not docs:
         raise FormatError(path, "no tasks found")
     return docs
@@ -253,9 +332,8 @@ def _ls_data(doc: DocRecord) -> dict[str, Any]:
     """The task's data: the original fields when it came from Label Studio."""
     original = doc.meta.get("source_data")
     if doc.meta.get("format") == "labelstudio" and isinstance(original, dict):
-        return {**original, "text": doc.text}
-    own = {k: v for k, v in doc.meta.items() if k not in INTERNAL_META}
-    return {**own, "text": doc.text, "title": doc.title, "doc_id": doc.id}
+        return {**original, str(doc.meta.get("text_field") or "text"): doc.text}
+    return {**_own_meta(doc), "text": doc.text, "title": doc.title, "doc_id": doc.id}
 
 
 def write_labelstudio(docs: Sequence[DocRecord], *, include_suggestions: bool, model: str) -> str:
@@ -286,7 +364,7 @@ def write_labelstudio(docs: Sequence[DocRecord], *, include_suggestions: bool, m
     return json.dumps(tasks, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
-def labelstudio_config(labels: Sequence[tuple[str, str]]) -> str:
+def labelstudio_config(labels: Sequence[tuple[str, str]], text_field: str = "text") -> str:
     """The labeling config XML for (name, colour) labels, matching our results' names."""
     rows = "".join(
         f"    <Label value={quoteattr(name)} background={quoteattr(colour)}/>\n"
@@ -297,7 +375,7 @@ def labelstudio_config(labels: Sequence[tuple[str, str]]) -> str:
         '  <Labels name="label" toName="text">\n'
         f"{rows}"
         "  </Labels>\n"
-        '  <Text name="text" value="$text"/>\n'
+        f'  <Text name="text" value={quoteattr("$" + text_field)}/>\n'
         "</View>\n"
     )
 
@@ -307,35 +385,66 @@ def labelstudio_config(labels: Sequence[tuple[str, str]]) -> str:
 _T_LINE = re.compile(r"^T(\d+)\t(\S+) (\d+ \d+(?:;\d+ \d+)*)\t?(.*)$")
 
 
+_BRAT_KINDS = {
+    "R": "relations",
+    "*": "relations",
+    "E": "events",
+    "A": "attributes",
+    "M": "attributes",
+    "N": "normalizations",
+    "#": "notes",
+}
+
+
+def _brat_span(ann_path: Path, text: str, line: str, number: int) -> SpanRecord | None:
+    """The span of one T line; None for a discontinuous one (reported by the caller)."""
+    m = _T_LINE.match(line)
+    if not m:
+        raise FormatError(ann_path, "expected 'T<n><TAB>LABEL START END<TAB>TEXT'", number)
+    _, label, ranges, shown = m.groups()
+    if ";" in ranges:
+        return None
+    start, end = (int(x) for x in ranges.split())
+    problem = offsets_problem(text, start, end)
+    if problem:
+        raise FormatError(ann_path, f"{problem} ({len(text)} characters)", number)
+    problem = line_break_problem(text, start, end)
+    if problem:
+        raise FormatError(ann_path, f"{problem} ({label})", number)
+    if shown and text[start:end].replace("\t", " ") != shown:
+        raise FormatError(
+            ann_path,
+            f"text {shown!r} does not match offsets {start} {end} ({text[start:end]!r})",
+            number,
+        )
+    return SpanRecord(start, end, label)
+
+
 def read_brat(path: Path, text: str, ann: str, report: ReadReport) -> DocRecord:
-    """One document from a brat .txt (path) and the content of its .ann."""
+    """One document from a brat .txt (path) and the content of its .ann.
+
+    Relations, events, attributes, normalizations and notes are counted in the
+    report (Tawsim keeps entities); an event's trigger is a T line and is kept.
+    """
     ann_path = path.with_suffix(".ann")
     spans = []
-    for number, line in enumerate(ann.splitlines(), 1):
-        if not line.strip() or line[0] in "#RAEMN*":
-            if line.strip():
-                report.add(
-                    f"{line[0]} lines ignored (only T lines are read)", f"{ann_path.name}:{number}"
-                )
+    for number, line in enumerate(ann.split("\n"), 1):
+        line = line.rstrip("\r")
+        if not line.strip():
             continue
-        m = _T_LINE.match(line)
-        if not m:
-            raise FormatError(ann_path, "expected 'T<n><TAB>LABEL START END<TAB>TEXT'", number)
-        _, label, ranges, shown = m.groups()
-        if ";" in ranges:
-            report.add("discontinuous spans not supported (skipped)", f"{ann_path.name}:{number}")
+        where = f"{ann_path.name}:{number}"
+        if line[0] in _BRAT_KINDS:
+            report.add(f"brat {_BRAT_KINDS[line[0]]} not imported (Tawsim keeps entities)", where)
             continue
-        start, end = (int(x) for x in ranges.split())
-        problem = offsets_problem(text, start, end)
-        if problem:
-            raise FormatError(ann_path, f"{problem} ({len(text)} characters)", number)
-        if shown and text[start:end].replace("\n", " ").replace("\t", " ") != shown:
-            raise FormatError(
-                ann_path,
-                f"text {shown!r} does not match offsets {start} {end} ({text[start:end]!r})",
-                number,
-            )
-        spans.append(SpanRecord(start, end, label))
+        try:
+            span = _brat_span(ann_path, text, line, number)
+        except FormatError as exc:
+            report.bad_line(ann_path, exc.reason, exc.line)
+            continue
+        if span is None:
+            report.add("discontinuous spans not supported (skipped)", where)
+            continue
+        spans.append(span)
     return DocRecord(
         text=text, spans=spans, title="", meta={"source_file": path.name, "format": "brat"}
     )
