@@ -22,6 +22,7 @@ from core.formats.base import (
     write_export,
 )
 from core.formats.conll import PRESETS, WRITE_SCHEMES, write_conll
+from core.formats.spacy_doc import docbin_bytes
 from core.formats.standoff import (
     brat_config,
     labelstudio_config,
@@ -29,9 +30,10 @@ from core.formats.standoff import (
     write_jsonl,
     write_labelstudio,
 )
+from core.formats.webanno import write_webanno
 from core.store import Project
 
-EXPORT_FORMATS = ("conll", "conll-bioes", "jsonl", "brat", "labelstudio")
+EXPORT_FORMATS = ("conll", "conll-bioes", "jsonl", "brat", "labelstudio", "webanno", "spacy")
 
 Progress = Callable[[int, int], Any]
 Cancelled = Callable[[], bool]
@@ -87,8 +89,9 @@ def project_records(
     return records
 
 
-def _brat_names(docs: Sequence[DocRecord]) -> list[str]:
-    """File names for brat: a brat document keeps its own, others take their id.
+def _file_names(docs: Sequence[DocRecord], fmt: str) -> list[str]:
+    """File names for brat or WebAnno: a document from that format keeps its own,
+    others take their id.
 
     The name never holds a path separator, so no text or label reaches a path.
     """
@@ -97,7 +100,7 @@ def _brat_names(docs: Sequence[DocRecord]) -> list[str]:
     for doc in docs:
         stem = doc.id or "doc"
         source = doc.meta.get("source_file")
-        if doc.meta.get("format") == "brat" and isinstance(source, str):
+        if doc.meta.get("format") == fmt and isinstance(source, str):
             stem = Path(source).stem
         base = re.sub(r"[^\w.\-]", "_", stem).lstrip(".") or "doc"
         name, n = base, 1
@@ -226,9 +229,25 @@ def export_project(
                 f"{config}: the labeling config for a new Label Studio project "
                 "(Settings › Labeling Interface › Code)"
             )
+        elif fmt == "spacy":
+            data, report.problems, spans_only = docbin_bytes(docs)
+            write_export(out, data)
+            report.files.append(out)
+            if spans_only:
+                report.notes.append(
+                    f"{spans_only} nested or overlapping span(s) are in doc.spans['sc'] only, "
+                    "not in doc.ents (which cannot overlap)"
+                )
+        elif fmt == "webanno":
+            out.mkdir(parents=True, exist_ok=True)
+            for doc, name in zip(docs, _file_names(docs, "webanno"), strict=True):
+                tsv, skipped = write_webanno(doc)
+                write_export(out / f"{name}.tsv", tsv)
+                report.problems += skipped
+                report.files.append(out / f"{name}.tsv")
         else:
             out.mkdir(parents=True, exist_ok=True)
-            for doc, name in zip(docs, _brat_names(docs), strict=True):
+            for doc, name in zip(docs, _file_names(docs, "brat"), strict=True):
                 ann, skipped = write_brat_ann(doc)
                 write_export(out / f"{name}.txt", doc.text)
                 write_export(out / f"{name}.ann", ann)

@@ -36,13 +36,25 @@ from core.formats.project_export import (
     project_records,
 )
 from core.formats.standoff import read_brat, read_jsonl, read_labelstudio
+from core.formats.webanno import looks_like_webanno, read_webanno
 from core.importer import title_of
 from core.model import LabelSet, Span
 from core.store import Project
 
-IMPORT_FORMATS = ("auto", "txt", "jsonl", "conll", "brat", "labelstudio")
+IMPORT_FORMATS = ("auto", "txt", "jsonl", "conll", "brat", "labelstudio", "webanno")
 DUPLICATES = ("report", "layer", "skip")
-_SUFFIXES = {".txt", ".jsonl", ".ndjson", ".json", ".conll", ".iob", ".bio", ".tsv"}
+_SUFFIXES = {
+    ".txt",
+    ".jsonl",
+    ".ndjson",
+    ".json",
+    ".conll",
+    ".conllu",
+    ".iob",
+    ".bio",
+    ".bioes",
+    ".tsv",
+}
 
 Progress = Callable[[int, int], Any]
 Cancelled = Callable[[], bool]
@@ -101,28 +113,50 @@ class FileResult:
         return self.error is None
 
 
+def _looks_like_conll(head: str) -> bool:
+    """Nine in ten token lines end in a tag (comments and -DOCSTART- aside)."""
+    lines = [ln.split() for ln in head.splitlines()[:-1] if ln.strip() and not ln.startswith("#")]
+    lines = [c for c in lines if c[0] != "-DOCSTART-"]
+    tagged = sum(len(c) >= 2 and bool(TAG.match(c[-1])) for c in lines)
+    return bool(lines) and tagged >= 0.9 * len(lines)
+
+
 def detect_format(path: Path) -> str:
-    """The format of a file, from its name, a .ann beside it, or its first lines."""
+    """The format of a file, from its content, its name or a .ann beside it.
+
+    FormatError when a file is neither plain text (a .txt) nor a format it
+    recognises: a structured file is never taken for plain text silently.
+    """
     suffix = path.suffix.lower()
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(8192).decode("utf-8", errors="replace").lstrip("\ufeff")
+    except OSError:
+        head = ""
+    if looks_like_webanno(head):
+        return "webanno"
     if suffix in (".jsonl", ".ndjson"):
         return "jsonl"
     if suffix == ".json":
         return "labelstudio"
-    if suffix in (".conll", ".iob", ".bio"):
+    if suffix in (".conll", ".conllu", ".iob", ".bio", ".bioes"):
         return "conll"
     if suffix == ".txt" and path.with_suffix(".ann").exists():
         return "brat"
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(4096).decode("utf-8", errors="replace")
-    except OSError:
-        return "txt"
-    lines = [ln.split() for ln in head.splitlines()[:-1] if ln.strip()]
-    if lines and sum(len(c) >= 2 and bool(TAG.match(c[-1])) for c in lines) >= 0.9 * len(lines):
-        return "conll"
-    if head.lstrip().startswith("{"):
+    start = head.lstrip()[:1]
+    if start == "{":
         return "jsonl"
-    return "txt"
+    if start == "[" and '"data"' in head:
+        return "labelstudio"
+    if _looks_like_conll(head):
+        return "conll"
+    if suffix in (".txt", ".text", ""):
+        return "txt"
+    raise FormatError(
+        path,
+        "cannot tell the format from its name or content; pass --format "
+        f"({', '.join(f for f in IMPORT_FORMATS if f != 'auto')})",
+    )
 
 
 def expand_inputs(paths: Iterable[Path]) -> list[Path]:
@@ -158,6 +192,8 @@ def read_file(
         docs = read_labelstudio(path, text, report)
     elif fmt == "conll":
         docs = read_conll(path, text, scheme=opts.scheme, report=report, columns=opts.columns)
+    elif fmt == "webanno":
+        docs = [read_webanno(path, text, report)]
     else:
         ann_path = path.with_suffix(".ann")
         if not ann_path.exists():
