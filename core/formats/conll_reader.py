@@ -109,7 +109,8 @@ def _has_index(sentences: Iterable[list[_Line]]) -> bool:
         expected = 1
         for line in sentence:
             first = line.cols[0]
-            if len(line.cols) < 2:
+            # An index needs a token and a tag or more after it: "1 O" is a token "1".
+            if len(line.cols) < 3:
                 return False
             if _CONLLU_EXTRA.match(first):
                 continue

@@ -141,3 +141,22 @@ def test_copies_with_different_annotations_are_never_unioned(tmp_path: Path) -> 
         doc_id = project.find_by_text("زار ماكرون حلب") or ""
         assert [s.label for s in project.layer(doc_id).spans()] == ["PERS"]
         assert [s.label for s in project.layer(doc_id, "import-tasks-3").spans()] == ["LOC"]
+
+
+def test_doccano_ids_and_fields_are_written_back(tmp_path: Path) -> None:
+    rows = [
+        {"id": 17, "text": "زار ماكرون حلب", "label": [[11, 14, "LOC"]], "cats": ["news"]},
+        {"id": "a-3", "text": "نص آخر", "label": [], "meta": {"source": "x"}},
+    ]
+    path = tmp_path / "in.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), "utf-8")
+    with Project.create(tmp_path / "p", name="p", annotator="x") as project:
+        (result,) = import_paths(project, [path], ImportOptions())
+        assert result.ok, result.error
+        report = export_project(project, "jsonl", tmp_path / "out.jsonl")
+    assert report.notes == []  # nothing overlaps, so no doccano warning
+    back = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text("utf-8").splitlines()]
+    assert [(b["id"], b["text"], b["label"]) for b in back] == [
+        (r["id"], r["text"], r["label"]) for r in rows
+    ]
+    assert back[0]["meta"] == {"cats": ["news"]} and back[1]["meta"] == {"source": "x"}
