@@ -222,7 +222,8 @@ def encode_tags(owner: Sequence[int | None], labels: Sequence[str], scheme: str)
         last = i + 1 == len(owner) or owner[i + 1] != who
         if scheme == "iob1":
             # B- only where an entity follows another of the same type directly.
-            follows = i > 0 and owner[i - 1] is not None and labels[owner[i - 1]] == labels[who]
+            before = owner[i - 1] if i else None
+            follows = before is not None and labels[before] == labels[who]
             prefix = "B" if first and follows else "I"
         elif scheme == "iob2":
             prefix = "B" if first else "I"

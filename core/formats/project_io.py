@@ -138,7 +138,8 @@ def detect_format(path: Path) -> str:
     if suffix in (".jsonl", ".ndjson"):
         return "jsonl"
     if suffix == ".json":
-        return "labelstudio"
+        # Label Studio tasks hold "data"; doccano's JSON (a list or one object) holds "text".
+        return "jsonl" if '"data"' not in head and '"text"' in head else "labelstudio"
     if suffix in (".conll", ".conllu", ".iob", ".bio", ".bioes"):
         return "conll"
     if suffix == ".txt" and path.with_suffix(".ann").exists():

@@ -103,18 +103,15 @@ def _jsonl_doc(path: Path, number: int, obj: Any, report: ReadReport) -> DocReco
 
 
 def _whole_json(text: str) -> Any:
-    """The file parsed as one JSON value when its first line alone is not JSON, else None."""
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    try:
-        json.loads(first)
-        return None
-    except json.JSONDecodeError:
-        pass
+    """The file as one JSON list or multi-line object (not JSONL), else None."""
     try:
         whole = json.loads(text)
     except json.JSONDecodeError:
-        return None
-    return whole if isinstance(whole, dict | list) else None
+        return None  # JSONL: several values, one a line
+    if isinstance(whole, list):
+        return whole
+    lines = [line for line in text.splitlines() if line.strip()]
+    return whole if isinstance(whole, dict) and len(lines) > 1 else None
 
 
 def read_jsonl(path: Path, text: str, report: ReadReport) -> list[DocRecord]:
@@ -456,8 +453,8 @@ def write_brat_ann(doc: DocRecord) -> tuple[str, list[ExportProblem]]:
     brat's own parser rejects a span whose text holds a newline or a tab, so
     such a span is never written; it is listed instead.
     """
-    lines = []
-    problems = []
+    lines: list[str] = []
+    problems: list[ExportProblem] = []
     accepted = [s for s in doc.spans if s.status == "accepted"]
     for span in accepted:
         shown = doc.text[span.start : span.end]

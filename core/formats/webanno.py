@@ -232,7 +232,7 @@ def _escape_text(text: str) -> str:
 
 def _tokens(text: str, lo: int, hi: int, cuts: Sequence[int]) -> list[tuple[int, int]]:
     """Whitespace tokens of text[lo:hi], split at span boundaries so spans are exact."""
-    tokens = []
+    tokens: list[tuple[int, int]] = []
     for m in re.finditer(r"\S+", text[lo:hi]):
         start, end = lo + m.start(), lo + m.end()
         points = sorted({start, end, *(c for c in cuts if start < c < end)})

@@ -139,3 +139,12 @@ def test_spacy_docbin_export(tmp_path: Path) -> None:
     ]
     assert sorted((s.start_char, s.end_char, s.label_) for s in doc.spans["sc"]) == sorted(spans)
     assert doc.user_data["tawsim_id"] == doc_id
+
+
+def test_a_doccano_json_file_is_not_taken_for_label_studio(tmp_path: Path) -> None:
+    path = tmp_path / "doccano.json"
+    path.write_text('[{"text": "حلب", "label": [[0, 3, "LOC"]]}]', encoding="utf-8")
+    assert detect_format(path) == "jsonl"
+    with Project.create(tmp_path / "p", name="p", annotator="x") as project:
+        (result,) = import_paths(project, [path], ImportOptions())
+        assert result.ok and result.spans == 1
