@@ -47,6 +47,7 @@ CHUNK_LABELS = frozenset(
     {"NP", "VP", "PP", "ADVP", "ADJP", "SBAR", "PRT", "CONJP", "INTJ", "LST", "UCP"}
 )
 _INDEX = re.compile(r"^\d+$")
+_METADATA = re.compile(r"^#\s*[\w.-]+\s*=")  # CoNLL-U's "# text = ...", "# sent_id = 1"
 _CONLLU_EXTRA = re.compile(r"^\d+[-.]\d+$")  # CoNLL-U multiword ranges and empty nodes
 
 
@@ -71,8 +72,17 @@ def _cells(stripped: str) -> list[str]:
     return stripped.split()
 
 
+_KNOWN: dict[str, bool] = {}
+
+
 def _is_tag(value: str) -> bool:
-    return bool(TAG.match(value))
+    # A corpus has few distinct tags and many lines: remember the answers (boundedly).
+    known = _KNOWN.get(value)
+    if known is None:
+        known = bool(TAG.match(value))
+        if len(_KNOWN) < 10_000:
+            _KNOWN[value] = known
+    return known
 
 
 def _blocks(text: str) -> list[list[list[_Line]]]:
@@ -94,7 +104,9 @@ def _blocks(text: str) -> list[list[list[_Line]]]:
             if docs[-1]:
                 docs.append([])
             continue
-        if stripped.startswith("#") and (len(cols) < 2 or not _is_tag(cols[-1])):
+        if stripped.startswith("#") and (
+            len(cols) < 2 or not _is_tag(cols[-1]) or _METADATA.match(stripped)
+        ):
             continue  # a comment: GermEval's source line, CoNLL-U's "# text = ..."
         sentence.append(_Line(cols, number))
     if sentence:

@@ -77,7 +77,7 @@ def test_germeval_comments_and_token_index() -> None:
 def test_conllu_comments_index_and_space_after() -> None:
     text = (
         "# sent_id = 1\n"
-        "# text = Hallo, Welt\n"
+        "# text = Hallo, Welt O\n"
         "1\tHallo\thallo\tINTJ\t_\t_\t0\troot\t_\tSpaceAfter=No\n"
         "2\t,\t,\tPUNCT\t_\t_\t1\tpunct\t_\t_\n"
         "3\tWelt\tWelt\tNOUN\t_\t_\t1\tvocative\t_\t_\n"

@@ -157,3 +157,51 @@ def test_label_studio_task_round_trip_keeps_ids_and_data(tmp_path: Path) -> None
     (value,) = [r["value"] for r in back["annotations"][0]["result"]]
     (original,) = [r["value"] for r in task["annotations"][0]["result"]]
     assert value == original
+
+
+def _contents(project: Project) -> set[tuple[str, tuple[tuple[int, int, str], ...]]]:
+    return {
+        (
+            project.text(info.id),
+            tuple(
+                sorted(
+                    s.key for a in project.annotators() for s in project.layer(info.id, a).spans()
+                )
+            ),
+        )
+        for info in project.documents()
+    }
+
+
+REFUSED = {
+    # doccano's own fixtures of bad input: a line without "text", a tag that is not one.
+    "data_import__tests__data__intent__example.jsonl",
+    "data_import__tests__data__sequence_labeling__example.jsonl",
+    "data_import__tests__data__sequence_labeling__labeling.invalid.conll",
+}
+NON_BRAT = (
+    sorted(p for d in ("doccano", "labelstudio", "conll") for p in (PEERS / d).iterdir())
+    if PEERS.is_dir()
+    else []
+)
+
+
+@needs_peers
+@pytest.mark.parametrize("path", NON_BRAT, ids=lambda p: p.name)
+def test_each_peer_file_round_trips_in_its_own_format(tmp_path: Path, path: Path) -> None:
+    from core.formats.project_io import detect_format
+
+    fmt = detect_format(path)
+    with Project.create(tmp_path / "a", name="a", annotator="x") as first:
+        (result,) = import_paths(first, [path], ImportOptions(add_labels=True))
+        if path.name in REFUSED:
+            assert result.error and result.error.startswith(f"{path}:")
+            return
+        assert result.ok, result.error
+        out = tmp_path / f"out.{fmt}"
+        export_project(first, fmt, out, nested=True, include_suggestions=True)
+        before = _contents(first)
+    with Project.create(tmp_path / "b", name="b", annotator="x") as second:
+        (back,) = import_paths(second, [out], ImportOptions(fmt=fmt, add_labels=True))
+        assert back.ok, back.error
+        assert _contents(second) == before
