@@ -240,6 +240,18 @@ def _tokens(text: str, lo: int, hi: int, cuts: Sequence[int]) -> list[tuple[int,
     return tokens
 
 
+def _edge_problem(
+    span: SpanRecord, toks: Sequence[tuple[int, int]], covered: Sequence[int], text: str
+) -> str | None:
+    """Why a span cannot be written as it is: WebAnno spans are made of tokens."""
+    if not covered:
+        return "covers only whitespace; left out"
+    start, end = toks[covered[0]][0], toks[covered[-1]][1]
+    if (start, end) != (span.start, span.end):
+        return f"trimmed to the tokens it covers: {text[start:end]!r}"
+    return None
+
+
 def write_webanno(doc: DocRecord) -> tuple[str, list[ExportProblem]]:
     """A WebAnno TSV 3.3 file with the document's accepted spans on the NamedEntity layer."""
     out = [f"{HEADER}.3\n", f"#T_SP={NE_LAYER}|value\n", "\n\n"]
@@ -269,6 +281,13 @@ def write_webanno(doc: DocRecord) -> tuple[str, list[ExportProblem]]:
         inside = [s for s in spans if lo <= s.start and s.end <= hi]
         for span in sorted(inside, key=lambda s: (s.start, -s.end, s.label)):
             covered = [i for i, (b, e) in enumerate(toks) if span.start <= b and e <= span.end]
+            problem = _edge_problem(span, toks, covered, text)
+            if problem:
+                problems.append(
+                    ExportProblem(doc.id or "", span.start, span.end, span.label, problem)
+                )
+                if not covered:
+                    continue
             stacked = any(len(cells[i]) for i in covered) or any(
                 o is not span and o.start < span.end and span.start < o.end for o in inside
             )

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from core.formats.base import DocRecord, FormatError, ReadReport, SpanRecord
 from core.formats.project_io import ImportOptions, detect_format, export_project, import_paths
@@ -12,6 +14,7 @@ from core.formats.spacy_doc import words_and_spaces
 from core.formats.webanno import read_webanno, write_webanno
 from core.model import Span
 from core.store import Project
+from tests.core.test_formats import documents, key
 
 NE = "de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity"
 SAMPLE = (
@@ -148,3 +151,78 @@ def test_a_doccano_json_file_is_not_taken_for_label_studio(tmp_path: Path) -> No
     with Project.create(tmp_path / "p", name="p", annotator="x") as project:
         (result,) = import_paths(project, [path], ImportOptions())
         assert result.ok and result.spans == 1
+
+
+# ------------------------------------------------------------------ properties
+
+PROPERTY = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@PROPERTY
+@given(documents())
+def test_webanno_round_trip(doc: DocRecord) -> None:
+    out, problems = write_webanno(doc)
+    back = read_webanno(Path("a.tsv"), out, ReadReport())
+    assert back.text == doc.text
+    expected = set()
+    for start, end, label in key(doc)[1]:
+        shown = doc.text[start:end]
+        if not shown.strip():
+            continue  # whitespace only: listed and left out
+        lead, trail = len(shown) - len(shown.lstrip()), len(shown) - len(shown.rstrip())
+        expected.add((start + lead, end - trail, label))
+    assert set(key(back)[1]) == expected
+    changed = {(s, e, lab) for s, e, lab in key(doc)[1] if doc.text[s:e] != doc.text[s:e].strip()}
+    assert {(p.start, p.end, p.label) for p in problems} == changed
+
+
+@PROPERTY
+@given(st.text(alphabet=" \n\tab\u0627\u0644\U0001f600", max_size=30), st.data())
+def test_words_and_spaces_always_rebuild_the_text(text: str, data: st.DataObject) -> None:
+    cuts = data.draw(st.lists(st.integers(0, len(text)), max_size=6))
+    words, spaces = words_and_spaces(text, cuts)
+    assert "".join(w + (" " if s else "") for w, s in zip(words, spaces, strict=True)) == text
+    edges, pos = {0, len(text)}, 0
+    for word, space in zip(words, spaces, strict=True):
+        edges |= {pos, pos + len(word)}
+        pos += len(word) + space
+    assert all(c in edges for c in cuts)  # every cut is a token edge, as char_span needs
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+    st.lists(
+        st.sampled_from(
+            ["#FORMAT=WebAnno TSV 3.3\n", f"#T_SP={NE}|value\n", "#Text=a b\n", "\n"]
+            + ["1-1\t0-1\ta\t", "1-2\t2-3\tb\t", "X[1]", "|", "_", "*", "\\", "\t", "\n", "5-9"]
+        ),
+        max_size=30,
+    ).map("".join)
+)
+def test_fuzz_webanno(text: str) -> None:
+    try:
+        read_webanno(Path("f.tsv"), "#FORMAT=WebAnno TSV 3.3\n" + text, ReadReport())
+    except FormatError:
+        pass
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(documents(), min_size=1, max_size=3))
+def test_docbin_keeps_or_lists_every_span(docs: list[DocRecord]) -> None:
+    pytest.importorskip("spacy")
+    from spacy.tokens import DocBin
+    from spacy.vocab import Vocab
+
+    from core.formats.spacy_doc import docbin_bytes
+
+    docs = [DocRecord(d.text, d.spans, id=f"d{i}") for i, d in enumerate(docs)]
+    data, problems, _ = docbin_bytes(docs)
+    back = list(DocBin().from_bytes(data).get_docs(Vocab()))
+    for doc, sdoc in zip(docs, back, strict=True):
+        listed = {(p.start, p.end, p.label) for p in problems if p.doc == doc.id}
+        assert sdoc.text == doc.text
+        kept = {(s.start_char, s.end_char, s.label_) for s in sdoc.spans["sc"]}
+        for span in key(doc)[1]:
+            assert (span in kept) != (span in listed)
+        ents = [(e.start_char, e.end_char) for e in sdoc.ents]
+        assert all(a[1] <= b[0] for a, b in zip(ents, ents[1:], strict=False))
