@@ -209,7 +209,7 @@ def register(add: Add) -> None:
     p = add(
         "import",
         cmd_import,
-        "import text, JSONL, CoNLL, brat or Label Studio files or folders "
+        "import text, JSONL, CoNLL, brat, Label Studio or WebAnno TSV files or folders "
         "(a new or empty --project folder becomes a new project)",
     )
     p.add_argument("paths", nargs="+", metavar="PATH")
@@ -243,9 +243,13 @@ def register(add: Add) -> None:
         help="a second copy of a text with different annotations: refuse the file (report), "
         "give its spans a layer of their own (layer), or leave them out (skip)",
     )
-    p = add("export", cmd_export, "export one annotator's layer")
+    p = add(
+        "export",
+        cmd_export,
+        "export one annotator's layer (CoNLL, JSONL, brat, Label Studio, WebAnno TSV, spaCy)",
+    )
     p.add_argument("--format", required=True, choices=EXPORT_FORMATS)
-    p.add_argument("--out", required=True, metavar="PATH", help="file (a folder for brat)")
+    p.add_argument("--out", required=True, metavar="PATH", help="file (a folder for brat and webanno)")
     p.add_argument(
         "--tokens",
         choices=("whitespace", "clitic"),
