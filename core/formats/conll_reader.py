@@ -146,7 +146,6 @@ class _Layout:
     token: int
     tags: int | None  # first tag column; None when the file has no entity column
     ner: list[int] | None = None  # explicit tag columns from --columns
-    index: bool = False
 
 
 def _parse_columns(path: Path, spec: Sequence[str]) -> _Layout:
@@ -159,7 +158,7 @@ def _parse_columns(path: Path, spec: Sequence[str]) -> _Layout:
     return _Layout(token=names.index("token"), tags=min(ner), ner=ner)
 
 
-def _layout(path: Path, lines: Sequence[_Line]) -> _Layout:
+def _layout(lines: Sequence[_Line]) -> _Layout:
     """Find the token column and where the tag columns begin."""
     starts = [_tag_start(line.cols, 0) for line in lines]
     tagged = [s for line, s in zip(lines, starts, strict=True) if s < len(line.cols)]
@@ -305,17 +304,15 @@ def read_conll(
     if columns:
         layout = _parse_columns(path, columns)
     else:
-        index = _has_index(s for d in docs for s in d)
-        if index:
-            lines = [ln for ln in lines if not _CONLLU_EXTRA.match(ln.cols[0])]
+        if _has_index(s for d in docs for s in d):
+            # CoNLL-U's multiword ranges and empty nodes repeat the words' text.
+            docs = [
+                [[ln for ln in s if not _CONLLU_EXTRA.match(ln.cols[0])] for s in d] for d in docs
+            ]
+            lines = [ln for d in docs for s in d for ln in s]
             for ln in lines:
                 ln.cols = ln.cols[1:]  # the index is never text
-            docs = [
-                [[ln for ln in s if ln.cols and not _CONLLU_EXTRA.match(ln.cols[0])] for s in d]
-                for d in docs
-            ]
-        layout = _layout(path, lines)
-        layout.index = index
+        layout = _layout(lines)
         if layout.tags is None and all(len(ln.cols) < 2 for ln in lines):
             first = lines[0]
             raise FormatError(

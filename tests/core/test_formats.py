@@ -490,7 +490,7 @@ def test_fuzz_brat(text: str, ann: str) -> None:
 @settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
 @given(
     st.binary(max_size=200) | _JUNK.map(lambda s: s.encode("utf-8")),
-    st.sampled_from(["auto", "txt", "jsonl", "conll", "labelstudio", "brat"]),
+    st.sampled_from(["auto", "txt", "jsonl", "conll", "labelstudio", "brat", "webanno"]),
 )
 def test_fuzz_files_of_any_bytes(
     tmp_path_factory: pytest.TempPathFactory, raw: bytes, fmt: str
