@@ -38,14 +38,17 @@ def cmd_import(args: argparse.Namespace) -> int:
     for result in results:
         for note in result.notes:
             print(f"warning: {note}", file=sys.stderr)
+        dropped = ", ".join(f"{n} {kind}" for kind, n in sorted(result.not_imported.items()))
+        dropped = f" (not imported: {dropped})" if dropped else ""
         if result.error:
             print(f"error: {result.error}", file=sys.stderr)
         elif result.added == result.documents:
-            print(f"{result.path}: {result.added} document(s), {result.spans} span(s)")
+            print(f"{result.path}: {result.added} document(s), {result.spans} span(s){dropped}")
         else:
             print(
                 f"{result.path}: {result.documents} document(s), "
-                f"{result.documents - result.added} already in the project, {result.spans} span(s)"
+                f"{result.documents - result.added} already in the project, "
+                f"{result.spans} span(s){dropped}"
             )
     failed = sum(not r.ok for r in results)
     added = sum(r.added for r in results)
@@ -249,7 +252,9 @@ def register(add: Add) -> None:
         "export one annotator's layer (CoNLL, JSONL, brat, Label Studio, WebAnno TSV, spaCy)",
     )
     p.add_argument("--format", required=True, choices=EXPORT_FORMATS)
-    p.add_argument("--out", required=True, metavar="PATH", help="file (a folder for brat and webanno)")
+    p.add_argument(
+        "--out", required=True, metavar="PATH", help="file (a folder for brat and webanno)"
+    )
     p.add_argument(
         "--tokens",
         choices=("whitespace", "clitic"),

@@ -106,6 +106,8 @@ class FileResult:
     spans: int = 0
     error: str | None = None
     notes: list[str] = field(default_factory=list)
+    # What the file held that Tawsim does not import (relations, events…), counted.
+    not_imported: dict[str, int] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -413,6 +415,11 @@ def _import_each(
             result.documents = len(docs)
             result.notes += [f"{path}: {line}" for line in report.lines()]
             result.notes += [f"skipped {line}" for line in report.skipped]
+            result.not_imported = {
+                kind.split(" not imported")[0]: n
+                for kind, n in report.counts.items()
+                if " not imported" in kind
+            }
             seen.update(file_seen)
         except ImportCancelled:
             undo.rollback()

@@ -122,13 +122,7 @@ def test_a_blank_token_line_is_a_bad_line() -> None:
 
 
 def test_conllu_multiword_ranges_are_dropped_and_tokens_like_ranges_kept() -> None:
-    text = (
-        "1\tDas\tder\tO\n"
-        "2-3\tzum\t_\tO\n"
-        "2\tzu\tzu\tO\n"
-        "3\tdem\tder\tO\n"
-        "4\t3-4\t3-4\tB-SCORE\n"
-    )
+    text = "1\tDas\tder\tO\n2-3\tzum\t_\tO\n2\tzu\tzu\tO\n3\tdem\tder\tO\n4\t3-4\t3-4\tB-SCORE\n"
     (doc,), _ = conll(text)
     assert doc.text == "Das zu dem 3-4"
     assert surfaces(doc) == [("3-4", "SCORE")]

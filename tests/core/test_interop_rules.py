@@ -160,3 +160,24 @@ def test_doccano_ids_and_fields_are_written_back(tmp_path: Path) -> None:
         (r["id"], r["text"], r["label"]) for r in rows
     ]
     assert back[0]["meta"] == {"cats": ["news"]} and back[1]["meta"] == {"source": "x"}
+
+
+def test_import_summary_counts_what_was_not_imported(tmp_path: Path, data_dir: Path) -> None:
+    (tmp_path / "a.txt").write_text("زار ماكرون حلب", encoding="utf-8")
+    (tmp_path / "a.ann").write_text(
+        "T1\tPERS 4 10\tماكرون\nT2\tLOC 11 14\tحلب\nR1\tVisit Arg1:T1 Arg2:T2\n"
+        "A1\tFamous T1\n#1\tAnnotatorNotes T1\tرئيس فرنسا\n",
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "import", "--project", str(tmp_path / "p")]
+        + [str(tmp_path / "a.txt")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith(
+        "1 document(s), 2 span(s) (not imported: 1 brat attributes, 1 brat notes, 1 brat relations)"
+    )
