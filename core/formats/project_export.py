@@ -26,6 +26,7 @@ from core.formats.spacy_doc import docbin_bytes
 from core.formats.standoff import (
     brat_config,
     labelstudio_config,
+    shared_labelstudio_names,
     write_brat_ann,
     write_jsonl,
     write_labelstudio,
@@ -221,9 +222,13 @@ def export_project(
             tasks = write_labelstudio(docs, include_suggestions=include_suggestions, model="tawsim")
             write_export(out, tasks)
             config = labelstudio_config_path(out)
+            # One config serves every task only if they share their names; else ours.
             fields = {str(d.meta.get("text_field") or "text") for d in docs}
             field_name = fields.pop() if len(fields) == 1 else "text"
-            write_export(config, labelstudio_config(_label_colours(project, docs), field_name))
+            shared = shared_labelstudio_names(docs)
+            write_export(
+                config, labelstudio_config(_label_colours(project, docs), field_name, shared)
+            )
             report.files += [out, config]
             report.notes.append(
                 f"{config}: the labeling config for a new Label Studio project "

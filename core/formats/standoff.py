@@ -28,7 +28,17 @@ from core.text import Utf16Index
 
 # Meta keys Tawsim itself sets on import; they are not the user's data fields.
 INTERNAL_META = frozenset(
-    {"source_file", "line", "task", "format", "scheme", "source_id", "source_data", "text_field"}
+    {
+        "source_file",
+        "line",
+        "task",
+        "format",
+        "scheme",
+        "source_id",
+        "source_data",
+        "text_field",
+        "ls_names",
+    }
 )
 
 _META_SKIP = {"text", "label", "labels", "entities", "relations", "suggestions"}
@@ -269,6 +279,9 @@ def _ls_task(path: Path, task_no: int, task: Any, report: ReadReport) -> DocReco
     # The task's id and data fields go back into a Label Studio export unchanged.
     meta["source_data"] = {k: v for k, v in task_data.items() if k != field}
     meta["text_field"] = field
+    names = _ls_names(task)
+    if names:
+        meta["ls_names"] = names  # the project's from_name/to_name, written back on export
     if task.get("id") is not None:
         meta["source_id"] = task["id"]
     title = task_data.get("title")
@@ -279,6 +292,28 @@ def _ls_task(path: Path, task_no: int, task: Any, report: ReadReport) -> DocReco
         id=None if task.get("id") is None else str(task["id"]),
         meta=meta,
     )
+
+
+def _ls_names(task: dict[str, Any]) -> list[str] | None:
+    """The from_name and to_name of the task's first label result."""
+    for key in ("annotations", "predictions"):
+        for item in task.get(key) or []:
+            results = item.get("result") if isinstance(item, dict) else None
+            for result in results if isinstance(results, list) else []:
+                if not isinstance(result, dict) or result.get("type", "labels") != "labels":
+                    continue
+                names = [result.get("from_name"), result.get("to_name")]
+                if all(isinstance(n, str) and n for n in names):
+                    return [str(n) for n in names]
+    return None
+
+
+def labelstudio_names(doc: DocRecord) -> tuple[str, str]:
+    """The from_name and to_name to write: the original project's, else ours."""
+    names = doc.meta.get("ls_names") if doc.meta.get("format") == "labelstudio" else None
+    if isinstance(names, list) and len(names) == 2 and all(isinstance(n, str) for n in names):
+        return names[0], names[1]
+    return "label", "text"
 
 
 def read_labelstudio(path: Path, text: str, report: ReadReport) -> list[DocRecord]:
@@ -299,11 +334,21 @@ def read_labelstudio(path: Path, text: str, report: ReadReport) -> list[DocRecor
     return docs
 
 
-def _ls_result(doc: DocRecord, span: SpanRecord, number: int) -> dict[str, Any]:
+def shared_labelstudio_names(docs: Sequence[DocRecord]) -> tuple[str, str]:
+    """The names every task's results use: the original project's when all tasks came
+    from one Label Studio project, else ours (one labeling config must fit them all)."""
+    names = {labelstudio_names(d) for d in docs}
+    return names.pop() if len(names) == 1 else ("label", "text")
+
+
+def _ls_result(
+    doc: DocRecord, span: SpanRecord, number: int, names: tuple[str, str]
+) -> dict[str, Any]:
+    from_name, to_name = names
     result: dict[str, Any] = {
         "id": f"t{number}",
-        "from_name": "label",
-        "to_name": "text",
+        "from_name": from_name,
+        "to_name": to_name,
         "type": "labels",
         "value": {
             "start": span.start,
@@ -341,11 +386,12 @@ def write_labelstudio(docs: Sequence[DocRecord], *, include_suggestions: bool, m
     would count it as finished), and one marked done without spans an empty one.
     """
     tasks = []
+    names = shared_labelstudio_names(docs)
     for number, doc in enumerate(docs, 1):
         accepted = [s for s in doc.spans if s.status == "accepted"]
         task: dict[str, Any] = {"id": _ls_task_id(doc, number), "data": _ls_data(doc)}
         task["annotations"] = (
-            [{"result": [_ls_result(doc, s, i) for i, s in enumerate(accepted, 1)]}]
+            [{"result": [_ls_result(doc, s, i, names) for i, s in enumerate(accepted, 1)]}]
             if accepted or doc.status == "done"
             else []
         )
@@ -354,14 +400,18 @@ def write_labelstudio(docs: Sequence[DocRecord], *, include_suggestions: bool, m
             task["predictions"] = [
                 {
                     "model_version": model,
-                    "result": [_ls_result(doc, s, i) for i, s in enumerate(suggested, 1)],
+                    "result": [_ls_result(doc, s, i, names) for i, s in enumerate(suggested, 1)],
                 }
             ]
         tasks.append(task)
     return json.dumps(tasks, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
-def labelstudio_config(labels: Sequence[tuple[str, str]], text_field: str = "text") -> str:
+def labelstudio_config(
+    labels: Sequence[tuple[str, str]],
+    text_field: str = "text",
+    names: tuple[str, str] = ("label", "text"),
+) -> str:
     """The labeling config XML for (name, colour) labels, matching our results' names."""
     rows = "".join(
         f"    <Label value={quoteattr(name)} background={quoteattr(colour)}/>\n"
@@ -369,10 +419,10 @@ def labelstudio_config(labels: Sequence[tuple[str, str]], text_field: str = "tex
     )
     return (
         "<View>\n"
-        '  <Labels name="label" toName="text">\n'
+        f"  <Labels name={quoteattr(names[0])} toName={quoteattr(names[1])}>\n"
         f"{rows}"
         "  </Labels>\n"
-        f'  <Text name="text" value={quoteattr("$" + text_field)}/>\n'
+        f"  <Text name={quoteattr(names[1])} value={quoteattr('$' + text_field)}/>\n"
         "</View>\n"
     )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -154,9 +155,19 @@ def test_label_studio_task_round_trip_keeps_ids_and_data(tmp_path: Path) -> None
     (back,) = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
     assert back["id"] == task["id"]
     assert back["data"] == task["data"]
-    (value,) = [r["value"] for r in back["annotations"][0]["result"]]
-    (original,) = [r["value"] for r in task["annotations"][0]["result"]]
-    assert value == original
+    ((name, value),) = [
+        ((r["from_name"], r["to_name"]), r["value"]) for r in back["annotations"][0]["result"]
+    ]
+    ((original_name, original),) = [
+        ((r["from_name"], r["to_name"]), r["value"]) for r in task["annotations"][0]["result"]
+    ]
+    assert (name, value) == (original_name, original)
+    # The labeling config written beside it uses the same names, so the file goes back
+    # into the user's own Label Studio project.
+    config = ET.fromstring((tmp_path / "out.label-config.xml").read_text("utf-8"))
+    (labels,) = config.iter("Labels")
+    assert (labels.get("name"), labels.get("toName")) == original_name
+    assert "Date" in [label.get("value") for label in labels.iter("Label")]
 
 
 def _contents(project: Project) -> set[tuple[str, tuple[tuple[int, int, str], ...]]]:
