@@ -173,14 +173,15 @@ def _row(path: Path, line: _Line, layout: _Layout, report: ReadReport) -> _Row |
     cols = line.cols
     token = cols[layout.token] if len(cols) > layout.token else ""
     if layout.ner is not None:
-        if len(cols) <= max(layout.ner) or not token:
+        # Wojood-style lines may stop after the levels their token is in: the rest is O.
+        if len(cols) <= layout.ner[0] or not token:
             report.bad_line(
                 path,
-                f"{len(cols)} columns where --columns names {max(layout.ner) + 1}",
+                f"{len(cols)} columns where --columns names {layout.ner[0] + 1} or more",
                 line.number,
             )
             return None
-        tags = [cols[i] for i in layout.ner]
+        tags = [cols[i] if i < len(cols) else "O" for i in layout.ner]
         middle = [c for i, c in enumerate(cols) if i != layout.token and i not in layout.ner]
     elif layout.tags is None:
         if not token:

@@ -94,6 +94,8 @@ def test_explicit_columns() -> None:
     assert surfaces(doc) == [("EU", "ORG")]
     with pytest.raises(FormatError, match="a.conll:2: 3 columns where --columns names 4"):
         conll("EU NNP B-NP B-ORG\nrejects VBZ O\n", columns=["token", "_", "_", "ner"])
+    (doc,), _ = conll("رئيس B-ORG\nحكومة I-ORG B-ORG\n", columns=["token", "ner", "ner"])
+    assert sorted(surfaces(doc)) == [("حكومة", "ORG"), ("رئيس حكومة", "ORG")]
     with pytest.raises(FormatError, match="--columns needs one 'token'"):
         conll(text, columns=["_", "ner"])
 
