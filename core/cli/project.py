@@ -231,7 +231,7 @@ def register(add: Add) -> None:
     p.add_argument(
         "--columns",
         metavar="NAMES",
-        help="CoNLL columns, comma-separated: token, ner (one per level, the last outermost) "
+        help="CoNLL columns, comma-separated: token, ner (one per nesting level) "
         "and _ for others, e.g. token,_,_,ner (default: detect)",
     )
     p.add_argument(
