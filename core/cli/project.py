@@ -11,7 +11,8 @@ from typing import Any
 
 from core.cli.common import Add, Progress, open_project
 from core.errors import TawsimError
-from core.formats.project_io import EXPORT_FORMATS, IMPORT_FORMATS
+from core.formats.conll import PRESETS, WRITE_SCHEMES
+from core.formats.project_io import DUPLICATES, EXPORT_FORMATS, IMPORT_FORMATS
 from core.settings import known_projects
 
 
@@ -26,6 +27,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         status=args.as_,
         annotator=args.annotator,
         add_labels=args.add_labels,
+        columns=tuple(args.columns.split(",")) if args.columns else None,
+        skip_bad_lines=args.skip_bad_lines,
+        duplicates=args.duplicates,
     )
     with open_project(args, create=True) as project, Progress("import", unit="file") as bar:
         results = import_paths(project, [Path(p) for p in args.paths], opts, progress=bar)
@@ -34,14 +38,17 @@ def cmd_import(args: argparse.Namespace) -> int:
     for result in results:
         for note in result.notes:
             print(f"warning: {note}", file=sys.stderr)
+        dropped = ", ".join(f"{n} {kind}" for kind, n in sorted(result.not_imported.items()))
+        dropped = f" (not imported: {dropped})" if dropped else ""
         if result.error:
             print(f"error: {result.error}", file=sys.stderr)
         elif result.added == result.documents:
-            print(f"{result.path}: {result.added} document(s), {result.spans} span(s)")
+            print(f"{result.path}: {result.added} document(s), {result.spans} span(s){dropped}")
         else:
             print(
                 f"{result.path}: {result.documents} document(s), "
-                f"{result.documents - result.added} already in the project, {result.spans} span(s)"
+                f"{result.documents - result.added} already in the project, "
+                f"{result.spans} span(s){dropped}"
             )
     failed = sum(not r.ok for r in results)
     added = sum(r.added for r in results)
@@ -63,6 +70,10 @@ def cmd_export(args: argparse.Namespace) -> int:
             status=args.status,
             include_suggestions=args.include_suggestions,
             nested=args.nested == "columns",
+            preset=args.preset,
+            scheme=args.scheme,
+            delimiter=args.delimiter,
+            docstart=None if args.docstart is None else args.docstart == "yes",
             progress=bar,
         )
     for problem in report.problems:
@@ -71,6 +82,8 @@ def cmd_export(args: argparse.Namespace) -> int:
             f"{problem.label}: {problem.reason}",
             file=sys.stderr,
         )
+    for note in report.notes:
+        print(f"note: {note}", file=sys.stderr)
     print(
         f"exported {report.documents} document(s), {report.spans} span(s) to {args.out}"
         + (
@@ -199,7 +212,7 @@ def register(add: Add) -> None:
     p = add(
         "import",
         cmd_import,
-        "import text, JSONL, CoNLL, brat or Label Studio files or folders "
+        "import text, JSONL, CoNLL, brat, Label Studio or WebAnno TSV files or folders "
         "(a new or empty --project folder becomes a new project)",
     )
     p.add_argument("paths", nargs="+", metavar="PATH")
@@ -215,9 +228,33 @@ def register(add: Add) -> None:
     )
     p.add_argument("--annotator", metavar="NAME", help="whose layer gets the spans")
     p.add_argument("--add-labels", action="store_true", help="add unknown labels to the project")
-    p = add("export", cmd_export, "export one annotator's layer")
+    p.add_argument(
+        "--columns",
+        metavar="NAMES",
+        help="CoNLL columns, comma-separated: token, ner (one per nesting level) "
+        "and _ for others, e.g. token,_,_,ner (default: detect)",
+    )
+    p.add_argument(
+        "--skip-bad-lines",
+        action="store_true",
+        help="import the rest of a file with malformed lines, listing each skipped line",
+    )
+    p.add_argument(
+        "--duplicates",
+        choices=DUPLICATES,
+        default="report",
+        help="a second copy of a text with different annotations: refuse the file (report), "
+        "give its spans a layer of their own (layer), or leave them out (skip)",
+    )
+    p = add(
+        "export",
+        cmd_export,
+        "export one annotator's layer (CoNLL, JSONL, brat, Label Studio, WebAnno TSV, spaCy)",
+    )
     p.add_argument("--format", required=True, choices=EXPORT_FORMATS)
-    p.add_argument("--out", required=True, metavar="PATH", help="file (a folder for brat)")
+    p.add_argument(
+        "--out", required=True, metavar="PATH", help="file (a folder for brat and webanno)"
+    )
     p.add_argument(
         "--tokens",
         choices=("whitespace", "clitic"),
@@ -237,6 +274,21 @@ def register(add: Add) -> None:
         choices=("outer", "columns"),
         default="outer",
         help="CoNLL: outermost spans only, or a column per nesting level",
+    )
+    p.add_argument(
+        "--preset",
+        choices=tuple(PRESETS),
+        help="CoNLL as a consumer reads it: doccano (tabs, no -DOCSTART-), spacy "
+        "(spacy convert), anercorp (ANERcorp's own layout)",
+    )
+    p.add_argument("--scheme", choices=WRITE_SCHEMES, help="CoNLL tag scheme (default iob2)")
+    p.add_argument(
+        "--delimiter", choices=("space", "tab"), help="CoNLL column separator (default space)"
+    )
+    p.add_argument(
+        "--docstart",
+        choices=("yes", "no"),
+        help="CoNLL: -DOCSTART- lines between documents (default: when there are several)",
     )
     p = add("stats", cmd_stats, "documents and spans by label, status and annotator")
     p.add_argument("--json", action="store_true", help="machine-readable output")

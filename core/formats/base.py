@@ -8,6 +8,7 @@ writers turn DocRecords back into files. Project import and export
 from __future__ import annotations
 
 import json
+import os
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -51,14 +52,43 @@ class DocRecord:
     title: str = ""
     id: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
+    # The annotator's document status (new, in_progress, done) when exported from a layer.
+    status: str = "new"
+
+
+class ImportCancelled(TawsimError):
+    """The user cancelled an import or export; the project (or the disk) is as it was."""
+
+
+@dataclass(frozen=True)
+class ExportProblem:
+    """A span a format could not represent as it is."""
+
+    doc: str
+    start: int
+    end: int
+    label: str
+    reason: str
 
 
 @dataclass
 class ReadReport:
-    """Problems a reader fixed or skipped, counted by kind, with examples."""
+    """Problems a reader fixed or skipped, counted by kind, with examples.
+
+    With ``skip_bad_lines`` a reader skips a malformed line instead of refusing
+    the file; every skipped line is listed in ``skipped``.
+    """
 
     counts: dict[str, int] = field(default_factory=dict)
     examples: dict[str, list[str]] = field(default_factory=dict)
+    skip_bad_lines: bool = False
+    skipped: list[str] = field(default_factory=list)
+
+    def bad_line(self, path: Path | str, reason: str, line: int | None = None) -> None:
+        """Refuse the file (the default) or, when skipping bad lines, list this one."""
+        if not self.skip_bad_lines:
+            raise FormatError(path, reason, line)
+        self.skipped.append(f"{path}:{line}: {reason}" if line else f"{path}: {reason}")
 
     def add(self, kind: str, example: str) -> None:
         """Count one problem of a kind and keep the first few examples."""
@@ -76,7 +106,37 @@ class ReadReport:
         ]
 
     def __bool__(self) -> bool:
-        return bool(self.counts)
+        return bool(self.counts or self.skipped)
+
+
+def write_export(path: Path, content: str | bytes) -> None:
+    """Write an exported file atomically with the permissions the user's umask gives.
+
+    Exports are meant for other programs and people (a brat server, a colleague),
+    so unlike the project's own files they are not private to the user.
+    """
+    path = Path(path)
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    # open() applies the umask to 0o666, as any other program writing a file does.
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def line_break_problem(text: str, start: int, end: int) -> str | None:
+    """Why a span of text crosses a line break, or None when it does not."""
+    covered = text[start:end]
+    if "\n" in covered or "\r" in covered:
+        return f"span {covered!r} crosses a line break"
+    return None
 
 
 def read_bytes(path: Path) -> bytes:
@@ -152,4 +212,7 @@ def clean_record(doc: DocRecord, report: ReadReport) -> DocRecord:
             report.add("span covers only removed characters", f"[{span.start}, {span.end})")
             continue
         spans.append(replace(span, start=start, end=end))
-    return replace(doc, text=text, spans=spans)
+    unique = list(dict.fromkeys(spans))
+    for _ in range(len(spans) - len(unique)):
+        report.add("the same span listed twice (kept once)", doc.title or "a document")
+    return replace(doc, text=text, spans=unique)

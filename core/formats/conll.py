@@ -1,16 +1,6 @@
-"""CoNLL (2002/2003 style): one token a line, the tag last, blank lines between sentences.
+"""Writing CoNLL (2002/2003 style): one token a line, the tag last, blank lines between sentences.
 
-Reading
-    The token is the first column and the tag the last. When several trailing
-    columns all hold tags (``O`` or ``X-LABEL``), each is a nesting level
-    (Wojood style): the last column is the outermost, the ones before it
-    inner levels. Columns between the token and the tags are ignored, except
-    ``SpaceAfter=No``, which joins a token to the next without a space (our
-    clitic-split export writes it). The text is rebuilt by joining tokens
-    with single spaces and sentences with newlines; ``-DOCSTART-`` starts a
-    new document. IOB1, IOB2 and BIOES/BILOU are detected per file unless a
-    scheme is given. Tag sequences a scheme does not allow (an ``I-`` with no
-    ``B-`` in IOB2, a lone ``E-``) start a new entity and are counted.
+Reading lives in core.formats.conll_reader (re-exported here).
 
 Writing
     ``whitespace`` tokens (ANERcorp's convention) are the text's whitespace
@@ -20,207 +10,58 @@ Writing
     inserted breaks are marked ``SpaceAfter=No`` so that import restores the
     text. The outermost spans go in the tag column; ``nested=True`` adds a
     column per inner level, innermost first, before the outermost.
+    Columns are separated by a space or a tab (doccano needs tabs); schemes
+    are IOB1, IOB2, BIOES (``S-``/``E-``) and BILOU (``U-``/``L-``, spaCy's).
+    ``-DOCSTART- -X- O O`` (the CoNLL 2003 line spaCy splits documents on)
+    separates documents when asked, by default when there are several.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from pathlib import Path
+from collections.abc import Sequence
 
-from core.formats.base import DocRecord, FormatError, ReadReport, SpanRecord
+from core.formats.base import DocRecord, ExportProblem, SpanRecord
+from core.formats.conll_reader import (
+    DOCSTART,
+    NO_SPACE,
+    SCHEMES,
+    TAG,
+    decode_tags,
+    detect_scheme,
+    read_conll,
+)
 from core.text import strip_proclitic
 
-TAG = re.compile(r"^(?:O|([BIESUL])-(\S+))$")
-DOCSTART = "-DOCSTART-"
-NO_SPACE = "SpaceAfter=No"
-SCHEMES = ("iob1", "iob2", "bioes")
+__all__ = [
+    "DOCSTART",
+    "NO_SPACE",
+    "SCHEMES",
+    "TAG",
+    "decode_tags",
+    "detect_scheme",
+    "read_conll",
+    "write_conll",
+    "ExportProblem",
+    "nesting_levels",
+    "PRESETS",
+    "WRITE_SCHEMES",
+]
 
-
-@dataclass
-class _Row:
-    token: str
-    tags: list[str]
-    space_after: bool
-    line: int
-
-
-def _parse_rows(path: Path, text: str) -> list[list[list[_Row]]]:
-    """Documents of sentences of rows; FormatError for a line without a tag."""
-    docs: list[list[list[_Row]]] = [[]]
-    sentence: list[_Row] = []
-    width: int | None = None
-    for number, line in enumerate(text.split("\n"), 1):
-        stripped = line.strip()
-        if not stripped:
-            if sentence:
-                docs[-1].append(sentence)
-                sentence = []
-            continue
-        cols = stripped.split()
-        if cols[0] == DOCSTART:
-            if sentence:
-                docs[-1].append(sentence)
-                sentence = []
-            if docs[-1]:
-                docs.append([])
-            continue
-        if len(cols) < 2:
-            raise FormatError(path, f"expected 'TOKEN ... TAG', got {stripped[:40]!r}", number)
-        if width is None:
-            width = len(cols)
-        elif len(cols) != width:
-            raise FormatError(path, f"{len(cols)} columns where earlier lines have {width}", number)
-        if not TAG.match(cols[-1]):
-            raise FormatError(path, f"{cols[-1]!r} is not a tag (O, B-X, I-X, E-X, S-X)", number)
-        sentence.append(_Row(cols[0], cols[1:], NO_SPACE not in cols[1:-1], number))
-    if sentence:
-        docs[-1].append(sentence)
-    return [d for d in docs if d]
-
-
-def _tag_columns(rows: Iterable[_Row], width: int) -> int:
-    """How many trailing columns hold tags in every row."""
-    count = 0
-    rows = list(rows)
-    for col in range(width - 1, -1, -1):
-        if all(TAG.match(r.tags[col]) for r in rows):
-            count += 1
-        else:
-            break
-    return max(count, 1)
-
-
-def detect_scheme(tags: Iterable[str]) -> str:
-    """iob1, iob2 or bioes, from the prefixes and their order."""
-    prev_type: str | None = None
-    starts_with_i = 0
-    b_after_o = 0
-    for tag in tags:
-        m = TAG.match(tag)
-        if not m or not m.group(1):
-            prev_type = None
-            continue
-        prefix, label = m.group(1), m.group(2)
-        if prefix in "ESUL":
-            return "bioes"
-        if prefix == "I" and prev_type != label:
-            starts_with_i += 1
-        if prefix == "B" and prev_type != label:
-            b_after_o += 1
-        prev_type = label
-    return "iob1" if starts_with_i > b_after_o else "iob2"
-
-
-def decode_tags(tags: Sequence[str], scheme: str, report: ReadReport) -> list[tuple[int, int, str]]:
-    """Token-index entities [first, last+1) from one tag column."""
-    entities: list[tuple[int, int, str]] = []
-    current: list[int | str] | None = None  # [start, label]
-
-    def close(end: int) -> None:
-        nonlocal current
-        if current is not None:
-            entities.append((int(current[0]), end, str(current[1])))
-        current = None
-
-    for i, tag in enumerate(tags):
-        m = TAG.match(tag)
-        assert m
-        prefix, label = m.group(1), m.group(2)
-        if prefix is None:
-            close(i)
-            continue
-        prefix = {"U": "S", "L": "E"}.get(prefix, prefix)
-        inside = current is not None and current[1] == label
-        if scheme == "iob1":
-            starts = prefix == "B" or not inside
-        elif scheme == "iob2":
-            starts = prefix == "B" or not inside
-            if prefix == "I" and not inside:
-                report.add("I- without a preceding B- (started a new entity)", f"token {i + 1}")
-        else:
-            starts = prefix in "BS" or not inside
-            if prefix in "IE" and not inside:
-                report.add(
-                    f"{prefix}- without a preceding B- (started a new entity)", f"token {i + 1}"
-                )
-        if starts:
-            close(i)
-            current = [i, label]
-        if scheme == "bioes" and prefix in "ES":
-            close(i + 1)
-    close(len(tags))
-    return entities
-
-
-def read_conll(path: Path, text: str, *, scheme: str | None, report: ReadReport) -> list[DocRecord]:
-    """Documents from CoNLL text (already decoded)."""
-    docs = _parse_rows(path, text.replace("\r\n", "\n").replace("\r", "\n"))
-    if not docs:
-        raise FormatError(path, "no tokens found")
-    width = len(docs[0][0][0].tags)
-    all_rows = [r for d in docs for s in d for r in s]
-    layers = _tag_columns(all_rows, width)
-    if scheme is None:
-        scheme = detect_scheme(r.tags[-1] for r in all_rows)
-    elif scheme not in SCHEMES:
-        raise FormatError(path, f"unknown scheme {scheme!r}; use one of {', '.join(SCHEMES)}")
-    records = []
-    for number, sentences in enumerate(docs, 1):
-        pieces: list[str] = []
-        starts: list[int] = []
-        ends: list[int] = []
-        rows: list[_Row] = []
-        offset = 0
-        for s_index, sentence in enumerate(sentences):
-            if s_index:
-                pieces.append("\n")
-                offset += 1
-            for r_index, row in enumerate(sentence):
-                if r_index and sentence[r_index - 1].space_after:
-                    pieces.append(" ")
-                    offset += 1
-                starts.append(offset)
-                pieces.append(row.token)
-                offset += len(row.token)
-                ends.append(offset)
-                rows.append(row)
-        doc_text = "".join(pieces)
-        spans: set[SpanRecord] = set()
-        for col in range(width - layers, width):
-            # Entities never continue across sentences.
-            base = 0
-            for sentence in sentences:
-                tags = [r.tags[col] for r in sentence]
-                for first, last, label in decode_tags(tags, scheme, report):
-                    spans.add(SpanRecord(starts[base + first], ends[base + last - 1], label))
-                base += len(sentence)
-        title = path.stem if len(docs) == 1 else f"{path.stem} #{number}"
-        records.append(
-            DocRecord(
-                text=doc_text,
-                spans=sorted(spans, key=lambda s: (s.start, -s.end, s.label)),
-                title=title,
-                meta={"source_file": path.name, "format": "conll", "scheme": scheme},
-            )
-        )
-    return records
+WRITE_SCHEMES = ("iob1", "iob2", "bioes", "bilou")
+DOCSTART_LINE = f"{DOCSTART} -X- O O"
+# What each consumer reads: doccano wants tab-separated columns and no -DOCSTART-
+# (it would become a token); spaCy's converter splits documents on the CoNLL 2003
+# -DOCSTART- line and reads IOB; ANERcorp's own files have neither.
+PRESETS: dict[str, dict[str, object]] = {
+    "doccano": {"delimiter": "\t", "docstart": False, "scheme": "iob2"},
+    "spacy": {"delimiter": " ", "docstart": True, "scheme": "iob2"},
+    "anercorp": {"delimiter": " ", "docstart": False, "scheme": "iob2"},
+}
 
 
 # ------------------------------------------------------------------ writing
-
-
-@dataclass(frozen=True)
-class ExportProblem:
-    """A span a CoNLL convention could not represent as it is."""
-
-    doc: str
-    start: int
-    end: int
-    label: str
-    reason: str
 
 
 def _whitespace_tokens(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -262,7 +103,7 @@ def _clitic_tokens(text: str, lo: int, hi: int, index: _SpanIndex) -> list[tuple
     return tokens
 
 
-def _levels(spans: Sequence[SpanRecord]) -> list[list[SpanRecord]]:
+def nesting_levels(spans: Sequence[SpanRecord]) -> list[list[SpanRecord]]:
     """Spans by nesting level: level 0 holds spans no other span contains."""
     levels: list[list[SpanRecord]] = []
     stack: list[tuple[SpanRecord, int]] = []
@@ -310,14 +151,22 @@ def write_conll(
     tokens: str = "whitespace",
     scheme: str = "iob2",
     nested: bool = False,
+    delimiter: str = " ",
+    docstart: bool | None = None,
 ) -> tuple[str, list[ExportProblem]]:
-    """CoNLL text for the documents, and the spans it could not represent exactly."""
+    """CoNLL text for the documents, and the spans it could not represent exactly.
+
+    ``docstart=None`` writes ``-DOCSTART-`` lines only when there are several documents.
+    """
+    if scheme not in WRITE_SCHEMES:
+        raise ValueError(f"unknown scheme {scheme!r}")
     out: list[str] = []
     problems: list[ExportProblem] = []
+    starts_docs = len(docs) > 1 if docstart is None else docstart
     for doc in docs:
-        if len(docs) > 1:
-            out.append(f"{DOCSTART} O\n\n")
-        levels = _levels(doc.spans) or [[]]
+        if starts_docs:
+            out.append(f"{DOCSTART_LINE}\n\n")
+        levels = nesting_levels(doc.spans) or [[]]
         if not nested and len(levels) > 1:
             for level in levels[1:]:
                 problems += [
@@ -353,13 +202,36 @@ def write_conll(
                     cells.append(NO_SPACE if joined else "_")
                 # Inner levels first, the outermost last: the tag column is last.
                 cells.extend(col[i] for col in reversed(columns))
-                out.append(" ".join(cells) + "\n")
+                out.append(delimiter.join(cells) + "\n")
             out.append("\n")
     return "".join(out), problems
 
 
 def _problem(doc: DocRecord, span: SpanRecord, reason: str) -> ExportProblem:
     return ExportProblem(doc.id or "", span.start, span.end, span.label, reason)
+
+
+def encode_tags(owner: Sequence[int | None], labels: Sequence[str], scheme: str) -> list[str]:
+    """Tags for tokens owned by entities (owner[i] indexes labels, None is outside)."""
+    tags = []
+    for i, who in enumerate(owner):
+        if who is None:
+            tags.append("O")
+            continue
+        first = i == 0 or owner[i - 1] != who
+        last = i + 1 == len(owner) or owner[i + 1] != who
+        if scheme == "iob1":
+            # B- only where an entity follows another of the same type directly.
+            before = owner[i - 1] if i else None
+            follows = before is not None and labels[before] == labels[who]
+            prefix = "B" if first and follows else "I"
+        elif scheme == "iob2":
+            prefix = "B" if first else "I"
+        else:
+            single, end = ("U", "L") if scheme == "bilou" else ("S", "E")
+            prefix = (single if last else "B") if first else (end if last else "I")
+        tags.append(f"{prefix}-{labels[who]}")
+    return tags
 
 
 def _tag_level(
@@ -370,8 +242,8 @@ def _tag_level(
     problems: list[ExportProblem],
     tokens: str,
 ) -> list[str]:
-    tags = ["O"] * len(toks)
-    owner: list[SpanRecord | None] = [None] * len(toks)
+    owner: list[int | None] = [None] * len(toks)
+    labels: list[str] = []
     tok_ends = [e for _, e in toks]
     for span in level:
         first_tok = bisect_right(tok_ends, span.start)
@@ -399,19 +271,7 @@ def _tag_level(
             ):
                 widened = doc.text[toks[first][0] : toks[last][1]]
                 problems.append(_problem(doc, span, f"widened to whole tokens: {widened!r}"))
+        labels.append(span.label)
         for i in covered:
-            owner[i] = span
-        for i in covered:
-            if scheme == "bioes":
-                if first == last:
-                    prefix = "S"
-                elif i == first:
-                    prefix = "B"
-                elif i == last:
-                    prefix = "E"
-                else:
-                    prefix = "I"
-            else:
-                prefix = "B" if i == first else "I"
-            tags[i] = f"{prefix}-{span.label}"
-    return tags
+            owner[i] = len(labels) - 1
+    return encode_tags(owner, labels, scheme)

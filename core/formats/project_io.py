@@ -1,8 +1,10 @@
-"""Importing corpus files into a project and exporting a project's layers.
+"""Importing corpus files into a project (exporting is in core.formats.project_export).
 
 A file's import is all or nothing: everything it added is taken back if any
 part of it fails, and a cancelled import takes back every file. A folder
-import reports a result per file and keeps the good ones.
+import reports a result per file and keeps the good ones. Nothing is merged
+silently: a second copy of a text with different annotations is refused,
+put in a layer of its own or skipped, as the options say.
 """
 
 from __future__ import annotations
@@ -14,40 +16,65 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from core.errors import TawsimError
+from core.errors import TawsimError, ValidationError
 from core.formats.base import (
     DocRecord,
     FormatError,
+    ImportCancelled,
     ReadReport,
-    SpanRecord,
     clean_record,
     decode_text,
     read_bytes,
 )
-from core.formats.conll import TAG, ExportProblem, read_conll, write_conll
-from core.formats.standoff import (
-    read_brat,
-    read_jsonl,
-    read_labelstudio,
-    write_brat_ann,
-    write_jsonl,
-    write_labelstudio,
+from core.formats.conll import TAG, read_conll
+from core.formats.project_export import (
+    EXPORT_FORMATS,
+    ExportReport,
+    conll_settings,
+    export_project,
+    labelstudio_config_path,
+    project_records,
 )
+from core.formats.standoff import read_brat, read_jsonl, read_labelstudio
+from core.formats.webanno import looks_like_webanno, read_webanno
 from core.importer import title_of
 from core.model import LabelSet, Span
 from core.store import Project
-from core.store.storage import atomic_write
 
-IMPORT_FORMATS = ("auto", "txt", "jsonl", "conll", "brat", "labelstudio")
-EXPORT_FORMATS = ("conll", "conll-bioes", "jsonl", "brat", "labelstudio")
-_SUFFIXES = {".txt", ".jsonl", ".ndjson", ".json", ".conll", ".iob", ".bio", ".tsv"}
+IMPORT_FORMATS = ("auto", "txt", "jsonl", "conll", "brat", "labelstudio", "webanno")
+DUPLICATES = ("report", "layer", "skip")
+_SUFFIXES = {
+    ".txt",
+    ".jsonl",
+    ".ndjson",
+    ".json",
+    ".conll",
+    ".conllu",
+    ".iob",
+    ".bio",
+    ".bioes",
+    ".tsv",
+}
 
 Progress = Callable[[int, int], Any]
 Cancelled = Callable[[], bool]
 
-
-class ImportCancelled(TawsimError):
-    """The user cancelled; the project is as it was before."""
+__all__ = [
+    "EXPORT_FORMATS",
+    "IMPORT_FORMATS",
+    "DUPLICATES",
+    "ExportReport",
+    "FileResult",
+    "ImportCancelled",
+    "ImportOptions",
+    "conll_settings",
+    "detect_format",
+    "export_project",
+    "import_paths",
+    "labelstudio_config_path",
+    "project_records",
+    "read_file",
+]
 
 
 @dataclass
@@ -60,6 +87,13 @@ class ImportOptions:
     status: str = "accepted"
     annotator: str | None = None
     add_labels: bool = False
+    # CoNLL column names, e.g. ("token", "_", "_", "ner"); None detects them.
+    columns: tuple[str, ...] | None = None
+    # Skip malformed lines (each listed) instead of refusing the file.
+    skip_bad_lines: bool = False
+    # A second copy of a text with different annotations: refuse the file (report),
+    # put its spans in a layer of their own (layer), or leave them out (skip).
+    duplicates: str = "report"
 
 
 @dataclass
@@ -72,6 +106,8 @@ class FileResult:
     spans: int = 0
     error: str | None = None
     notes: list[str] = field(default_factory=list)
+    # What the file held that Tawsim does not import (relations, events…), counted.
+    not_imported: dict[str, int] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -79,28 +115,51 @@ class FileResult:
         return self.error is None
 
 
+def _looks_like_conll(head: str) -> bool:
+    """Nine in ten token lines end in a tag (comments and -DOCSTART- aside)."""
+    lines = [ln.split() for ln in head.splitlines()[:-1] if ln.strip() and not ln.startswith("#")]
+    lines = [c for c in lines if c[0] != "-DOCSTART-"]
+    tagged = sum(len(c) >= 2 and bool(TAG.match(c[-1])) for c in lines)
+    return bool(lines) and tagged >= 0.9 * len(lines)
+
+
 def detect_format(path: Path) -> str:
-    """The format of a file, from its name, a .ann beside it, or its first lines."""
+    """The format of a file, from its content, its name or a .ann beside it.
+
+    FormatError when a file is neither plain text (a .txt) nor a format it
+    recognises: a structured file is never taken for plain text silently.
+    """
     suffix = path.suffix.lower()
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(8192).decode("utf-8", errors="replace").lstrip("\ufeff")
+    except OSError:
+        head = ""
+    if looks_like_webanno(head):
+        return "webanno"
     if suffix in (".jsonl", ".ndjson"):
         return "jsonl"
     if suffix == ".json":
-        return "labelstudio"
-    if suffix in (".conll", ".iob", ".bio"):
+        # Label Studio tasks hold "data"; doccano's JSON (a list or one object) holds "text".
+        return "jsonl" if '"data"' not in head and '"text"' in head else "labelstudio"
+    if suffix in (".conll", ".conllu", ".iob", ".bio", ".bioes"):
         return "conll"
     if suffix == ".txt" and path.with_suffix(".ann").exists():
         return "brat"
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(4096).decode("utf-8", errors="replace")
-    except OSError:
-        return "txt"
-    lines = [ln.split() for ln in head.splitlines()[:-1] if ln.strip()]
-    if lines and sum(len(c) >= 2 and bool(TAG.match(c[-1])) for c in lines) >= 0.9 * len(lines):
-        return "conll"
-    if head.lstrip().startswith("{"):
+    start = head.lstrip()[:1]
+    if start == "{":
         return "jsonl"
-    return "txt"
+    if start == "[" and '"data"' in head:
+        return "labelstudio"
+    if _looks_like_conll(head):
+        return "conll"
+    if suffix in (".txt", ".text", ""):
+        return "txt"
+    raise FormatError(
+        path,
+        "cannot tell the format from its name or content; pass --format "
+        f"({', '.join(f for f in IMPORT_FORMATS if f != 'auto')})",
+    )
 
 
 def expand_inputs(paths: Iterable[Path]) -> list[Path]:
@@ -125,6 +184,7 @@ def read_file(
     fmt = detect_format(path) if opts.fmt == "auto" else opts.fmt
     if fmt not in IMPORT_FORMATS:
         raise FormatError(path, f"unknown format {fmt!r}")
+    report.skip_bad_lines = opts.skip_bad_lines
     text, note = decode_text(path, read_bytes(path), opts.encoding)
     notes = [note] if note else []
     if fmt == "txt":
@@ -134,7 +194,9 @@ def read_file(
     elif fmt == "labelstudio":
         docs = read_labelstudio(path, text, report)
     elif fmt == "conll":
-        docs = read_conll(path, text, scheme=opts.scheme, report=report)
+        docs = read_conll(path, text, scheme=opts.scheme, report=report, columns=opts.columns)
+    elif fmt == "webanno":
+        docs = [read_webanno(path, text, report)]
     else:
         ann_path = path.with_suffix(".ann")
         if not ann_path.exists():
@@ -185,8 +247,31 @@ def _check_labels(
     undo.labels = undo.labels or project.labels
     labels = project.labels
     for label in unknown:
-        labels = labels.with_label(label)
+        try:
+            labels = labels.with_label(label)
+        except ValidationError as exc:
+            raise FormatError(path, str(exc)) from None
     project.set_labels(labels)
+
+
+def _where(path: Path, doc: DocRecord) -> str:
+    """Where a record came from, for messages: file:line, or file and task."""
+    if "line" in doc.meta:
+        return f"{path}:{doc.meta['line']}"
+    if "task" in doc.meta:
+        original = doc.meta.get("source_id")
+        return f"{path}: task {doc.meta['task']}" + (f" (id {original})" if original else "")
+    return str(path)
+
+
+def _duplicate_layer(path: Path, doc: DocRecord) -> str:
+    """The annotator layer a duplicate's spans go to (an annotator name is a folder name)."""
+    which = doc.meta.get("task", doc.meta.get("line", ""))
+    name = re.sub(r"[^\w.\-]", "_", f"import-{path.stem}-{which}").strip("_.-")
+    return name[:64] or "import"
+
+
+Seen = dict[str, tuple[str, frozenset[tuple[int, int, str, str]]]]
 
 
 def _store(
@@ -195,8 +280,11 @@ def _store(
     docs: Sequence[DocRecord],
     opts: ImportOptions,
     undo: _Undo,
+    seen: Seen,
+    notes: list[str],
     cancelled: Cancelled | None = None,
 ) -> tuple[int, int]:
+    """Add the documents and their spans; a second copy of a text is never unioned silently."""
     annotator = opts.annotator or project.annotator
     results = project.add_documents((d.title, d.text, d.meta) for d in docs)
     undo.docs += [doc_id for doc_id, created in results if created]
@@ -205,31 +293,78 @@ def _store(
     for (doc_id, _), doc in zip(results, docs, strict=True):
         if cancelled and cancelled():
             raise ImportCancelled("import cancelled; the project is unchanged")
+        target = annotator
+        keys = frozenset(
+            (s.start, s.end, s.label, "suggested" if opts.status == "suggested" else s.status)
+            for s in doc.spans
+        )
+        where = _where(path, doc)
+        if doc_id in seen:
+            first, first_keys = seen[doc_id]
+            if first_keys == keys or not keys:
+                notes.append(f"{where}: the same text as {first}, nothing new; kept once")
+                continue
+            if not first_keys:
+                seen[doc_id] = (where, keys)
+            elif opts.duplicates == "report":
+                task = f"task {doc.meta['task']}: " if "task" in doc.meta else ""
+                raise FormatError(
+                    path,
+                    f"{task}the same text as {first} with different annotations; "
+                    "pass --duplicates layer (a layer of its own) or --duplicates skip",
+                    doc.meta.get("line"),
+                )
+            elif opts.duplicates == "skip":
+                notes.append(
+                    f"{where}: the same text as {first} with different annotations; "
+                    f"its {len(doc.spans)} span(s) skipped"
+                )
+                continue
+            else:
+                target = _duplicate_layer(path, doc)
+                notes.append(
+                    f"{where}: the same text as {first} with different annotations; "
+                    f"its {len(doc.spans)} span(s) went to layer {target}"
+                )
+        else:
+            seen[doc_id] = (where, keys)
         if not doc.spans:
             continue
-        layer = project.layer(doc_id, annotator)
-        existing = {s.key for s in layer.spans()}
-        new = []
-        for record in doc.spans:
-            if (record.start, record.end, record.label) in existing:
-                continue
-            existing.add((record.start, record.end, record.label))
-            status = "suggested" if opts.status == "suggested" else record.status
-            new.append(
-                Span(
-                    record.start,
-                    record.end,
-                    record.label,
-                    layer.annotator,
-                    status=status,  # type: ignore[arg-type]
-                    origin=record.origin or origin,
-                    score=record.score,
-                )
-            )
-        added = layer.add_many(new)
-        undo.spans.append((doc_id, layer.annotator, [s.id for s in added]))
-        spans_added += len(added)
+        spans_added += _add_spans(project, doc_id, target, doc, opts, origin, undo)
     return sum(created for _, created in results), spans_added
+
+
+def _add_spans(
+    project: Project,
+    doc_id: str,
+    annotator: str | None,
+    doc: DocRecord,
+    opts: ImportOptions,
+    origin: str,
+    undo: _Undo,
+) -> int:
+    layer = project.layer(doc_id, annotator)
+    existing = {s.key for s in layer.spans()}
+    new = []
+    for record in doc.spans:
+        if (record.start, record.end, record.label) in existing:
+            continue
+        existing.add((record.start, record.end, record.label))
+        status = "suggested" if opts.status == "suggested" else record.status
+        new.append(
+            Span(
+                record.start,
+                record.end,
+                record.label,
+                layer.annotator,
+                status=status,  # type: ignore[arg-type]
+                origin=record.origin or origin,
+                score=record.score,
+            )
+        )
+    added = layer.add_many(new)
+    undo.spans.append((doc_id, layer.annotator, [s.id for s in added]))
+    return len(added)
 
 
 def import_paths(
@@ -259,6 +394,9 @@ def _import_each(
     progress: Progress | None,
     cancelled: Cancelled | None,
 ) -> None:
+    if opts.duplicates not in DUPLICATES:
+        raise TawsimError(f"unknown --duplicates {opts.duplicates!r}; use {', '.join(DUPLICATES)}")
+    seen: Seen = {}
     for index, path in enumerate(files):
         if cancelled and cancelled():
             all_undo.rollback()
@@ -267,12 +405,22 @@ def _import_each(
         results.append(result)
         undo = _Undo(project)
         report = ReadReport()
+        file_seen = dict(seen)
         try:
             docs, result.notes = read_file(path, opts, report)
             _check_labels(project, path, docs, opts, undo)
-            result.added, result.spans = _store(project, path, docs, opts, undo, cancelled)
+            result.added, result.spans = _store(
+                project, path, docs, opts, undo, file_seen, result.notes, cancelled
+            )
             result.documents = len(docs)
             result.notes += [f"{path}: {line}" for line in report.lines()]
+            result.notes += [f"skipped {line}" for line in report.skipped]
+            result.not_imported = {
+                kind.split(" not imported")[0]: n
+                for kind, n in report.counts.items()
+                if " not imported" in kind
+            }
+            seen.update(file_seen)
         except ImportCancelled:
             undo.rollback()
             all_undo.rollback()
@@ -290,114 +438,3 @@ def _import_each(
     if cancelled and cancelled():
         all_undo.rollback()
         raise ImportCancelled("import cancelled; the project is unchanged")
-
-
-# ------------------------------------------------------------------ export
-
-
-@dataclass
-class ExportReport:
-    """What an export wrote, and the spans a format could not represent exactly."""
-
-    documents: int = 0
-    spans: int = 0
-    files: list[Path] = field(default_factory=list)
-    problems: list[ExportProblem] = field(default_factory=list)
-
-
-def project_records(
-    project: Project,
-    *,
-    annotator: str | None = None,
-    status: str = "any",
-    include_suggestions: bool = False,
-    progress: Progress | None = None,
-    cancelled: Cancelled | None = None,
-) -> list[DocRecord]:
-    """One annotator's layer of every (or every done) document as records."""
-    records = []
-    docs = project.documents()
-    for index, info in enumerate(docs):
-        if cancelled and cancelled():
-            raise ImportCancelled("export cancelled; nothing was written")
-        layer = project.layer(info.id, annotator)
-        if status == "done" and layer.status != "done":
-            continue
-        keep = ("accepted", "suggested") if include_suggestions else ("accepted",)
-        spans = [
-            SpanRecord(s.start, s.end, s.label, s.status, s.score, s.origin)
-            for s in layer.spans()
-            if s.status in keep
-        ]
-        records.append(
-            DocRecord(project.text(info.id), spans, info.title, info.id, dict(info.meta))
-        )
-        if progress:
-            progress(index + 1, len(docs))
-    return records
-
-
-def _brat_name(doc: DocRecord) -> str:
-    return re.sub(r"[^\w.\-]", "_", doc.id or "doc")
-
-
-def export_project(
-    project: Project,
-    fmt: str,
-    out: Path,
-    *,
-    tokens: str = "whitespace",
-    annotator: str | None = None,
-    status: str = "any",
-    include_suggestions: bool = False,
-    nested: bool = False,
-    progress: Progress | None = None,
-    cancelled: Cancelled | None = None,
-) -> ExportReport:
-    """Write a layer of the project in a format; say which spans it could not keep."""
-    if fmt not in EXPORT_FORMATS:
-        raise TawsimError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
-    if tokens not in ("whitespace", "clitic"):
-        raise TawsimError(f"unknown token convention {tokens!r}; use whitespace or clitic")
-    docs = project_records(
-        project,
-        annotator=annotator,
-        status=status,
-        include_suggestions=include_suggestions,
-        progress=progress,
-        cancelled=cancelled,
-    )
-    report = ExportReport(documents=len(docs), spans=sum(len(d.spans) for d in docs))
-    out = Path(out)
-    try:
-        if fmt in ("conll", "conll-bioes"):
-            text, report.problems = write_conll(
-                docs,
-                tokens=tokens,
-                scheme="bioes" if fmt == "conll-bioes" else "iob2",
-                nested=nested,
-            )
-            atomic_write(out, text)
-            report.files.append(out)
-        elif fmt == "jsonl":
-            atomic_write(out, write_jsonl(docs, include_suggestions=include_suggestions))
-            report.files.append(out)
-        elif fmt == "labelstudio":
-            who = annotator or project.annotator or ""
-            atomic_write(
-                out,
-                write_labelstudio(
-                    docs, include_suggestions=include_suggestions, annotator=who, model="tawsim"
-                ),
-            )
-            report.files.append(out)
-        else:
-            out.mkdir(parents=True, exist_ok=True)
-            for doc in docs:
-                name = _brat_name(doc)
-                atomic_write(out / f"{name}.txt", doc.text)
-                atomic_write(out / f"{name}.ann", write_brat_ann(doc))
-                report.files += [out / f"{name}.txt", out / f"{name}.ann"]
-    except OSError as exc:
-        raise TawsimError(f"{out}: cannot write ({exc.strerror or exc})") from exc
-    return report

@@ -23,6 +23,7 @@ IMPORT_FORMAT_TEXT = {
     "conll": QT_TRANSLATE_NOOP("Formats", "CoNLL (token … tag)"),
     "brat": QT_TRANSLATE_NOOP("Formats", "brat (.txt with its .ann)"),
     "labelstudio": QT_TRANSLATE_NOOP("Formats", "Label Studio JSON"),
+    "webanno": QT_TRANSLATE_NOOP("Formats", "WebAnno TSV 3 (INCEpTION)"),
 }
 EXPORT_FORMAT_TEXT = {
     "conll": (QT_TRANSLATE_NOOP("Formats", "CoNLL, IOB2 tags"), ".conll"),
@@ -30,7 +31,14 @@ EXPORT_FORMAT_TEXT = {
     "jsonl": (QT_TRANSLATE_NOOP("Formats", "JSONL (doccano)"), ".jsonl"),
     "brat": (QT_TRANSLATE_NOOP("Formats", "brat (a folder of .txt/.ann pairs)"), ""),
     "labelstudio": (QT_TRANSLATE_NOOP("Formats", "Label Studio JSON"), ".json"),
+    "webanno": (
+        QT_TRANSLATE_NOOP("Formats", "WebAnno TSV 3 (INCEpTION; a folder, one .tsv a document)"),
+        "",
+    ),
+    "spacy": (QT_TRANSLATE_NOOP("Formats", "spaCy DocBin (.spacy)"), ".spacy"),
 }
+FOLDER_FORMATS = ("brat", "webanno")
+CONLL_FORMATS = ("conll", "conll-bioes")
 ENCODINGS = ("", "utf-8", "utf-8-sig", "utf-16", "windows-1256")
 
 
@@ -116,15 +124,31 @@ class ImportDialog(QtWidgets.QDialog):
         self.add_labels = QtWidgets.QCheckBox(
             self.tr("Add labels the project does not have yet"), objectName="add_labels"
         )
+        self.columns = QtWidgets.QLineEdit(objectName="import_columns")
+        self.columns.setPlaceholderText(self.tr("Detect (or e.g. token,_,_,ner)"))
+        self.skip_bad_lines = QtWidgets.QCheckBox(
+            self.tr("Skip malformed lines (each one is listed)"), objectName="skip_bad_lines"
+        )
+        self.duplicates = _combo(
+            "import_duplicates",
+            [
+                (self.tr("Refuse the file"), "report"),
+                (self.tr("Put their spans in a layer of their own"), "layer"),
+                (self.tr("Leave their spans out"), "skip"),
+            ],
+        )
         self.format.currentIndexChanged.connect(self._format_changed)
 
         form = QtWidgets.QFormLayout()
         form.addRow(self.tr("Format:"), self.format)
         form.addRow(self.tr("CoNLL tags:"), self.scheme)
+        form.addRow(self.tr("CoNLL columns:"), self.columns)
         form.addRow(self.tr("Encoding:"), self.encoding)
         form.addRow(self.tr("Import spans as:"), status)
         form.addRow(self.tr("Into the layer of:"), self.annotator)
         form.addRow("", self.add_labels)
+        form.addRow(self.tr("Copies with other spans:"), self.duplicates)
+        form.addRow("", self.skip_bad_lines)
         note = QtWidgets.QLabel(
             self.tr(
                 "Folders are read recursively. A file that fails is skipped as a whole; "
@@ -182,7 +206,7 @@ class ImportDialog(QtWidgets.QDialog):
             self.tr("Import files"),
             "",
             self.tr(
-                "Corpus files (*.txt *.jsonl *.ndjson *.json *.conll *.iob *.bio *.tsv);;"
+                "Corpus files (*.txt *.jsonl *.ndjson *.json *.conll *.conllu *.iob *.bio *.tsv);;"
                 "All files (*)"
             ),
         )
@@ -202,7 +226,9 @@ class ImportDialog(QtWidgets.QDialog):
         self.ok_button.setEnabled(self.files.count() > 0)
 
     def _format_changed(self) -> None:
-        self.scheme.setEnabled(self.format.currentData() in ("auto", "conll"))
+        conll = self.format.currentData() in ("auto", "conll")
+        self.scheme.setEnabled(conll)
+        self.columns.setEnabled(conll)
 
     # -- result ------------------------------------------------------------
     def options(self) -> ImportOptions:
@@ -212,6 +238,7 @@ class ImportDialog(QtWidgets.QDialog):
             self.encoding.currentIndex()
         ):
             encoding = self.encoding.currentData() or encoding
+        columns = self.columns.text().strip() if self.columns.isEnabled() else ""
         return ImportOptions(
             fmt=self.format.currentData(),
             scheme=self.scheme.currentData() if self.scheme.isEnabled() else None,
@@ -219,6 +246,9 @@ class ImportDialog(QtWidgets.QDialog):
             status="suggested" if self.as_suggested.isChecked() else "accepted",
             annotator=self.annotator.text().strip() or None,
             add_labels=self.add_labels.isChecked(),
+            columns=tuple(c.strip() for c in columns.split(",")) if columns else None,
+            skip_bad_lines=self.skip_bad_lines.isChecked(),
+            duplicates=self.duplicates.currentData(),
         )
 
     def _accept(self) -> None:
@@ -265,6 +295,37 @@ class ExportDialog(QtWidgets.QDialog):
                 (self.tr("A tag column per nesting level"), "columns"),
             ],
         )
+        self.preset = _combo(
+            "export_preset",
+            [
+                (self.tr("None (choose below)"), None),
+                (self.tr("doccano (tab-separated, no -DOCSTART-)"), "doccano"),
+                (self.tr("spaCy (spacy convert)"), "spacy"),
+                (self.tr("ANERcorp layout"), "anercorp"),
+            ],
+        )
+        self.scheme = _combo(
+            "export_scheme",
+            [
+                (self.tr("Default of the format"), None),
+                ("IOB1", "iob1"),
+                ("IOB2", "iob2"),
+                ("BIOES (S-, E-)", "bioes"),
+                ("BILOU (U-, L-)", "bilou"),
+            ],
+        )
+        self.delimiter = _combo(
+            "export_delimiter",
+            [(self.tr("Default"), None), (self.tr("Space"), "space"), (self.tr("Tab"), "tab")],
+        )
+        self.docstart = _combo(
+            "export_docstart",
+            [
+                (self.tr("When there are several documents"), None),
+                (self.tr("Yes"), True),
+                (self.tr("No"), False),
+            ],
+        )
         self.annotator = QtWidgets.QComboBox(objectName="export_annotator")
         self.annotator.setEditable(True)
         self.annotator.addItems(sorted(set(annotators) | {annotator}))
@@ -283,6 +344,10 @@ class ExportDialog(QtWidgets.QDialog):
         form.addRow(self.tr("Save to:"), where)
         form.addRow(self.tr("CoNLL tokens:"), self.tokens)
         form.addRow(self.tr("Nested spans:"), self.nested)
+        form.addRow(self.tr("CoNLL for:"), self.preset)
+        form.addRow(self.tr("CoNLL tags:"), self.scheme)
+        form.addRow(self.tr("CoNLL columns separated by:"), self.delimiter)
+        form.addRow(self.tr("-DOCSTART- lines:"), self.docstart)
         form.addRow(self.tr("Annotator's layer:"), self.annotator)
         form.addRow(self.tr("Documents:"), self.status)
         form.addRow("", self.include_suggestions)
@@ -311,9 +376,16 @@ class ExportDialog(QtWidgets.QDialog):
 
     def _format_changed(self) -> None:
         fmt = self.format.currentData()
-        conll = fmt in ("conll", "conll-bioes")
-        self.tokens.setEnabled(conll)
-        self.nested.setEnabled(conll)
+        conll = fmt in CONLL_FORMATS
+        for widget in (
+            self.tokens,
+            self.nested,
+            self.preset,
+            self.scheme,
+            self.delimiter,
+            self.docstart,
+        ):
+            widget.setEnabled(conll)
         self.include_suggestions.setEnabled(fmt in ("jsonl", "labelstudio", "conll", "conll-bioes"))
         suffix = EXPORT_FORMAT_TEXT[fmt][1]
         path = Path(self.out.text().strip() or "export")
@@ -321,7 +393,7 @@ class ExportDialog(QtWidgets.QDialog):
             self.out.setText(str(path.with_suffix(suffix) if path.suffix or suffix else path))
 
     def _browse(self) -> None:
-        if self.format.currentData() == "brat":
+        if self.format.currentData() in FOLDER_FORMATS:
             name = QtWidgets.QFileDialog.getExistingDirectory(
                 self, self.tr("Export to a folder"), self.out.text()
             )
@@ -334,7 +406,7 @@ class ExportDialog(QtWidgets.QDialog):
 
     def values(self) -> dict[str, Any]:
         """Keyword arguments for core.formats.project_io.export_project (with fmt and out)."""
-        conll = self.format.currentData() in ("conll", "conll-bioes")
+        conll = self.format.currentData() in CONLL_FORMATS
         return {
             "fmt": self.format.currentData(),
             "out": Path(self.out.text().strip()),
@@ -344,6 +416,10 @@ class ExportDialog(QtWidgets.QDialog):
             "include_suggestions": self.include_suggestions.isEnabled()
             and self.include_suggestions.isChecked(),
             "nested": conll and self.nested.currentData() == "columns",
+            "preset": self.preset.currentData() if conll else None,
+            "scheme": self.scheme.currentData() if conll else None,
+            "delimiter": self.delimiter.currentData() if conll else None,
+            "docstart": self.docstart.currentData() if conll else None,
         }
 
     def _accept(self) -> None:

@@ -535,6 +535,50 @@ Open it read-only? You can read and browse the annotations, but not change them.
         <translation>عمود وسوم لكل مستوى تداخل</translation>
     </message>
     <message>
+        <source>None (choose below)</source>
+        <translation>بلا (اختر أدناه)</translation>
+    </message>
+    <message>
+        <source>doccano (tab-separated, no -DOCSTART-)</source>
+        <translation>doccano (أعمدة تفصلها علامة جدولة، بلا -DOCSTART-)</translation>
+    </message>
+    <message>
+        <source>spaCy (spacy convert)</source>
+        <translation>spaCy (للأمر spacy convert)</translation>
+    </message>
+    <message>
+        <source>ANERcorp layout</source>
+        <translation>ترتيب ANERcorp</translation>
+    </message>
+    <message>
+        <source>Default of the format</source>
+        <translation>الافتراضي في الصيغة</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>الافتراضي</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>مسافة</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>علامة جدولة</translation>
+    </message>
+    <message>
+        <source>When there are several documents</source>
+        <translation>عند تعدّد الوثائق</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>نعم</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>لا</translation>
+    </message>
+    <message>
         <source>All documents</source>
         <translation>كل الوثائق</translation>
     </message>
@@ -561,6 +605,22 @@ Open it read-only? You can read and browse the annotations, but not change them.
     <message>
         <source>Nested spans:</source>
         <translation>الكيانات المتداخلة:</translation>
+    </message>
+    <message>
+        <source>CoNLL for:</source>
+        <translation>CoNLL لبرنامج:</translation>
+    </message>
+    <message>
+        <source>CoNLL tags:</source>
+        <translation>وسوم CoNLL:</translation>
+    </message>
+    <message>
+        <source>CoNLL columns separated by:</source>
+        <translation>فاصل أعمدة CoNLL:</translation>
+    </message>
+    <message>
+        <source>-DOCSTART- lines:</source>
+        <translation>أسطر -DOCSTART-:</translation>
     </message>
     <message>
         <source>Annotator&apos;s layer:</source>
@@ -711,6 +771,10 @@ Open it read-only? You can read and browse the annotations, but not change them.
         <translation>Label Studio JSON</translation>
     </message>
     <message>
+        <source>WebAnno TSV 3 (INCEpTION)</source>
+        <translation>WebAnno TSV 3 (INCEpTION)</translation>
+    </message>
+    <message>
         <source>CoNLL, IOB2 tags</source>
         <translation>CoNLL، وسوم IOB2</translation>
     </message>
@@ -721,6 +785,14 @@ Open it read-only? You can read and browse the annotations, but not change them.
     <message>
         <source>brat (a folder of .txt/.ann pairs)</source>
         <translation>brat (مجلد من أزواج ‎.txt/.ann)</translation>
+    </message>
+    <message>
+        <source>WebAnno TSV 3 (INCEpTION; a folder, one .tsv a document)</source>
+        <translation>WebAnno TSV 3 (INCEpTION؛ مجلد فيه ملف .tsv لكل وثيقة)</translation>
+    </message>
+    <message>
+        <source>spaCy DocBin (.spacy)</source>
+        <translation>spaCy DocBin (.spacy)</translation>
     </message>
 </context>
 <context>
@@ -762,12 +834,36 @@ Open it read-only? You can read and browse the annotations, but not change them.
         <translation>إضافة الوسوم التي ليست في المشروع بعد</translation>
     </message>
     <message>
+        <source>Detect (or e.g. token,_,_,ner)</source>
+        <translation>اكتشاف تلقائي (أو مثلًا token,_,_,ner)</translation>
+    </message>
+    <message>
+        <source>Skip malformed lines (each one is listed)</source>
+        <translation>تخطّي الأسطر المعيبة (مع سرد كل سطر منها)</translation>
+    </message>
+    <message>
+        <source>Refuse the file</source>
+        <translation>رفض الملف</translation>
+    </message>
+    <message>
+        <source>Put their spans in a layer of their own</source>
+        <translation>وضع كياناتها في طبقة خاصة بها</translation>
+    </message>
+    <message>
+        <source>Leave their spans out</source>
+        <translation>إسقاط كياناتها</translation>
+    </message>
+    <message>
         <source>Format:</source>
         <translation>الصيغة:</translation>
     </message>
     <message>
         <source>CoNLL tags:</source>
         <translation>وسوم CoNLL:</translation>
+    </message>
+    <message>
+        <source>CoNLL columns:</source>
+        <translation>أعمدة CoNLL:</translation>
     </message>
     <message>
         <source>Encoding:</source>
@@ -780,6 +876,10 @@ Open it read-only? You can read and browse the annotations, but not change them.
     <message>
         <source>Into the layer of:</source>
         <translation>في طبقة:</translation>
+    </message>
+    <message>
+        <source>Copies with other spans:</source>
+        <translation>نسخ النص نفسه بكيانات أخرى:</translation>
     </message>
     <message>
         <source>Folders are read recursively. A file that fails is skipped as a whole; the others are imported. Texts already in the project are not duplicated.</source>
@@ -798,8 +898,8 @@ Open it read-only? You can read and browse the annotations, but not change them.
         <translation>استيراد ملفات</translation>
     </message>
     <message>
-        <source>Corpus files (*.txt *.jsonl *.ndjson *.json *.conll *.iob *.bio *.tsv);;All files (*)</source>
-        <translation>ملفات المدوّنات (*.txt *.jsonl *.ndjson *.json *.conll *.iob *.bio *.tsv);;كل الملفات (*)</translation>
+        <source>Corpus files (*.txt *.jsonl *.ndjson *.json *.conll *.conllu *.iob *.bio *.tsv);;All files (*)</source>
+        <translation>ملفات المدوّنات (*.txt *.jsonl *.ndjson *.json *.conll *.conllu *.iob *.bio *.tsv);;كل الملفات (*)</translation>
     </message>
     <message>
         <source>Import a folder</source>
