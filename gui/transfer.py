@@ -92,8 +92,9 @@ def export_summary(
     summary = QtCore.QCoreApplication.translate(
         "TransferController", "Exported {documents} document(s), {spans} span(s) to {out}"
     ).format(documents=number(report.documents), spans=number(report.spans), out=out)
+    notes = [f"• {note}" for note in report.notes]  # e.g. what doccano would drop
     if not report.problems:
-        return summary, ""
+        return summary, "\n".join(notes)
     summary += QtCore.QCoreApplication.translate(
         "TransferController", "; {count} span(s) could not be kept exactly"
     ).format(count=number(len(report.problems)))
@@ -109,7 +110,7 @@ def export_summary(
             ),
         )
         lines.append(f"• {title} [{p.start}, {p.end}) {p.label}{shown}: {reason}")
-    return summary, "\n".join(lines)
+    return summary, "\n".join(notes + lines)
 
 
 class TransferController(QtCore.QObject):
