@@ -5,6 +5,7 @@ Offsets are code-point offsets into the stored text, end-exclusive.
 
 from __future__ import annotations
 
+import math
 import re
 import time
 from collections.abc import Iterable, Iterator, Mapping
@@ -16,11 +17,20 @@ from core.errors import ValidationError
 SPAN_STATUSES = ("suggested", "accepted", "rejected")
 DOC_STATUSES = ("new", "in_progress", "done")
 
-_LABEL_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_\-]*$")
-_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+# fullmatch everywhere: "$" would let a trailing newline through ("LOC\n").
+_LABEL_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_\-]*")
+_COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
 # Annotator names become folder names, so they are restricted to characters
 # that are safe in paths on every platform (Arabic letters are welcome).
-_ANNOTATOR = re.compile(r"^[\w][\w.\-]{0,63}$")
+_ANNOTATOR = re.compile(r"[\w][\w.\-]{0,63}")
+# C0 and C1 controls, DEL, line and paragraph separators, and lone surrogates:
+# none belongs in a name, and each breaks some file format.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+MAX_NAME_LENGTH = 64
+MAX_TITLE_LENGTH = 1000
+MAX_META_BYTES = 64 * 1024
+# Time stamps are seconds since 1970; anything past 2200 is a forged or broken one.
+MAX_TIME = 7_258_118_400.0
 
 # Okabe & Ito's colour-blind-safe palette, in the order labels take it.
 PALETTE = (
@@ -53,12 +63,18 @@ class Label:
 
     def validate(self) -> None:
         """Raise ValidationError when the label cannot be used in files or the GUI."""
-        if not _LABEL_NAME.match(self.name):
+        problem = name_problem(self.name)
+        if problem:
+            raise ValidationError(f"label name {self.name!r} {problem}")
+        if not _LABEL_NAME.fullmatch(self.name):
             raise ValidationError(
                 f"label name {self.name!r} must start with a Latin letter and contain only "
                 "Latin letters, digits, '_' or '-' (it is written into CoNLL tags)"
             )
-        if not _COLOUR.match(self.color):
+        for text in (self.en, self.ar):
+            if not isinstance(text, str) or _CONTROL.search(text) or len(text) > 200:
+                raise ValidationError(f"label {self.name}: display name {text!r:.40} is not valid")
+        if not _COLOUR.fullmatch(self.color):
             raise ValidationError(f"label {self.name}: colour {self.color!r} is not #RRGGBB")
         if self.hotkey is not None and not 1 <= self.hotkey <= 9:
             raise ValidationError(f"label {self.name}: hotkey {self.hotkey} is not in 1-9")
@@ -152,9 +168,20 @@ def default_labelset() -> LabelSet:
     )
 
 
+def name_problem(name: object) -> str | None:
+    """Why name cannot be a label or annotator name (empty, too long, control characters)."""
+    if not isinstance(name, str) or not name:
+        return "is empty"
+    if len(name) > MAX_NAME_LENGTH:
+        return f"is longer than {MAX_NAME_LENGTH} characters"
+    if _CONTROL.search(name):
+        return "contains a control character or line break"
+    return None
+
+
 def validate_annotator(name: str) -> str:
     """Return name if it is usable as an annotator (and folder) name."""
-    if not isinstance(name, str) or not _ANNOTATOR.match(name) or name in {".", ".."}:
+    if not isinstance(name, str) or not _ANNOTATOR.fullmatch(name) or name in {".", ".."}:
         raise ValidationError(
             f"annotator name {name!r} may contain letters, digits, '.', '_' and '-' only "
             "(at most 64 characters)"
@@ -203,19 +230,62 @@ class Span:
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any], span_id: int = 0) -> Span:
-        """Parse the stored form."""
+        """Parse the stored form; ValueError/KeyError/TypeError if a field has the wrong type."""
+        start, end = data["start"], data["end"]
+        if not _is_int(start) or not _is_int(end):
+            raise ValueError("span offsets are not integers")
+        texts = {k: data.get(k, d) for k, d in _SPAN_TEXTS.items()}
+        for key, value in texts.items():
+            if not isinstance(value, str) or len(value) > 1000:
+                raise ValueError(f"span {key} is not a string")
+        score = data.get("score")
+        if score is not None and score_problem(score):
+            raise ValueError(f"score {str(score)[:20]} {score_problem(score)}")
         return cls(
-            start=int(data["start"]),
-            end=int(data["end"]),
-            label=str(data["label"]),
-            annotator=str(data["annotator"]),
-            status=str(data.get("status", "accepted")),
-            origin=str(data.get("origin", "manual")),
-            score=None if data.get("score") is None else float(data["score"]),
+            start=start,
+            end=end,
             id=span_id,
-            created=float(data.get("created", 0.0)),
-            updated=float(data.get("updated", 0.0)),
+            score=None if score is None else float(score),
+            created=_time(data.get("created", 0.0)),
+            updated=_time(data.get("updated", 0.0)),
+            **texts,
         )
+
+
+_SPAN_TEXTS = {"label": None, "annotator": None, "status": "accepted", "origin": "manual"}
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def score_problem(score: object) -> str | None:
+    """Why score cannot be a span's score (a finite number in [0, 1]), or None."""
+    if isinstance(score, bool) or not isinstance(score, int | float):
+        return "is not a number"
+    if not math.isfinite(score) or not 0.0 <= score <= 1.0:
+        return "is not between 0 and 1"
+    return None
+
+
+def time_problem(value: object) -> str | None:
+    """Why value cannot be a stored time stamp (finite seconds since 1970), or None."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return "is not a number"
+    if not math.isfinite(value) or not 0.0 <= value <= MAX_TIME:
+        return "is not a plausible time"
+    return None
+
+
+def _time(value: object) -> float:
+    if time_problem(value):
+        raise ValueError(f"time stamp {str(value)[:20]} {time_problem(value)}")
+    return float(value)  # type: ignore[arg-type]
+
+
+def as_time(value: object) -> float:
+    """A stored time stamp, or 0.0 for a missing or broken one."""
+    return 0.0 if time_problem(value) else float(value)  # type: ignore[arg-type]
 
 
 def validate_span(span: Span, text_length: int, labels: LabelSet) -> None:
@@ -234,7 +304,48 @@ def validate_span(span: Span, text_length: int, labels: LabelSet) -> None:
         )
     if span.status not in SPAN_STATUSES:
         raise ValidationError(f"span status {span.status!r} is not one of {SPAN_STATUSES}")
+    if span.score is not None and score_problem(span.score):
+        raise ValidationError(f"span score {span.score!r:.20} {score_problem(span.score)}")
+    if not isinstance(span.origin, str) or _CONTROL.search(span.origin) or len(span.origin) > 1000:
+        raise ValidationError(f"span origin {span.origin!r:.60} is not valid text")
+    for stamp in (span.created, span.updated):
+        if time_problem(stamp):
+            raise ValidationError(f"span time stamp {stamp!r:.20} {time_problem(stamp)}")
     validate_annotator(span.annotator)
+
+
+def document_problem(row: Mapping[str, Any]) -> str | None:
+    """Why a stored document index entry is malformed, or None."""
+    if not isinstance(row.get("id"), str):
+        return "no id"
+    if not isinstance(row.get("title", ""), str):
+        return "the title is not text"
+    if time_problem(row.get("imported", 0.0)):
+        return "the import time is not a plausible time"
+    if not isinstance(row.get("meta", {}), dict):
+        return "meta is not an object"
+    length = row.get("length", 0)
+    if not _is_int(length) or length < 0:
+        return "the length is not a whole number"
+    return None
+
+
+def validate_new_document(title: object, text: object, meta: object) -> None:
+    """Raise ValidationError unless a document can be stored and read back exactly."""
+    from core.safeio import json_size_problem, unicode_problem
+
+    if not isinstance(text, str):
+        raise ValidationError("a document's text must be text")
+    problem = unicode_problem(text)
+    if problem:
+        raise ValidationError(f"the document text: {problem}")
+    if not isinstance(title, str) or unicode_problem(title) or len(title) > MAX_TITLE_LENGTH:
+        raise ValidationError(f"document title {str(title)[:40]!r} is not valid text")
+    if not isinstance(meta, Mapping):
+        raise ValidationError("document metadata must be an object")
+    problem = json_size_problem(dict(meta), max_bytes=MAX_META_BYTES)
+    if problem:
+        raise ValidationError(f"document metadata {problem}")
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ import reports a result per file and keeps the good ones.
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -14,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from core.errors import TawsimError
+from core.errors import InputError, TawsimError
 from core.formats.base import (
     DocRecord,
     FormatError,
@@ -35,6 +36,7 @@ from core.formats.standoff import (
 )
 from core.importer import title_of
 from core.model import LabelSet, Span
+from core.safeio import open_regular
 from core.store import Project
 from core.store.storage import atomic_write
 
@@ -91,10 +93,16 @@ def detect_format(path: Path) -> str:
     if suffix == ".txt" and path.with_suffix(".ann").exists():
         return "brat"
     try:
-        with open(path, "rb") as handle:
-            head = handle.read(4096).decode("utf-8", errors="replace")
+        # Never a plain open(): a FIFO would block it.
+        fd = open_regular(path)
+    except InputError:
+        return "txt"  # read_file reports the problem
+    try:
+        head = os.read(fd, 4096).decode("utf-8", errors="replace")
     except OSError:
         return "txt"
+    finally:
+        os.close(fd)
     lines = [ln.split() for ln in head.splitlines()[:-1] if ln.strip()]
     if lines and sum(len(c) >= 2 and bool(TAG.match(c[-1])) for c in lines) >= 0.9 * len(lines):
         return "conll"
@@ -139,7 +147,7 @@ def read_file(
         ann_path = path.with_suffix(".ann")
         if not ann_path.exists():
             raise FormatError(path, f"no {ann_path.name} beside it")
-        ann, _ = decode_text(ann_path, ann_path.read_bytes(), opts.encoding)
+        ann, _ = decode_text(ann_path, read_bytes(ann_path), opts.encoding)
         docs = [read_brat(path, text, ann, report)]
     cleaned = []
     for doc in docs:
@@ -278,7 +286,8 @@ def _import_each(
             all_undo.rollback()
             raise
         except TawsimError as exc:
-            result.error = str(exc)
+            # Every refusal names its file, even one raised by the store.
+            result.error = str(exc) if str(exc).startswith(str(path)) else f"{path}: {exc}"
             undo.rollback()
         else:
             all_undo.docs += undo.docs

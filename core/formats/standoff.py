@@ -51,13 +51,12 @@ def _jsonl_span(path: Path, line: int, item: Any, status: str) -> SpanRecord:
 def read_jsonl(path: Path, text: str, report: ReadReport) -> list[DocRecord]:
     """Documents from doccano JSONL, in either of its two shapes."""
     docs = []
-    for number, line in enumerate(text.splitlines(), 1):
+    # Only "\n" ends a JSONL line: splitlines() would also split at U+2028,
+    # U+2029 or U+0085 inside a text, and our own export would not read back.
+    for number, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise FormatError(path, f"invalid JSON ({exc.msg})", number) from None
+        obj = parse_json(path, line, number)
         if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
             raise FormatError(path, 'each line must be an object with a "text" string', number)
         items = obj.get("label", obj.get("entities", []))
@@ -272,7 +271,8 @@ def read_brat(path: Path, text: str, ann: str, report: ReadReport) -> DocRecord:
     """One document from a brat .txt (path) and the content of its .ann."""
     ann_path = path.with_suffix(".ann")
     spans = []
-    for number, line in enumerate(ann.splitlines(), 1):
+    # Lines end at "\n" (or "\r\n") only, like the offsets brat counts.
+    for number, line in enumerate(ann.replace("\r\n", "\n").split("\n"), 1):
         if not line.strip() or line[0] in "#RAEMN*":
             if line.strip():
                 report.add(
