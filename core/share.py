@@ -313,6 +313,10 @@ def _read_folder(
 def _local(project: Project, item: _Incoming) -> tuple[bytes | None, float, bool]:
     """This copy's layer: (canonical bytes or None, its time stamp, whether it is damaged)."""
     target = paths.layer_path(project.folder, item.annotator, item.doc_id)
+    try:
+        project.document(item.doc_id)
+    except StoreError:
+        return None, 0.0, False  # a document this merge brings in
     layer = project.layer(item.doc_id, item.annotator)
     warnings = len(project.warnings)
     try:
@@ -378,12 +382,15 @@ def merge(project: Project, source: Path) -> MergeReport:
         raise ShareError(f"{source}: neither a bundle (.zip) nor a project folder")
     writes = _plan(project, incoming, report)
     written: list[tuple[Path, bytes | None]] = []
+    created: list[Path] = []
     try:
         if new_docs:
             results = project.add_documents((i.title, t, i.meta) for i, t in new_docs)
             report.documents_added = [doc_id for doc_id, created in results if created]
         for item in writes:
             target = paths.layer_path(project.folder, item.annotator, item.doc_id)
+            if not os.path.lexists(target.parent):
+                created.append(target.parent)
             paths.make_dirs(project.folder, target.parent)
             written.append((target, paths.read_file(project.folder, target)))
             atomic_write(target, item.canonical, backup=True, root=project.folder)
@@ -392,13 +399,16 @@ def merge(project: Project, source: Path) -> MergeReport:
             if annotator not in project.annotators():
                 project.add_annotator(annotator)
     except (OSError, TawsimError) as exc:
-        _undo(project, written, report.documents_added)
+        _undo(project, written, created, report.documents_added)
         reason = exc.strerror if isinstance(exc, OSError) else None
         raise ShareError(f"{source}: merge failed and was undone ({reason or exc})") from None
     return report
 
 
-def _undo(project: Project, written: list[tuple[Path, bytes | None]], docs: list[str]) -> None:
+def _undo(
+    project: Project, written: list[tuple[Path, bytes | None]], created: list[Path], docs: list[str]
+) -> None:
+    """Take back a failed merge: layers restored, new folders and documents removed."""
     for target, before in reversed(written):
         try:
             if before is None:
@@ -406,6 +416,11 @@ def _undo(project: Project, written: list[tuple[Path, bytes | None]], docs: list
             else:
                 atomic_write(target, before, root=project.folder)
         except (OSError, TawsimError):
+            continue
+    for folder in reversed(created):
+        try:
+            folder.rmdir()
+        except OSError:
             continue
     if docs:
         try:
