@@ -80,14 +80,14 @@ class ReadReport:
         return bool(self.counts)
 
 
-def read_bytes(path: Path) -> bytes:
+def read_bytes(path: Path, *, allow_empty: bool = False) -> bytes:
     """Read a file for a reader, refusing oversized, empty and non-regular files politely."""
     try:
         # The size limit is checked before reading; pipes and devices are refused.
         raw = read_bounded(path, MAX_FILE_BYTES)
     except InputError as exc:
         raise FormatError(path, exc.reason) from None
-    if not raw.strip():
+    if not raw.strip() and not allow_empty:
         raise FormatError(path, "the file is empty")
     return raw
 

@@ -147,7 +147,7 @@ def read_file(
         ann_path = path.with_suffix(".ann")
         if not ann_path.exists():
             raise FormatError(path, f"no {ann_path.name} beside it")
-        ann, _ = decode_text(ann_path, read_bytes(ann_path), opts.encoding)
+        ann, _ = decode_text(ann_path, read_bytes(ann_path, allow_empty=True), opts.encoding)
         docs = [read_brat(path, text, ann, report)]
     cleaned = []
     for doc in docs:
