@@ -93,7 +93,10 @@ def bundle(project: Project, annotator: str, out: Path) -> int:
                     path = paths.layer_path(project.folder, annotator, info.id)
                     if not os.path.lexists(path):
                         continue
+                    warned = len(project.warnings)
                     project.layer(info.id, annotator).spans()  # fails loudly on a corrupt layer
+                    if len(project.warnings) > warned:
+                        raise ShareError(f"{out}: not written: {project.warnings[-1]}")
                     # Read without following links: only the project's own file goes out.
                     raw = paths.read_file(project.folder, path)
                     if raw is None:
@@ -281,6 +284,8 @@ def _read_folder(
 ) -> tuple[list[_Incoming], list[tuple[DocumentInfo, str]]]:
     other = Project.open(source, read_only=True)
     try:
+        if other.warnings:
+            raise ShareError(f"{source}: the copy is damaged: {other.warnings[0]}")
         if other.project_id != project.project_id:
             raise ShareError(
                 f"{source}: a different project ({other.name!r}), not a copy of {project.name!r}"

@@ -116,8 +116,18 @@ def expand_inputs(paths: Iterable[Path]) -> list[Path]:
     found: list[Path] = []
     for path in map(Path, paths):
         if path.is_dir():
+            # A link inside a folder someone sent may point at any file of the user's
+            # (~/.ssh/id_rsa as a document): only files really inside the folder count.
+            inside = os.path.realpath(path) + os.sep
             found.extend(
-                sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in _SUFFIXES)
+                sorted(
+                    p
+                    for p in path.rglob("*")
+                    if p.is_file()
+                    and p.suffix.lower() in _SUFFIXES
+                    and not p.is_symlink()
+                    and os.path.realpath(p).startswith(inside)
+                )
             )
         else:
             found.append(path)

@@ -214,3 +214,21 @@ def test_bundle_entries_naming_no_layer_are_refused(tmp_path: Path) -> None:
     one_line(caught.value, "bad.zip")
     assert not (folder / "layers" / "sara").exists()
     assert sorted(os.listdir(folder / "layers")) == ["ali"]
+
+
+def test_links_inside_an_import_folder_are_not_imported(tmp_path: Path) -> None:
+    from core.formats.project_io import ImportOptions, import_paths
+
+    secret = sentinel(tmp_path / "home", "id_rsa.txt", b"-----BEGIN PRIVATE KEY-----\n")
+    (tmp_path / "home" / "keys").mkdir()
+    (tmp_path / "home" / "keys" / "k.txt").write_text("PRIVATE KEY", encoding="utf-8")
+    source = tmp_path / "sent"
+    source.mkdir()
+    (source / "a.txt").write_text("سوريا", encoding="utf-8")
+    (source / "b.txt").symlink_to(secret.path)
+    (source / "sub").symlink_to(tmp_path / "home" / "keys", target_is_directory=True)
+    with Project.create(tmp_path / "p", name="p", annotator="ali") as project:
+        results = import_paths(project, [source], ImportOptions())
+        assert [r.path.name for r in results] == ["a.txt"]
+        assert [project.text(d.id) for d in project.documents()] == ["سوريا"]
+    secret.assert_untouched()

@@ -340,3 +340,24 @@ def test_a_read_only_folder_at_lock_time_is_one_line(
     with pytest.raises(TawsimError) as caught:
         Project.open(folder, annotator="ali")
     one_line(caught.value, ".lock", "read-only")
+
+
+def test_a_damaged_copy_or_layer_is_not_shared(tmp_path: Path) -> None:
+    folder = tmp_path / "p"
+    doc = make_project(folder)
+    other = _copy(tmp_path, folder)
+    with Project.open(other, annotator="sara") as copy:
+        copy.layer(doc).add(Span(0, 5, "ORG", "sara"))
+        copy.add_annotator("sara")
+    (other / "project.json").write_bytes(b"{torn")
+    with Project.open(folder, annotator="ali") as project:
+        with pytest.raises(ShareError) as caught:
+            merge(project, other)
+        one_line(caught.value, "damaged", "project.json")
+    path = layer_file(folder, doc)
+    path.write_bytes(b"{torn")  # its .bak holds the first span only
+    with Project.open(folder, annotator="ali", read_only=True) as project:
+        with pytest.raises(ShareError) as caught:
+            bundle(project, "ali", tmp_path / "out.zip")
+        one_line(caught.value, "out.zip", path.name)
+    assert not (tmp_path / "out.zip").exists()
