@@ -32,7 +32,7 @@ from tests.core.hostile import make_project
 
 # Each example builds a project; TAWSIM_FUZZ=N runs N examples for a long hunt.
 _SETTINGS = settings(
-    max_examples=int(os.environ.get("TAWSIM_FUZZ", "60")),
+    max_examples=int(os.environ.get("TAWSIM_FUZZ", "30")),
     deadline=None,
     suppress_health_check=list(HealthCheck),
 )
