@@ -276,3 +276,22 @@ def test_a_new_layer_folder_is_fsynced(tmp_path: Path, monkeypatch: pytest.Monke
     with Project.open(folder, annotator="sara") as project:
         project.layer(doc).add(Span(0, 5, "LOC", "sara"))
     assert folder / "layers" in synced
+
+
+@pytest.mark.parametrize("which", ["project.json", "layer", "text"])
+def test_a_fifo_inside_a_project_is_refused_without_hanging(tmp_path: Path, which: str) -> None:
+    folder = tmp_path / "p"
+    doc = make_project(folder)
+    target = {
+        "project.json": folder / "project.json",
+        "layer": layer_file(folder, doc),
+        "text": folder / "texts" / f"{doc}.txt",
+    }[which]
+    target.unlink()
+    os.mkfifo(target)
+    with deadline():
+        with pytest.raises(TawsimError) as caught:
+            with Project.open(folder, annotator="ali") as project:
+                project.text(doc)
+                project.layer(doc).spans()
+    one_line(caught.value, target.name, "not a regular file")
