@@ -39,8 +39,9 @@ from core.model import (
 from core.store import paths
 from core.store.layer import LAYERS_DIR, Layer, LayerSummary, _db
 from core.store.lock import ProjectLock
-from core.store.paths import text_id
-from core.store.storage import atomic_write, fsync_dir, write_text
+from core.store.paths import fsync_dir
+from core.store.paths import text_id as text_id  # re-exported: the id of a text
+from core.store.storage import atomic_write, write_text
 
 log = logging.getLogger(__name__)
 
