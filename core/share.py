@@ -123,8 +123,10 @@ def bundle(project: Project, annotator: str, out: Path) -> int:
     return len(docs)
 
 
-def _parse_layer(where: str, raw: bytes, length: int, project: Project) -> tuple[bytes, float]:
-    """Validate a layer file; return its canonical bytes and its time stamp."""
+def _parse_layer(
+    where: str, raw: bytes, length: int, project: Project, annotator: str
+) -> tuple[bytes, float]:
+    """Validate annotator's layer file; return its canonical bytes and its time stamp."""
     try:
         data = loads_bytes(raw, where)
     except InputError as exc:
@@ -150,6 +152,8 @@ def _parse_layer(where: str, raw: bytes, length: int, project: Project) -> tuple
                 raise ValueError("the span id is not a number")
             span = Span.from_json(row, int(span_id))
             validate_span(span, length, project.labels)
+            if span.annotator != annotator:
+                raise ValueError(f"it is {span.annotator!r}'s, in the layer of {annotator!r}")
         except (KeyError, TypeError, ValueError, AttributeError, TawsimError) as exc:
             raise ShareError(f"{where}: span {span_id[:20]}: {exc}") from None
     try:
@@ -274,7 +278,7 @@ def _read_bundle(project: Project, source: Path) -> list[_Incoming]:
             # One entry in memory at a time, and only its canonical form is kept.
             raw = budget.take(_read_entry(zf, info, source, MAX_ENTRY_BYTES))
             where = f"{source}:{info.filename}"
-            canonical, updated = _parse_layer(where, raw, lengths[doc_id], project)
+            canonical, updated = _parse_layer(where, raw, lengths[doc_id], project, annotator)
             incoming.append(_Incoming(annotator, doc_id, where, canonical, updated))
     return incoming
 
@@ -304,7 +308,9 @@ def _read_folder(
                 if raw is None:
                     continue
                 budget.take(raw)
-                canonical, updated = _parse_layer(str(path), raw, lengths[doc_id], project)
+                canonical, updated = _parse_layer(
+                    str(path), raw, lengths[doc_id], project, annotator
+                )
                 incoming.append(_Incoming(annotator, doc_id, str(path), canonical, updated))
     except StoreError as exc:
         raise ShareError(f"{source}: cannot merge this copy: {exc}") from None

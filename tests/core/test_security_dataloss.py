@@ -275,7 +275,13 @@ def test_total_expanded_size_and_entry_count_are_capped(
     entries = _sara_bundle(tmp_path, folder, doc)
     layer = entries.pop(f"layers/sara/{doc}.json")
     padded = layer[:-2] + b" " * 2**20 + layer[-2:]
-    many = dict(entries, **{f"layers/a{i}/{doc}.json": padded for i in range(6)})
+    many = dict(
+        entries,
+        **{
+            f"layers/a{i}/{doc}.json": padded.replace(b'"sara"', f'"a{i}"'.encode())
+            for i in range(6)
+        },
+    )
     path = _write_zip(tmp_path / "many.zip", many)
     monkeypatch.setattr(core.share, "MAX_TOTAL_BYTES", 4 * 2**20)
     with Project.open(folder, annotator="ali") as project:

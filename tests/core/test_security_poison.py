@@ -52,6 +52,7 @@ def _bundle_with(tmp_path: Path, folder: Path, doc: str, change) -> Path:  # typ
         (lambda t: t.replace('"origin": "manual"', '"origin": "\\ud800"'), "surrogate"),
         (lambda t: t.replace('"label": "LOC"', '"label": "LOC\\n"'), "unknown label"),
         (lambda t: t.replace('"start": 0', '"start": 0.5'), "integers"),
+        (lambda t: t.replace('"annotator": "sara"', '"annotator": "ali"'), "layer of"),
         (lambda t: t.replace('"start": 0', '"start": ' + "[" * 2000 + "]" * 2000), "nested"),
     ],
 )
