@@ -232,3 +232,27 @@ def test_links_inside_an_import_folder_are_not_imported(tmp_path: Path) -> None:
         assert [r.path.name for r in results] == ["a.txt"]
         assert [project.text(d.id) for d in project.documents()] == ["سوريا"]
     secret.assert_untouched()
+
+
+def test_a_symlinked_project_file_or_texts_folder_is_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "p"
+    doc = make_project(folder)
+    secret = sentinel(tmp_path / "home", "settings.json", (folder / "project.json").read_bytes())
+    (folder / "project.json").unlink()
+    (folder / "project.json").symlink_to(secret.path)
+    with pytest.raises(StoreError) as caught:
+        Project.open(folder, annotator="ali")
+    one_line(caught.value, "project.json", "symbolic link")
+    secret.assert_untouched()
+    (folder / "project.json").unlink()
+    shutil.copy(secret.path, folder / "project.json")
+    outside = tmp_path / "texts-elsewhere"
+    (folder / "texts").rename(outside)
+    (folder / "texts").symlink_to(outside, target_is_directory=True)
+    with Project.open(folder, annotator="ali") as project:
+        with pytest.raises(StoreError) as caught:
+            project.text(doc)
+        one_line(caught.value, "texts", "symbolic link")
+        with pytest.raises(StoreError):
+            project.add_document("t2", "نص جديد", {})
+    assert [p.name for p in outside.iterdir()] == [f"{doc}.txt"]
