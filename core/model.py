@@ -232,24 +232,60 @@ class Span:
     def from_json(cls, data: Mapping[str, Any], span_id: int = 0) -> Span:
         """Parse the stored form; ValueError/KeyError/TypeError if a field has the wrong type."""
         start, end = data["start"], data["end"]
-        if not _is_int(start) or not _is_int(end):
-            raise ValueError("span offsets are not integers")
-        texts = {k: data.get(k, d) for k, d in _SPAN_TEXTS.items()}
-        for key, value in texts.items():
-            if not isinstance(value, str) or len(value) > 1000:
-                raise ValueError(f"span {key} is not a string")
+        label, annotator = data["label"], data["annotator"]
+        status, origin = data.get("status", "accepted"), data.get("origin", "manual")
         score = data.get("score")
-        if score is not None and score_problem(score):
-            raise ValueError(f"score {str(score)[:20]} {score_problem(score)}")
+        created, updated = data.get("created", 0.0), data.get("updated", 0.0)
+        # One fast test for the usual case (this runs for every span a layer holds);
+        # comparisons are False for NaN, so the ranges also refuse non-finite numbers.
+        if not (
+            type(start) is int
+            and type(end) is int
+            and type(label) is str
+            and type(annotator) is str
+            and type(status) is str
+            and type(origin) is str
+            and len(origin) <= 1000
+            and (score is None or (type(score) in _NUMBER and 0.0 <= score <= 1.0))
+            and type(created) in _NUMBER
+            and 0.0 <= created <= MAX_TIME
+            and type(updated) in _NUMBER
+            and 0.0 <= updated <= MAX_TIME
+        ):
+            raise ValueError(_span_problem(data))
         return cls(
-            start=start,
-            end=end,
-            id=span_id,
-            score=None if score is None else float(score),
-            created=_time(data.get("created", 0.0)),
-            updated=_time(data.get("updated", 0.0)),
-            **texts,
+            start,
+            end,
+            label,
+            annotator,
+            status,
+            origin,
+            None if score is None else float(score),
+            span_id,
+            float(created),
+            float(updated),
         )
+
+
+_NUMBER = (int, float)
+
+
+def _span_problem(data: Mapping[str, Any]) -> str:
+    """Why a stored span is malformed (the slow path of Span.from_json)."""
+    if not _is_int(data["start"]) or not _is_int(data["end"]):
+        return "span offsets are not integers"
+    for key, default in _SPAN_TEXTS.items():
+        value = data.get(key, default)
+        if not isinstance(value, str) or len(value) > 1000:
+            return f"span {key} is not a string"
+    score = data.get("score")
+    if score is not None and score_problem(score):
+        return f"score {str(score)[:20]} {score_problem(score)}"
+    for key in ("created", "updated"):
+        value = data.get(key, 0.0)
+        if time_problem(value):
+            return f"time stamp {str(value)[:20]} {time_problem(value)}"
+    return "malformed span"
 
 
 _SPAN_TEXTS = {"label": None, "annotator": None, "status": "accepted", "origin": "manual"}
@@ -275,12 +311,6 @@ def time_problem(value: object) -> str | None:
     if not math.isfinite(value) or not 0.0 <= value <= MAX_TIME:
         return "is not a plausible time"
     return None
-
-
-def _time(value: object) -> float:
-    if time_problem(value):
-        raise ValueError(f"time stamp {str(value)[:20]} {time_problem(value)}")
-    return float(value)  # type: ignore[arg-type]
 
 
 def as_time(value: object) -> float:
