@@ -32,3 +32,17 @@ class ProjectLockedError(StoreError):
 
 class SchemaTooNewError(StoreError):
     """The project was written by a newer Tawsim."""
+
+
+class InputError(TawsimError):
+    """A file cannot be read safely (too large, not a regular file, unsafe JSON).
+
+    The message is ``file[:line]: reason``, like every user-facing error.
+    """
+
+    def __init__(self, path: object, reason: str, line: int | None = None) -> None:
+        where = f"{path}:{line}" if line else str(path)
+        super().__init__(f"{where}: {reason}")
+        self.path = str(path)
+        self.line = line
+        self.reason = reason

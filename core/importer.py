@@ -12,7 +12,8 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
-from core.errors import TawsimError
+from core.errors import InputError, TawsimError
+from core.safeio import read_bounded
 from core.text import clean_imported_text
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -67,14 +68,10 @@ def read_text_file(path: Path, encoding: str | None = None) -> tuple[str, str | 
     """Read and clean one text file; ImportError_ for empty, huge or binary files."""
     path = Path(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ImportError_(
-                f"{path}: {size / 1e6:.1f} MB is over the {MAX_FILE_BYTES // 10**6} MB limit"
-            )
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ImportError_(f"{path}: cannot read ({exc.strerror or exc})") from None
+        # The limit is checked before reading; pipes and devices are refused.
+        raw = read_bounded(path, MAX_FILE_BYTES)
+    except InputError as exc:
+        raise ImportError_(str(exc)) from None
     text, note = decode_bytes(raw, path, encoding)
     text = clean_imported_text(text)
     if not text.strip():

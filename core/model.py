@@ -5,9 +5,9 @@ Offsets are code-point offsets into the stored text, end-exclusive.
 
 from __future__ import annotations
 
+import math
 import re
 import time
-import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Literal, get_args
@@ -26,11 +26,19 @@ MANUAL: Origin = "manual"
 #: characters a span may never contain: it would cross a line or paragraph
 LINE_BREAKS = "\n\r\u2028\u2029\x85"
 
-MAX_LABEL_NAME = 64
-_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+# fullmatch everywhere: "$" would let a trailing newline through ("LOC\n").
+_COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
 # Annotator names become folder names, so they are restricted to characters
 # that are safe in paths on every platform (Arabic letters are welcome).
-_ANNOTATOR = re.compile(r"^[\w][\w.\-]{0,63}$")
+_ANNOTATOR = re.compile(r"[\w][\w.\-]{0,63}")
+# C0 and C1 controls, DEL, line and paragraph separators, and lone surrogates:
+# none belongs in a name, and each breaks some file format.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+MAX_NAME_LENGTH = 64
+MAX_TITLE_LENGTH = 1000
+MAX_META_BYTES = 64 * 1024
+# Time stamps are seconds since 1970; anything past 2200 is a forged or broken one.
+MAX_TIME = 7_258_118_400.0
 
 # Okabe & Ito's colour-blind-safe palette, in the order labels take it.
 PALETTE = (
@@ -51,25 +59,6 @@ def now() -> float:
     return round(time.time(), 3)
 
 
-def label_name_problem(name: object) -> str:
-    """Why a label name cannot be used ("" when it can).
-
-    Any Unicode text will do (``شخص``, ``STATE/PROVINCE``) except control
-    characters and white space (a CoNLL tag is one token), up to 64 characters.
-    A label name never becomes part of a file path.
-    """
-    if not isinstance(name, str) or not name:
-        return "is empty"
-    if len(name) > MAX_LABEL_NAME:
-        return f"is longer than {MAX_LABEL_NAME} characters"
-    for ch in name:
-        if ch.isspace():
-            return "contains white space (a CoNLL tag is one token)"
-        if unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp"):
-            return f"contains the control character U+{ord(ch):04X}"
-    return ""
-
-
 @dataclass(frozen=True)
 class Label:
     """One entity type: its name in files, display names, colour and hotkey."""
@@ -85,7 +74,10 @@ class Label:
         problem = label_name_problem(self.name)
         if problem:
             raise ValidationError(f"label name {self.name!r} {problem}")
-        if not _COLOUR.match(self.color):
+        for text in (self.en, self.ar):
+            if not isinstance(text, str) or _CONTROL.search(text) or len(text) > 200:
+                raise ValidationError(f"label {self.name}: display name {text!r:.40} is not valid")
+        if not _COLOUR.fullmatch(self.color):
             raise ValidationError(f"label {self.name}: colour {self.color!r} is not #RRGGBB")
         if self.hotkey is not None and not 1 <= self.hotkey <= 9:
             raise ValidationError(f"label {self.name}: hotkey {self.hotkey} is not in 1-9")
@@ -179,9 +171,36 @@ def default_labelset() -> LabelSet:
     )
 
 
+def label_name_problem(name: object) -> str | None:
+    """Why a label name cannot be used, or None.
+
+    Any Unicode text will do (``شخص``, ``STATE/PROVINCE``) except control
+    characters and white space (a CoNLL tag is one token), up to 64 characters.
+    A label name never becomes part of a file path.
+    """
+    problem = name_problem(name)
+    if problem:
+        return problem
+    assert isinstance(name, str)
+    if any(ch.isspace() for ch in name):
+        return "contains white space (a CoNLL tag is one token)"
+    return None
+
+
+def name_problem(name: object) -> str | None:
+    """Why name cannot be a label or annotator name (empty, too long, control characters)."""
+    if not isinstance(name, str) or not name:
+        return "is empty"
+    if len(name) > MAX_NAME_LENGTH:
+        return f"is longer than {MAX_NAME_LENGTH} characters"
+    if _CONTROL.search(name):
+        return "contains a control character or line break"
+    return None
+
+
 def validate_annotator(name: str) -> str:
     """Return name if it is usable as an annotator (and folder) name."""
-    if not isinstance(name, str) or not _ANNOTATOR.match(name) or name in {".", ".."}:
+    if not isinstance(name, str) or not _ANNOTATOR.fullmatch(name) or name in {".", ".."}:
         raise ValidationError(
             f"annotator name {name!r} may contain letters, digits, '.', '_' and '-' only "
             "(at most 64 characters)"
@@ -234,20 +253,101 @@ class Span:
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any], span_id: int = 0) -> Span:
-        """Parse the stored form."""
+        """Parse the stored form; ValueError/KeyError/TypeError if a field has the wrong type."""
+        start, end = data["start"], data["end"]
+        label, annotator = data["label"], data["annotator"]
+        status, origin = data.get("status", "accepted"), data.get("origin", "manual")
+        score = data.get("score")
+        created, updated = data.get("created", 0.0), data.get("updated", 0.0)
+        suggested_by = data.get("suggested_by")
+        # One fast test for the usual case (this runs for every span a layer holds);
+        # comparisons are False for NaN, so the ranges also refuse non-finite numbers.
+        if not (
+            type(start) is int
+            and type(end) is int
+            and type(label) is str
+            and type(annotator) is str
+            and status in SPAN_STATUSES
+            and type(origin) is str
+            and len(origin) <= 1000
+            and (score is None or (type(score) in _NUMBER and 0.0 <= score <= 1.0))
+            and type(created) in _NUMBER
+            and 0.0 <= created <= MAX_TIME
+            and type(updated) in _NUMBER
+            and 0.0 <= updated <= MAX_TIME
+            and (suggested_by is None or (type(suggested_by) is str and len(suggested_by) <= 1000))
+        ):
+            raise ValueError(_span_problem(data))
         return cls(
-            start=int(data["start"]),
-            end=int(data["end"]),
-            label=str(data["label"]),
-            annotator=str(data["annotator"]),
-            status=str(data.get("status", "accepted")),  # type: ignore[arg-type]
-            origin=str(data.get("origin", MANUAL)),
-            score=None if data.get("score") is None else float(data["score"]),
-            id=span_id,
-            created=float(data.get("created", 0.0)),
-            updated=float(data.get("updated", 0.0)),
-            suggested_by=None if data.get("suggested_by") is None else str(data["suggested_by"]),
+            start,
+            end,
+            label,
+            annotator,
+            status,  # checked just above
+            origin,
+            None if score is None else float(score),
+            span_id,
+            float(created),
+            float(updated),
+            suggested_by,
         )
+
+
+_NUMBER = (int, float)
+
+
+def _span_problem(data: Mapping[str, Any]) -> str:
+    """Why a stored span is malformed (the slow path of Span.from_json)."""
+    if not _is_int(data["start"]) or not _is_int(data["end"]):
+        return "span offsets are not integers"
+    for key, default in _SPAN_TEXTS.items():
+        value = data.get(key, default)
+        if not isinstance(value, str) or len(value) > 1000:
+            return f"span {key} is not a string"
+    if data.get("status", "accepted") not in SPAN_STATUSES:
+        return f"span status {str(data.get('status'))[:20]!r} is not one of {SPAN_STATUSES}"
+    by = data.get("suggested_by")
+    if by is not None and (not isinstance(by, str) or len(by) > 1000):
+        return "span suggested_by is not a string"
+    score = data.get("score")
+    if score is not None and score_problem(score):
+        return f"score {str(score)[:20]} {score_problem(score)}"
+    for key in ("created", "updated"):
+        value = data.get(key, 0.0)
+        if time_problem(value):
+            return f"time stamp {str(value)[:20]} {time_problem(value)}"
+    return "malformed span"
+
+
+_SPAN_TEXTS = {"label": None, "annotator": None, "status": "accepted", "origin": "manual"}
+# suggested_by is checked with them when present (it may be missing or null)
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def score_problem(score: object) -> str | None:
+    """Why score cannot be a span's score (a finite number in [0, 1]), or None."""
+    if isinstance(score, bool) or not isinstance(score, int | float):
+        return "is not a number"
+    if not math.isfinite(score) or not 0.0 <= score <= 1.0:
+        return "is not between 0 and 1"
+    return None
+
+
+def time_problem(value: object) -> str | None:
+    """Why value cannot be a stored time stamp (finite seconds since 1970), or None."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return "is not a number"
+    if not math.isfinite(value) or not 0.0 <= value <= MAX_TIME:
+        return "is not a plausible time"
+    return None
+
+
+def as_time(value: object) -> float:
+    """A stored time stamp, or 0.0 for a missing or broken one."""
+    return 0.0 if time_problem(value) else float(value)  # type: ignore[arg-type]
 
 
 def crosses_line(text: str, start: int, end: int) -> bool:
@@ -295,7 +395,52 @@ def validate_span(span: Span, text_length: int, labels: LabelSet, text: str | No
         )
     if span.status not in SPAN_STATUSES:
         raise ValidationError(f"span status {span.status!r} is not one of {SPAN_STATUSES}")
+    if span.score is not None and score_problem(span.score):
+        raise ValidationError(f"span score {span.score!r:.20} {score_problem(span.score)}")
+    if not isinstance(span.origin, str) or _CONTROL.search(span.origin) or len(span.origin) > 1000:
+        raise ValidationError(f"span origin {span.origin!r:.60} is not valid text")
+    for stamp in (span.created, span.updated):
+        if time_problem(stamp):
+            raise ValidationError(f"span time stamp {stamp!r:.20} {time_problem(stamp)}")
+    if span.suggested_by is not None and (
+        not isinstance(span.suggested_by, str) or _CONTROL.search(span.suggested_by)
+    ):
+        raise ValidationError(f"span suggested_by {span.suggested_by!r:.60} is not valid text")
     validate_annotator(span.annotator)
+
+
+def document_problem(row: Mapping[str, Any]) -> str | None:
+    """Why a stored document index entry is malformed, or None."""
+    if not isinstance(row.get("id"), str):
+        return "no id"
+    if not isinstance(row.get("title", ""), str):
+        return "the title is not text"
+    if time_problem(row.get("imported", 0.0)):
+        return "the import time is not a plausible time"
+    if not isinstance(row.get("meta", {}), dict):
+        return "meta is not an object"
+    length = row.get("length", 0)
+    if not _is_int(length) or length < 0:
+        return "the length is not a whole number"
+    return None
+
+
+def validate_new_document(title: object, text: object, meta: object) -> None:
+    """Raise ValidationError unless a document can be stored and read back exactly."""
+    from core.safeio import json_size_problem, unicode_problem
+
+    if not isinstance(text, str):
+        raise ValidationError("a document's text must be text")
+    problem = unicode_problem(text)
+    if problem:
+        raise ValidationError(f"the document text: {problem}")
+    if not isinstance(title, str) or unicode_problem(title) or len(title) > MAX_TITLE_LENGTH:
+        raise ValidationError(f"document title {str(title)[:40]!r} is not valid text")
+    if not isinstance(meta, Mapping):
+        raise ValidationError("document metadata must be an object")
+    problem = json_size_problem(dict(meta), max_bytes=MAX_META_BYTES)
+    if problem:
+        raise ValidationError(f"document metadata {problem}")
 
 
 @dataclass(frozen=True)

@@ -113,7 +113,7 @@ def open_project(
 ) -> Project | None:
     """Open a project; if another window or process has it, offer a read-only view."""
     try:
-        return Project.open(folder, annotator=annotator)
+        return _said_if_read_only(Project.open(folder, annotator=annotator), parent)
     except ProjectLockedError as exc:
         answer = QtWidgets.QMessageBox.question(
             parent,
@@ -139,6 +139,21 @@ def open_project(
             parent, QtCore.QCoreApplication.translate("App", "Cannot open project"), str(exc)
         )
         return None
+
+
+def _said_if_read_only(project: Project, parent: QtWidgets.QWidget | None) -> Project:
+    """Tell the user when the store opened a project read-only (a damaged file, a backup)."""
+    if project.read_only_reason:
+        QtWidgets.QMessageBox.warning(
+            parent,
+            QtCore.QCoreApplication.translate("App", "Opened read-only"),
+            QtCore.QCoreApplication.translate(
+                "App",
+                "{problem}\n\nThe project is open read-only so that nothing newer is "
+                "overwritten. Repair or delete the damaged file, then open the project again.",
+            ).format(problem=project.read_only_reason),
+        )
+    return project
 
 
 def first_run_needed(prefs: Preferences) -> bool:
@@ -214,7 +229,8 @@ def run(project: str | Path | None = None, annotator: str | None = None) -> int:
     if opened is None:
         return 1
     for warning in opened.warnings:
-        QtWidgets.QMessageBox.warning(None, "Tawsim", warning)
+        if warning != opened.read_only_reason:  # already shown by open_project
+            QtWidgets.QMessageBox.warning(None, "Tawsim", warning)
     if not opened.read_only:
         remember_project(folder)
     windows = ProjectWindows()

@@ -7,14 +7,15 @@ writers turn DocRecords back into files. Project import and export
 
 from __future__ import annotations
 
-import json
 import os
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from core.errors import TawsimError
+from core import safeio
+from core.errors import InputError, TawsimError
+from core.safeio import read_bounded
 from core.text import clean_imported_text
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
@@ -139,18 +140,14 @@ def line_break_problem(text: str, start: int, end: int) -> str | None:
     return None
 
 
-def read_bytes(path: Path) -> bytes:
-    """Read a file for a reader, refusing oversized and empty files politely."""
+def read_bytes(path: Path, *, allow_empty: bool = False) -> bytes:
+    """Read a file for a reader, refusing oversized, empty and non-regular files politely."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise FormatError(
-                path, f"{size / 1e6:.0f} MB is over the {MAX_FILE_BYTES // 10**6} MB limit"
-            )
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise FormatError(path, f"cannot read ({exc.strerror or exc})") from None
-    if not raw.strip():
+        # The size limit is checked before reading; pipes and devices are refused.
+        raw = read_bounded(path, MAX_FILE_BYTES)
+    except InputError as exc:
+        raise FormatError(path, exc.reason) from None
+    if not raw.strip() and not allow_empty:
         raise FormatError(path, "the file is empty")
     return raw
 
@@ -165,12 +162,12 @@ def decode_text(path: Path, raw: bytes, encoding: str | None) -> tuple[str, str 
         raise FormatError(path, str(exc).split(": ", 1)[-1]) from None
 
 
-def parse_json(path: Path, text: str) -> Any:
-    """Parse JSON, reporting the line of a syntax error."""
+def parse_json(path: Path, text: str, line: int | None = None) -> Any:
+    """Parse JSON, reporting the line of a syntax error; deep or unsafe JSON is refused."""
     try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise FormatError(path, f"invalid JSON ({exc.msg})", exc.lineno) from None
+        return safeio.loads(text, path, line=line)
+    except InputError as exc:
+        raise FormatError(path, exc.reason, exc.line) from None
 
 
 def offsets_problem(text: str, start: Any, end: Any) -> str | None:

@@ -9,6 +9,7 @@ put in a layer of its own or skipped, as the options say.
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from core.errors import TawsimError, ValidationError
+from core.errors import InputError, TawsimError, ValidationError
 from core.formats.base import (
     DocRecord,
     FormatError,
@@ -39,6 +40,7 @@ from core.formats.standoff import read_brat, read_jsonl, read_labelstudio
 from core.formats.webanno import looks_like_webanno, read_webanno
 from core.importer import title_of
 from core.model import LabelSet, Span
+from core.safeio import open_regular
 from core.store import Project
 
 IMPORT_FORMATS = ("auto", "txt", "jsonl", "conll", "brat", "labelstudio", "webanno")
@@ -131,10 +133,15 @@ def detect_format(path: Path) -> str:
     """
     suffix = path.suffix.lower()
     try:
-        with open(path, "rb") as handle:
-            head = handle.read(8192).decode("utf-8", errors="replace").lstrip("\ufeff")
+        fd = open_regular(path)  # never a plain open(): a FIFO would block it
+    except InputError:
+        return "txt"  # reading the file then reports the problem
+    try:
+        head = os.read(fd, 8192).decode("utf-8", errors="replace").lstrip("\ufeff")
     except OSError:
         head = ""
+    finally:
+        os.close(fd)
     if looks_like_webanno(head):
         return "webanno"
     if suffix in (".jsonl", ".ndjson"):
@@ -167,8 +174,18 @@ def expand_inputs(paths: Iterable[Path]) -> list[Path]:
     found: list[Path] = []
     for path in map(Path, paths):
         if path.is_dir():
+            # A link inside a folder someone sent may point at any file of the user's
+            # (~/.ssh/id_rsa as a document): only files really inside the folder count.
+            inside = os.path.realpath(path) + os.sep
             found.extend(
-                sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in _SUFFIXES)
+                sorted(
+                    p
+                    for p in path.rglob("*")
+                    if p.is_file()
+                    and p.suffix.lower() in _SUFFIXES
+                    and not p.is_symlink()
+                    and os.path.realpath(p).startswith(inside)
+                )
             )
         else:
             found.append(path)
@@ -201,7 +218,7 @@ def read_file(
         ann_path = path.with_suffix(".ann")
         if not ann_path.exists():
             raise FormatError(path, f"no {ann_path.name} beside it")
-        ann, _ = decode_text(ann_path, ann_path.read_bytes(), opts.encoding)
+        ann, _ = decode_text(ann_path, read_bytes(ann_path, allow_empty=True), opts.encoding)
         docs = [read_brat(path, text, ann, report)]
     cleaned = []
     for doc in docs:
@@ -426,7 +443,8 @@ def _import_each(
             all_undo.rollback()
             raise
         except TawsimError as exc:
-            result.error = str(exc)
+            # Every refusal names its file, even one raised by the store.
+            result.error = str(exc) if str(exc).startswith(str(path)) else f"{path}: {exc}"
             undo.rollback()
         else:
             all_undo.docs += undo.docs

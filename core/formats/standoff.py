@@ -112,12 +112,15 @@ def _jsonl_doc(path: Path, number: int, obj: Any, report: ReadReport) -> DocReco
     )
 
 
-def _whole_json(text: str) -> Any:
+def _whole_json(path: Path, text: str) -> Any:
     """The file as one JSON list or multi-line object (not JSONL), else None."""
+    stripped = text.lstrip()
+    if not stripped.startswith(("[", "{")):
+        return None
     try:
-        whole = json.loads(text)
-    except json.JSONDecodeError:
-        return None  # JSONL: several values, one a line
+        whole = parse_json(path, text)
+    except FormatError:
+        return None  # JSONL: several values, one a line (or bad JSON, reported per line)
     if isinstance(whole, list):
         return whole
     lines = [line for line in text.splitlines() if line.strip()]
@@ -127,7 +130,7 @@ def _whole_json(text: str) -> Any:
 def read_jsonl(path: Path, text: str, report: ReadReport) -> list[DocRecord]:
     """Documents from doccano JSONL, in either of its two shapes."""
     docs = []
-    whole = _whole_json(text)
+    whole = _whole_json(path, text)
     if whole is not None:
         # One JSON object or list spread over lines (doccano's relation export example).
         items = whole if isinstance(whole, list) else [whole]
@@ -138,15 +141,14 @@ def read_jsonl(path: Path, text: str, report: ReadReport) -> list[DocRecord]:
                 report.bad_line(path, exc.reason, exc.line)
         lines: list[str] = []
     else:
-        lines = text.splitlines()
+        # Only "\n" ends a JSONL line: splitlines() would also split at U+2028,
+        # U+2029 or U+0085 inside a text, and our own export would not read back.
+        lines = text.split("\n")
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise FormatError(path, f"invalid JSON ({exc.msg})", number) from None
+            obj = parse_json(path, line, number)
             docs.append(_jsonl_doc(path, number, obj, report))
         except FormatError as exc:
             report.bad_line(path, exc.reason, exc.line)
@@ -475,8 +477,8 @@ def read_brat(path: Path, text: str, ann: str, report: ReadReport) -> DocRecord:
     """
     ann_path = path.with_suffix(".ann")
     spans = []
-    for number, line in enumerate(ann.split("\n"), 1):
-        line = line.rstrip("\r")
+    # Lines end at "\n" (or "\r\n") only, like the offsets brat counts.
+    for number, line in enumerate(ann.replace("\r\n", "\n").split("\n"), 1):
         if not line.strip():
             continue
         where = f"{ann_path.name}:{number}"

@@ -12,10 +12,20 @@ from tinydb import TinyDB
 
 from core.changes import LayerChange
 from core.errors import StoreError, ValidationError
-from core.model import DOC_STATUSES, DocumentInfo, LabelSet, Span, now, sort_spans, validate_span
+from core.model import (
+    DOC_STATUSES,
+    DocumentInfo,
+    LabelSet,
+    Span,
+    as_time,
+    now,
+    sort_spans,
+    validate_span,
+)
+from core.store.paths import LAYERS_DIR, layer_path, make_dirs
 from core.store.storage import AtomicJSONStorage
 
-LAYERS_DIR = "layers"
+__all__ = ["LAYERS_DIR", "Layer", "LayerHost", "LayerSummary", "open_db"]
 
 
 class LayerHost(Protocol):
@@ -34,10 +44,15 @@ class LayerHost(Protocol):
 
 
 def open_db(
-    path: Path, read_only: bool, warnings: list[str] | None = None, *, memo: bool = False
+    path: Path,
+    read_only: bool,
+    warnings: list[str] | None = None,
+    *,
+    memo: bool = False,
+    root: Path | None = None,
 ) -> TinyDB:
     """Open a tinydb file; a fallback to its backup is reported in warnings."""
-    db = TinyDB(path, storage=AtomicJSONStorage, read_only=read_only, memo=memo)
+    db = TinyDB(path, storage=AtomicJSONStorage, read_only=read_only, memo=memo, root=root)
     storage = db.storage
     assert isinstance(storage, AtomicJSONStorage)
     storage.read()
@@ -77,7 +92,7 @@ class Layer:
         self.host = host
         self.doc = doc
         self.annotator = annotator
-        self.path = host.folder / LAYERS_DIR / annotator / f"{doc.id}.json"
+        self.path = layer_path(host.folder, annotator, doc.id)
         self._db: TinyDB | None = None
         self._spans: dict[int, Span] | None = None
         self._status = "new"
@@ -89,7 +104,13 @@ class Layer:
     def _database(self) -> TinyDB:
         if self._db is None:
             # Layer records are only ever replaced by _commit, so the memo is safe.
-            self._db = open_db(self.path, self.host.read_only, self.host.warnings, memo=True)
+            self._db = open_db(
+                self.path,
+                self.host.read_only,
+                self.host.warnings,
+                memo=True,
+                root=self.host.folder,
+            )
         return self._db
 
     def _load(self) -> dict[int, Span]:
@@ -101,7 +122,7 @@ class Layer:
                 for row in db.table("spans"):
                     try:
                         spans[int(row.doc_id)] = Span.from_json(row, int(row.doc_id))
-                    except (KeyError, TypeError, ValueError) as exc:
+                    except (KeyError, TypeError, ValueError, OverflowError) as exc:
                         raise StoreError(
                             f"{self.path}: malformed span {row.doc_id} ({exc})"
                         ) from exc
@@ -150,7 +171,7 @@ class Layer:
         if self.host.read_only:
             raise StoreError(f"{self.host.folder}: the project is open read-only")
         self._load()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        make_dirs(self.host.folder, self.path.parent)
         return self._database()
 
     def _state_record(self, status: str) -> dict[str, Any]:
@@ -162,7 +183,7 @@ class Layer:
         if not self._exists():
             return 0.0
         state = self._database().table("state").get(doc_id=1)
-        return float(state.get("updated", 0.0)) if state else 0.0
+        return as_time(state.get("updated")) if state else 0.0
 
     def reload(self) -> None:
         """Forget cached data so that the next read comes from disk."""

@@ -16,7 +16,6 @@ sharing the folder (git, a synced folder) never write the same file.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import threading
@@ -36,12 +35,17 @@ from core.model import (
     LabelSet,
     Span,
     default_labelset,
+    document_problem,
     now,
     validate_annotator,
+    validate_new_document,
 )
+from core.store import paths
 from core.store.layer import LAYERS_DIR, Layer, LayerSummary, open_db
 from core.store.lock import ProjectLock
-from core.store.storage import atomic_write, fsync_dir
+from core.store.paths import fsync_dir
+from core.store.paths import text_id as text_id  # re-exported: the id of a text
+from core.store.storage import atomic_write, write_text
 
 log = logging.getLogger(__name__)
 
@@ -49,13 +53,8 @@ Stamp = tuple[int, int]  # (mtime in ns, size): how the project knows its own wr
 
 SCHEMA_VERSION = 1
 PROJECT_FILE = "project.json"
-TEXTS_DIR = "texts"
+TEXTS_DIR = paths.TEXTS_DIR
 LAYER_CACHE_SIZE = 128
-
-
-def text_id(text: str) -> str:
-    """A document's id: derived from its exact text, so copies of a project agree."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 class Project:
@@ -65,15 +64,24 @@ class Project:
         self.folder = Path(folder)
         self.read_only = read_only
         self.warnings: list[str] = []
+        # Why the project is read-only when it was opened for writing (a backup in use).
+        self.read_only_reason: str | None = None
         self._lock = ProjectLock(self.folder)
         if not read_only:
             self._lock.acquire()
+            paths.clean_stale_temp(self.folder)
         try:
-            self._db = open_db(self.folder / PROJECT_FILE, read_only, self.warnings)
+            self._db = open_db(
+                self.folder / PROJECT_FILE, read_only, self.warnings, root=self.folder
+            )
+            if self.warnings and not read_only:
+                # Loaded from the backup: saving now would bury the newest version.
+                self.read_only, self.read_only_reason = True, self.warnings[-1]
+                self._lock.release()
             meta = self._db.table("meta").get(doc_id=1)
             if not meta:
                 raise StoreError(f"{self.folder}: not a Tawsim project (no {PROJECT_FILE})")
-            version = int(meta.get("schema_version", 0))
+            version = int(meta.get("schema_version", 0) or 0)
             if version > SCHEMA_VERSION:
                 raise SchemaTooNewError(
                     f"{self.folder}: written by a newer Tawsim (schema {version}; this version "
@@ -83,6 +91,14 @@ class Project:
             self.labels = LabelSet.from_json(self._meta.get("labels", []))
             self._docs = self._read_index()
             self.annotator = validate_annotator(annotator) if annotator else None
+        except ValidationError as exc:
+            self._lock.release()
+            raise StoreError(f"{self.folder / PROJECT_FILE}: {exc}") from None
+        except (TypeError, ValueError, AttributeError, KeyError, OverflowError) as exc:
+            self._lock.release()
+            raise StoreError(
+                f"{self.folder / PROJECT_FILE}: malformed project file ({exc})"
+            ) from None
         except BaseException:
             self._lock.release()
             raise
@@ -153,19 +169,19 @@ class Project:
 
     def _read_index(self) -> dict[str, DocumentInfo]:
         docs: dict[str, DocumentInfo] = {}
+        where = self.folder / PROJECT_FILE
         for row in self._db.table("documents"):
-            try:
-                info = DocumentInfo(
-                    id=str(row["id"]),
-                    title=str(row.get("title", "")),
-                    imported=float(row.get("imported", 0.0)),
-                    meta=dict(row.get("meta", {})),
-                    length=int(row.get("length", 0)),
-                )
-            except (KeyError, TypeError, ValueError) as exc:
-                raise StoreError(
-                    f"{self.folder / PROJECT_FILE}: malformed document entry ({exc})"
-                ) from exc
+            problem = document_problem(row)
+            if problem:
+                raise StoreError(f"{where}: document entry {row.doc_id}: {problem}")
+            paths.check_doc_id(row["id"], where)
+            info = DocumentInfo(
+                id=row["id"],
+                title=row.get("title", ""),
+                imported=float(row.get("imported", 0.0)),
+                meta=dict(row.get("meta", {})),
+                length=row.get("length", 0),
+            )
             docs[info.id] = info
         return docs
 
@@ -306,10 +322,10 @@ class Project:
 
     def annotators(self) -> list[str]:
         """Annotators named in the project file or owning a layer folder."""
-        names = set(self._meta.get("annotators", []))
-        layers = self.folder / LAYERS_DIR
-        if layers.is_dir():
-            names.update(p.name for p in layers.iterdir() if p.is_dir())
+        listed = self._meta.get("annotators", [])
+        names = {n for n in listed if isinstance(n, str)} if isinstance(listed, list) else set()
+        names = {n for n in names if paths.is_annotator(n)}
+        names.update(paths.layer_annotators(self.folder))
         return sorted(names)
 
     def add_annotator(self, name: str) -> None:
@@ -340,13 +356,7 @@ class Project:
         if doc_id in self._texts:
             self._texts.move_to_end(doc_id)
             return self._texts[doc_id]
-        self.document(doc_id)
-        path = self.folder / TEXTS_DIR / f"{doc_id}.txt"
-        try:
-            with open(path, encoding="utf-8", newline="") as handle:
-                text = handle.read()
-        except (OSError, UnicodeDecodeError) as exc:
-            raise StoreError(f"{path}: cannot read the document text ({exc})") from exc
+        text = paths.read_text(self.folder, self.document(doc_id))
         self._texts[doc_id] = text
         if len(self._texts) > 32:
             self._texts.popitem(last=False)
@@ -403,28 +413,28 @@ class Project:
         results: list[tuple[str, bool]] = []
         added: list[str] = []
         stamp = now()
-        texts_dir = self.folder / TEXTS_DIR
-        texts_dir.mkdir(exist_ok=True)
-        for title, text, meta in items:
-            doc_id = text_id(text)
-            if doc_id in self._docs:
-                results.append((doc_id, False))
-                continue
-            path = texts_dir / f"{doc_id}.txt"
-            if not path.exists():
-                atomic_write(path, text, sync_dir=not self._batch_depth)
-            self._docs[doc_id] = DocumentInfo(
-                id=doc_id, title=title, imported=stamp, meta=dict(meta), length=len(text)
-            )
-            added.append(doc_id)
-            results.append((doc_id, True))
-        if added:
-            try:
+        try:
+            paths.make_dirs(self.folder, self.folder / TEXTS_DIR)
+            for title, text, meta in items:
+                validate_new_document(title, text, meta)
+                doc_id = text_id(text)
+                if doc_id in self._docs:
+                    results.append((doc_id, False))
+                    continue
+                write_text(self.folder, doc_id, text, sync_dir=not self._batch_depth)
+                self._docs[doc_id] = DocumentInfo(
+                    id=doc_id, title=title, imported=stamp, meta=dict(meta), length=len(text)
+                )
+                added.append(doc_id)
+                results.append((doc_id, True))
+            if added:
                 self._write_index()
-            except BaseException:
-                for doc_id in added:
-                    self._docs.pop(doc_id, None)
-                raise
+        except BaseException:
+            # Nothing half-added stays in memory (a full disk, a refused text).
+            for doc_id in added:
+                self._docs.pop(doc_id, None)
+            raise
+        if added:
             self._record(Change("import", documents_added=tuple(added)))
         return results
 
@@ -444,9 +454,8 @@ class Project:
         self._write_index()
         for doc_id in gone:
             for path in [
-                self.folder / TEXTS_DIR / f"{doc_id}.txt",
-                *(self.folder / LAYERS_DIR).glob(f"*/{doc_id}.json"),
-                *(self.folder / LAYERS_DIR).glob(f"*/{doc_id}.json.bak"),
+                paths.text_path(self.folder, doc_id),
+                *paths.layer_files(self.folder, doc_id),
             ]:
                 path.unlink(missing_ok=True)
         change = Change("project", documents_removed=tuple(gone))

@@ -13,13 +13,23 @@ from __future__ import annotations
 import json
 import logging
 import os
-import tempfile
+import stat
 from pathlib import Path
 from typing import Any
 
 from tinydb.storages import Storage
 
-from core.errors import StoreError
+from core.errors import InputError, StoreError
+from core.safeio import loads_bytes, read_bounded
+from core.store.paths import (
+    MAX_STORE_FILE_BYTES,
+    check_no_links,
+    create_fresh,
+    fresh_name,
+    fsync_dir,
+    read_file,
+    text_path,
+)
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +37,9 @@ BACKUP_SUFFIX = ".bak"
 
 
 def _compact(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(", ", ": "))
+    return json.dumps(
+        value, sort_keys=True, ensure_ascii=False, separators=(", ", ": "), allow_nan=False
+    )
 
 
 def _key_order(item: tuple[str, Any]) -> tuple[int, str]:
@@ -68,44 +80,33 @@ def dumps(data: Any, memo: Memo | None = None) -> str:
     return "{\n" + ",\n".join(tables) + "\n}\n"
 
 
-def fsync_dir(folder: Path) -> None:
-    """Make a rename inside folder durable (a no-op where folders can't be opened)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def atomic_write(
-    path: Path, content: str | bytes, *, backup: bool = False, sync_dir: bool = True
+    path: Path,
+    content: str | bytes,
+    *,
+    backup: bool = False,
+    sync_dir: bool = True,
+    root: Path | None = None,
 ) -> None:
-    """Replace path with content so that a crash leaves either the old or the new file."""
+    """Replace path with content so that a crash leaves either the old or the new file.
+
+    The temporary file and the backup's temporary link are new files (O_EXCL),
+    so nothing planted at a fixed name is ever written through; the final
+    renames replace directory entries and never follow a link. With root (a
+    project folder), a symbolic link anywhere between root and path is refused.
+    """
     path = Path(path)
+    if root is not None:
+        check_no_links(root, path)
     data = content.encode("utf-8") if isinstance(content, str) else content
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = create_fresh(path)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if backup and path.exists():
-            # A hard link keeps the old version without ever leaving path missing.
-            bak = path.with_name(path.name + BACKUP_SUFFIX)
-            bak_tmp = bak.with_name(bak.name + ".tmp")
-            try:
-                if bak_tmp.exists():
-                    bak_tmp.unlink()
-                os.link(path, bak_tmp)
-                os.replace(bak_tmp, bak)
-            except OSError:
-                # Filesystems without hard links: a plain copy is still a backup.
-                bak.write_bytes(path.read_bytes())
+        if backup:
+            _keep_backup(path)
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -117,41 +118,142 @@ def atomic_write(
         fsync_dir(path.parent)
 
 
-def read_json_with_backup(path: Path) -> tuple[Any, str | None]:
-    """Parse path, or its backup if path is unreadable; return (data, warning).
+def write_text(folder: Path, doc_id: str, text: str, *, sync_dir: bool = True) -> None:
+    """Write a document's text file once (it never changes); StoreError if that fails."""
+    path = text_path(folder, doc_id)
+    data = text.encode("utf-8")
+    if os.path.lexists(path):
+        try:
+            if read_file(folder, path) == data:
+                return
+        except StoreError:
+            pass  # a link or a pipe in the way: replaced below, never written through
+    try:
+        atomic_write(path, data, sync_dir=sync_dir, root=folder)
+    except OSError as exc:
+        raise StoreError(
+            f"{path}: cannot write the document text ({exc.strerror or exc})"
+        ) from None
 
-    Raises StoreError when neither can be read, so that an unreadable file is
-    never taken for an empty one.
+
+def _keep_backup(path: Path) -> None:
+    """Keep path's current version as path.bak (best effort; the save goes on without it)."""
+    try:
+        if not stat.S_ISREG(os.lstat(path).st_mode):
+            return
+    except FileNotFoundError:
+        return
+    bak = path.with_name(path.name + BACKUP_SUFFIX)
+    tmp: Path | None = None
+    try:
+        try:
+            # A hard link keeps the old version without ever leaving path missing.
+            tmp = fresh_name(bak)
+            os.link(path, tmp, follow_symlinks=False)
+        except FileExistsError:
+            tmp = None
+            raise
+        except OSError:
+            # Filesystems without hard links: a plain copy into a new file.
+            tmp = None
+            raw = read_bounded(path, MAX_STORE_FILE_BYTES, follow=False)
+            fd, tmp = create_fresh(bak)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(raw)
+                handle.flush()
+                os.fsync(handle.fileno())
+        os.replace(tmp, bak)
+    except (OSError, InputError) as exc:
+        # A folder planted at the backup's name, say: no backup, but never a failed save.
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+        log.warning("%s: could not keep a backup (%s)", bak, exc)
+
+
+def _check_shape(path: Path, data: Any) -> None:
+    """InputError unless data is a tinydb file: {table: {numeric id: record object}}."""
+    if not isinstance(data, dict):
+        raise InputError(path, "expected a JSON object at the top level")
+    for name, table in data.items():
+        if not isinstance(table, dict):
+            raise InputError(path, f"table {name[:40]!r} is not an object")
+        for key, row in table.items():
+            if not (key.isascii() and key.isdigit() and len(key) < 19):
+                raise InputError(
+                    path, f"table {name[:40]!r}: record id {key[:40]!r} is not a number"
+                )
+            if not isinstance(row, dict):
+                raise InputError(path, f"table {name[:40]!r}: record {key} is not an object")
+
+
+def _parse_store_file(path: Path, raw: bytes) -> Any:
+    data = loads_bytes(raw, path)
+    _check_shape(path, data)
+    return data
+
+
+def read_json_with_backup(path: Path, root: Path | None = None) -> tuple[Any, str | None]:
+    """Parse path, or its backup if path is provably corrupt; return (data, warning).
+
+    Only a file that exists and parses as nothing usable (bad UTF-8, bad JSON,
+    the wrong shape) falls back to the backup; a file that cannot be read
+    (permission denied, an I/O error, a link, too large) raises StoreError,
+    because its content may well be the newest version. Raises StoreError
+    when neither can be read, so that an unreadable file is never taken for
+    an empty one.
     """
     path = Path(path)
+    root = Path(root) if root is not None else path.parent
     bak = path.with_name(path.name + BACKUP_SUFFIX)
-    try:
-        return json.loads(path.read_text(encoding="utf-8")), None
-    except FileNotFoundError:
-        if not bak.exists():
+    raw = read_file(root, path)
+    if raw is None:
+        if not os.path.lexists(bak):
             return None, None
         problem = "is missing"
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        problem = f"is unreadable ({exc})"
+    else:
+        try:
+            return _parse_store_file(path, raw), None
+        except InputError as exc:
+            problem = f"is unreadable (corrupt: {exc.reason})"
+    bak_raw = read_file(root, bak)
+    if bak_raw is None:
+        raise StoreError(f"{path}: file {problem} and there is no backup to fall back to")
     try:
-        data = json.loads(bak.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise StoreError(f"{path}: file {problem} and there is no backup to fall back to") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise StoreError(f"{path}: file {problem} and its backup {bak.name} too ({exc})") from exc
-    warning = f"{path}: file {problem}; loaded the previous version from {bak.name}"
+        data = _parse_store_file(bak, bak_raw)
+    except InputError as exc:
+        raise StoreError(
+            f"{path}: file {problem} and its backup {bak.name} too ({exc.reason})"
+        ) from None
+    warning = (
+        f"{path}: file {problem}; showing the previous version from {bak.name}, read-only "
+        f"(repair or delete {path.name} to edit it again)"
+    )
     log.warning(warning)
     return data, warning
 
 
 class AtomicJSONStorage(Storage):
-    """A tinydb storage that writes atomically and caches the parsed data."""
+    """A tinydb storage that writes atomically and caches the parsed data.
+
+    With root (the project folder) every read and write refuses symbolic links
+    between root and the file. A file loaded from its backup becomes read-only,
+    so the next save cannot bury the newest version for good.
+    """
 
     def __init__(
-        self, path: str | os.PathLike[str], *, read_only: bool = False, memo: bool = False
+        self,
+        path: str | os.PathLike[str],
+        *,
+        read_only: bool = False,
+        memo: bool = False,
+        root: str | os.PathLike[str] | None = None,
     ) -> None:
         super().__init__()
         self.path = Path(path)
+        self.root = Path(root) if root is not None else None
         self.read_only = read_only
         # Only for files whose records are replaced, never changed in place (layers).
         self._memo: Memo | None = {} if memo else None
@@ -160,9 +262,7 @@ class AtomicJSONStorage(Storage):
         self._loaded = False
 
     def _load(self) -> None:
-        data, self.warning = read_json_with_backup(self.path)
-        if data is not None and not isinstance(data, dict):
-            raise StoreError(f"{self.path}: expected a JSON object at the top level")
+        data, self.warning = read_json_with_backup(self.path, self.root)
         self._cache = data
         self._loaded = True
 
@@ -179,15 +279,19 @@ class AtomicJSONStorage(Storage):
         """Write data durably; on failure reload what is on disk and re-raise."""
         if self.read_only:
             raise StoreError(f"{self.path}: the project is open read-only")
+        if self.warning:
+            raise StoreError(self.warning)
         try:
-            atomic_write(self.path, dumps(data, self._memo), backup=True)
-        except OSError as exc:
+            text = dumps(data, self._memo)
+            atomic_write(self.path, text.encode("utf-8"), backup=True, root=self.root)
+        except (OSError, UnicodeEncodeError, ValueError, TypeError) as exc:
             # tinydb may have changed cached documents in place; the disk is the truth.
             self._loaded = False
             self._cache = None
             if self._memo is not None:
                 self._memo.clear()
-            raise StoreError(f"{self.path}: could not save ({exc.strerror or exc})") from exc
+            reason = exc.strerror if isinstance(exc, OSError) else None
+            raise StoreError(f"{self.path}: could not save ({reason or exc})") from exc
         self._cache = data
 
     def close(self) -> None:

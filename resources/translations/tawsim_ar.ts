@@ -133,6 +133,18 @@ Open it read-only? You can read and browse the annotations, but not change them.
         <source>Cannot open project</source>
         <translation>تعذّر فتح المشروع</translation>
     </message>
+    <message>
+        <source>Opened read-only</source>
+        <translation>فُتح للقراءة فقط</translation>
+    </message>
+    <message>
+        <source>{problem}
+
+The project is open read-only so that nothing newer is overwritten. Repair or delete the damaged file, then open the project again.</source>
+        <translation>{problem}
+
+المشروع مفتوح للقراءة فقط كي لا يُكتب فوق ما هو أحدث. أصلِح الملف التالف أو احذفه، ثم افتح المشروع من جديد.</translation>
+    </message>
 </context>
 <context>
     <name>Chart</name>

@@ -72,3 +72,6 @@ def test_sigkill_never_loses_a_returned_save(tmp_path: Path, sample_text: str) -
         assert len(missing) + len(extra) <= 1, (round_no, missing, extra)
         expected = actual  # the in-flight save, if it landed, is now part of the history
     assert acknowledged > KILLS  # the test really exercised saves between kills
+    # Opening for writing clears what the kills left half-written.
+    with Project.open(folder, annotator="crash"):
+        assert [p.name for p in folder.rglob("*.tmp")] == []
