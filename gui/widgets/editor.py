@@ -62,6 +62,7 @@ class AnnotationEditor(QtWidgets.QTextEdit):
         self.text = ""
         self._spans: dict[int, Span] = {}
         self._order: list[Span] = []  # visible spans in reading order
+        self._position: dict[int, int] = {}  # span id -> index in _order
         self._starts: list[int] = []
         self._levels: dict[int, int] = {}
         self._sels: dict[int, tuple[tuple[int, int, str, str, int], ExtraSelection]] = {}
@@ -77,6 +78,9 @@ class AnnotationEditor(QtWidgets.QTextEdit):
         self._click_timer.timeout.connect(self._emit_click)
         self._click: tuple[int, QtCore.QPoint] | None = None
         self.cursorPositionChanged.connect(self._cursor_moved)
+        self._view_timer = QtCore.QTimer(self, singleShot=True, interval=0)
+        self._view_timer.timeout.connect(self._view_moved)
+        self.verticalScrollBar().valueChanged.connect(lambda _v: self._view_timer.start())
 
     # -- document ------------------------------------------------------------
     def set_document(self, text: str, offsets: OffsetMap, spans: list[Span]) -> None:
@@ -132,6 +136,7 @@ class AnnotationEditor(QtWidgets.QTextEdit):
         visible = [s for s in spans if s.status != "rejected" or self._show_rejected]
         visible.sort(key=lambda s: (s.start, -s.end, s.label, s.id))
         self._order = visible
+        self._position = {s.id: i for i, s in enumerate(visible)}
         self._starts = [s.start for s in visible]
         self._levels = nesting_levels(visible)
         old = self._sels
@@ -165,13 +170,16 @@ class AnnotationEditor(QtWidgets.QTextEdit):
         if any(self._spans[s.id].status != s.status for s in changed):
             self._draw_order = None
         for span in changed:
-            old = self._spans[span.id]
             self._spans[span.id] = span
-            if span.id in self._sels:
-                index = self._order.index(old)
-                self._order[index] = span
+            cached = self._sels.get(span.id)
+            if cached is not None:
+                self._order[self._position[span.id]] = span
                 key = (span.start, span.end, span.label, span.status, self._levels[span.id])
-                self._sels[span.id] = (key, self._selection(span))
+                # Same offsets: the old selection's cursor is reused, only the format changes.
+                sel = ExtraSelection()
+                sel.cursor = cached[1].cursor
+                sel.format = self.styles.format(span.label, span.status)
+                self._sels[span.id] = (key, sel)
         self._apply_selections()
         return True
 
@@ -197,15 +205,46 @@ class AnnotationEditor(QtWidgets.QTextEdit):
                     self._sels[i][0][0],
                 ),
             )
-        sels = [self._sels[i][1] for i in self._draw_order]
+        # Only what lies near the viewport is handed to Qt: setExtraSelections costs
+        # in proportion to the selections given, and a long document holds thousands.
+        qa, qb = self._near_view()
+        a, b = self.offsets.to_cp(qa), self.offsets.to_cp(qb)
+        spans = self._spans
+        sels = [
+            self._sels[i][1]
+            for i in self._draw_order
+            if spans[i].start < b and spans[i].end > a
+        ]
         current = self._spans.get(self._current)
         if current is not None:
             sel = self._selection(current)
             sel.format = self.styles.current_format()
             sels.append(sel)
-        sels.extend(self._search)
-        sels.extend(self._overlay)
+        for extra in (self._search, self._overlay):
+            sels.extend(
+                e for e in extra if e.cursor.selectionStart() < qb and e.cursor.selectionEnd() > qa
+            )
+        self._shown_range = (qa, qb)
         self.setExtraSelections(sels)
+
+    def _near_view(self) -> tuple[int, int]:
+        """The Qt positions from a screen above the viewport to a screen below it."""
+        viewport = self.viewport().rect()
+        height = max(viewport.height(), 200)
+        top = self.cursorForPosition(QtCore.QPoint(0, -height)).position()
+        top_end = self.cursorForPosition(QtCore.QPoint(viewport.width(), -height)).position()
+        bottom = self.cursorForPosition(QtCore.QPoint(viewport.width(), 2 * height)).position()
+        bottom_start = self.cursorForPosition(QtCore.QPoint(0, 2 * height)).position()
+        block_start = self.document().findBlock(min(top, top_end)).position()
+        block = self.document().findBlock(max(bottom, bottom_start))
+        return block_start, block.position() + block.length()
+
+    def _view_moved(self) -> None:
+        """Scrolled or resized: show the highlights of what came into view."""
+        qa, qb = self._near_view()
+        shown = getattr(self, "_shown_range", (0, -1))
+        if not (shown[0] <= qa and qb <= shown[1]):
+            self._apply_selections()
 
     def extra_selection_ranges(self) -> list[tuple[int, int]]:
         """The Qt (UTF-16) ranges of the extra selections now shown (for tests)."""
@@ -241,8 +280,8 @@ class AnnotationEditor(QtWidgets.QTextEdit):
         if not self._order:
             return None
         current = self._spans.get(self._current)
-        if current is not None and current in self._order:
-            index = self._order.index(current) + direction
+        if current is not None and current.id in self._position:
+            index = self._position[current.id] + direction
         else:
             pos = self.selection_range()[0] if self.selection_range() else self.caret()
             index = (
@@ -517,6 +556,10 @@ class AnnotationEditor(QtWidgets.QTextEdit):
         self.document().setDefaultFont(font)
 
     # -- stacked underlines for nested spans ---------------------------------
+    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._view_timer.start()
+
     def paintEvent(self, event: QtGui.QPaintEvent) -> None:
         super().paintEvent(event)
         nested = [s for s in self._order if self._levels.get(s.id, 0) > 0]
