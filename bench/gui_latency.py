@@ -94,6 +94,32 @@ def main() -> int:
             editor.viewport().repaint()
             accepts.append(time.perf_counter() - t0)
             assert project.layer(doc_id).get(span.id).status == "accepted"
+        rejects = []
+        for _ in range(args.runs):
+            QtTest.QTest.keyClick(editor, QtCore.Qt.Key.Key_Tab)
+            span = editor.current_span
+            assert span is not None and span.status == "suggested"
+            t0 = time.perf_counter()
+            QtTest.QTest.keyClick(editor, QtCore.Qt.Key.Key_Delete)
+            editor.viewport().repaint()
+            rejects.append(time.perf_counter() - t0)
+            assert project.layer(doc_id).get(span.id).status == "rejected"
+        stack = window.current.stack
+        bulk, bulk_undo = [], []
+        open_before = len(project.layer(doc_id).spans(status="suggested"))
+        for _ in range(3):
+            t0 = time.perf_counter()
+            count = window.editing.accept_all()
+            editor.viewport().repaint()
+            app.processEvents()
+            bulk.append(time.perf_counter() - t0)
+            assert count == open_before
+            t0 = time.perf_counter()
+            stack.undo()
+            editor.viewport().repaint()
+            app.processEvents()
+            bulk_undo.append(time.perf_counter() - t0)
+            assert len(project.layer(doc_id).spans(status="suggested")) == open_before
         layer = project.layer(doc_id)
         saves = []
         for span in layer.spans(status="suggested")[: args.runs]:
@@ -113,6 +139,11 @@ def main() -> int:
         f"  of which core store    median {ms(saves)}   (Layer.put of one span, 5,000 in the layer)"
     )
     print(f"Tab to next span         median {ms(tabs)}   (target <= 30 ms)")
+    print(f"reject a suggestion      median {ms(rejects)}   (target <= 50 ms)")
+    print(
+        f"accept all {open_before:,} suggestions median {ms(bulk)}   (target <= 300 ms, durable save)"
+    )
+    print(f"  and its undo           median {ms(bulk_undo)}   (target <= 300 ms)")
     return 0
 
 

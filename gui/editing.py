@@ -122,8 +122,8 @@ class SpanEditing(QtCore.QObject):
         """
         return [
             (s, s.evolve(status="rejected", annotator=session.annotator))
-            for s in session.spans()
-            if s.status == "suggested" and s.id != span.id and s.overlaps(span.start, span.end)
+            for s in self.editor.spans_overlapping(span.start, span.end)
+            if s.status == "suggested" and s.id != span.id
         ]
 
     def snap(self, text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -482,7 +482,9 @@ class MainWindow(QtWidgets.QMainWindow):
                 self.editor.set_spans(spans)
             self.span_model.update(self._panel_spans(spans))
         elif changed:
-            self.span_model.replace(changed)
+            shown = self._panel_spans(changed)
+            self.span_model.replace(shown)
+            self.span_model.drop({s.id for s in changed} - {s.id for s in shown})
         self._update_progress()
 
     def _update_progress(self) -> None:

@@ -106,6 +106,14 @@ class SpanTableModel(QtCore.QAbstractTableModel):
                 self._spans[row] = span
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
+    def drop(self, span_ids: set[int]) -> None:
+        """Take these spans' rows out (a rejected suggestion the panel hides)."""
+        for row in range(len(self._spans) - 1, -1, -1):
+            if self._spans[row].id in span_ids:
+                self.beginRemoveRows(QtCore.QModelIndex(), row, row)
+                del self._spans[row]
+                self.endRemoveRows()
+
     def reset(self, text: str, spans: list[Span]) -> None:
         """Show another document's spans."""
         self.beginResetModel()

@@ -10,7 +10,7 @@ intents; the window turns intents into undo commands.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
@@ -63,11 +63,10 @@ class AnnotationEditor(QtWidgets.QTextEdit):
         self._spans: dict[int, Span] = {}
         self._order: list[Span] = []  # visible spans in reading order
         self._position: dict[int, int] = {}  # span id -> index in _order
+        self._longest = 0  # the longest visible span, for range look-ups
         self._starts: list[int] = []
         self._levels: dict[int, int] = {}
         self._sels: dict[int, tuple[tuple[int, int, str, str, int], ExtraSelection]] = {}
-        # Drawing order of self._sels (inner levels last); None when spans came or went.
-        self._draw_order: list[int] | None = None
         self._search: list[ExtraSelection] = []
         self._overlay: list[ExtraSelection] = []  # another layer, in compare mode
         self._current = 0
@@ -89,7 +88,6 @@ class AnnotationEditor(QtWidgets.QTextEdit):
         # Drop the old cursors first: Qt would otherwise update each of them
         # while the old text is replaced.
         self._sels.clear()
-        self._draw_order = None
         self._search = []
         self._overlay = []
         self.setExtraSelections([])
@@ -102,27 +100,37 @@ class AnnotationEditor(QtWidgets.QTextEdit):
         self.set_spans(spans)
 
     def _inherit_directions(self, text: str) -> None:
-        """Paragraphs without a strong letter read in the direction of the one before."""
+        """Paragraphs without a strong letter read in the direction of the one before.
+
+        Empty paragraphs are left alone (they hold nothing to lay out), and the
+        changes go in one edit block: each setBlockFormat alone relays the document.
+        """
         qt = {
             "rtl": QtCore.Qt.LayoutDirection.RightToLeft,
             "ltr": QtCore.Qt.LayoutDirection.LeftToRight,
         }
         document = self.document()
-        for row, (direction, inherited) in enumerate(paragraph_directions(text)):
-            if not inherited:
-                continue
-            block = document.findBlockByNumber(row)
+        cursor: QtGui.QTextCursor | None = None
+        block = document.firstBlock()
+        for direction, inherited in paragraph_directions(text):
             if not block.isValid():
                 break
-            fmt = block.blockFormat()
-            fmt.setLayoutDirection(qt[direction])
-            QtGui.QTextCursor(block).setBlockFormat(fmt)
+            if inherited and block.length() > 1:
+                if cursor is None:
+                    cursor = QtGui.QTextCursor(document)
+                    cursor.beginEditBlock()
+                cursor.setPosition(block.position())
+                fmt = block.blockFormat()
+                fmt.setLayoutDirection(qt[direction])
+                cursor.setBlockFormat(fmt)
+            block = block.next()
+        if cursor is not None:
+            cursor.endEditBlock()
 
     def set_labels(self, labels: LabelSet, spans: list[Span] | None = None) -> None:
         """Use another label set's colours (and, when given, show these spans with them)."""
         self.styles = SpanStyles(labels)
         self._sels.clear()
-        self._draw_order = None
         self.set_spans(list(self._spans.values()) if spans is None else spans)
 
     def set_show_rejected(self, show: bool) -> None:
@@ -138,17 +146,16 @@ class AnnotationEditor(QtWidgets.QTextEdit):
         self._order = visible
         self._position = {s.id: i for i, s in enumerate(visible)}
         self._starts = [s.start for s in visible]
+        self._longest = max((s.end - s.start for s in visible), default=0)
         self._levels = nesting_levels(visible)
+        # Highlights are built when they first come near the viewport; those built
+        # before are kept while their span is unchanged.
         old = self._sels
         self._sels = {}
-        self._draw_order = None
         for span in visible:
-            key = (span.start, span.end, span.label, span.status, self._levels[span.id])
             cached = old.get(span.id)
-            if cached is not None and cached[0] == key:
+            if cached is not None and cached[0] == self._key(span):
                 self._sels[span.id] = cached
-            else:
-                self._sels[span.id] = (key, self._selection(span))
         if self._current and self._current not in self._spans:
             self._set_current(0)
         self._apply_selections()
@@ -156,32 +163,53 @@ class AnnotationEditor(QtWidgets.QTextEdit):
     def replace_spans(self, changed: list[Span]) -> bool:
         """Fast path for spans that kept their offsets (accept, reject, relabel).
 
-        Returns False when the change needs a full set_spans (offsets moved,
-        spans appeared or disappeared, or visibility changed).
+        A span that a reject hides is taken out on its own when it overlaps no
+        other visible span (so no nesting level changes). Returns False when the
+        change needs a full set_spans (offsets moved, spans appeared, or a hidden
+        span was nested).
         """
+        hide: list[Span] = []
         for span in changed:
             old = self._spans.get(span.id)
             if old is None or (old.start, old.end) != (span.start, span.end):
                 return False
             was = old.status != "rejected" or self._show_rejected
             now = span.status != "rejected" or self._show_rejected
-            if was != now:
+            if was and not now:
+                if any(o.id != span.id for o in self.spans_overlapping(span.start, span.end)):
+                    return False
+                hide.append(span)
+            elif was != now:
                 return False
-        if any(self._spans[s.id].status != s.status for s in changed):
-            self._draw_order = None
+        hidden = {s.id for s in hide}
         for span in changed:
             self._spans[span.id] = span
             cached = self._sels.get(span.id)
-            if cached is not None:
+            if span.id in hidden:
+                self._sels.pop(span.id, None)
+            elif cached is not None:
                 self._order[self._position[span.id]] = span
-                key = (span.start, span.end, span.label, span.status, self._levels[span.id])
                 # Same offsets: the old selection's cursor is reused, only the format changes.
                 sel = ExtraSelection()
                 sel.cursor = cached[1].cursor
                 sel.format = self.styles.format(span.label, span.status)
-                self._sels[span.id] = (key, sel)
+                self._sels[span.id] = (self._key(span), sel)
+            elif span.id in self._position:
+                self._order[self._position[span.id]] = span
+        if hidden:
+            self._order = [s for s in self._order if s.id not in hidden]
+            self._position = {s.id: i for i, s in enumerate(self._order)}
+            self._starts = [s.start for s in self._order]
+            if self._current in hidden:
+                self._set_current(0)
         self._apply_selections()
         return True
+
+    def spans_overlapping(self, start: int, end: int) -> list[Span]:
+        """Visible spans sharing a character with [start, end), in reading order."""
+        first = bisect_left(self._starts, start - self._longest)
+        last = bisect_left(self._starts, end)
+        return [s for s in self._order[first:last] if s.start < end and start < s.end]
 
     def spans(self) -> list[Span]:
         """The visible spans in reading order."""
@@ -192,29 +220,26 @@ class AnnotationEditor(QtWidgets.QTextEdit):
         sel.format = self.styles.format(span.label, span.status)
         return sel
 
+    def _key(self, span: Span) -> tuple[int, int, str, str, int]:
+        return (span.start, span.end, span.label, span.status, self._levels[span.id])
+
     def _apply_selections(self) -> None:
-        if self._draw_order is None:
-            # Accepted spans are drawn last (on top of suggestions, whatever their
-            # lengths), inner levels above outer ones. Sorting thousands of spans is
-            # the costly part, so the order is kept until a status or the spans change.
-            self._draw_order = sorted(
-                self._sels,
-                key=lambda i: (
-                    DRAW_RANK.get(self._sels[i][0][3], 0),
-                    self._sels[i][0][4],
-                    self._sels[i][0][0],
-                ),
-            )
         # Only what lies near the viewport is handed to Qt: setExtraSelections costs
         # in proportion to the selections given, and a long document holds thousands.
         qa, qb = self._near_view()
         a, b = self.offsets.to_cp(qa), self.offsets.to_cp(qb)
-        spans = self._spans
-        sels = [
-            self._sels[i][1]
-            for i in self._draw_order
-            if spans[i].start < b and spans[i].end > a
-        ]
+        near = self.spans_overlapping(a, b)
+        # Accepted spans are drawn last (on top of suggestions, whatever their
+        # lengths), inner levels above outer ones.
+        levels = self._levels
+        near.sort(key=lambda s: (DRAW_RANK.get(s.status, 0), levels[s.id], s.start))
+        sels = []
+        for span in near:
+            cached = self._sels.get(span.id)
+            key = self._key(span)
+            if cached is None or cached[0] != key:
+                cached = self._sels[span.id] = (key, self._selection(span))
+            sels.append(cached[1])
         current = self._spans.get(self._current)
         if current is not None:
             sel = self._selection(current)
@@ -307,10 +332,22 @@ class AnnotationEditor(QtWidgets.QTextEdit):
         self.setTextCursor(cursor)
         self._setting_cursor = False
         self.ensureCursorVisible()
+        self._centre(a)
         current = self.current_span
         if current is not None and (current.start, current.end) != (start, end):
             self._set_current(0)
             self._apply_selections()
+
+    def _centre(self, qt: int) -> None:
+        """Scroll a target near the viewport's edge to the middle, with context around it."""
+        cursor = QtGui.QTextCursor(self.document())
+        cursor.setPosition(qt)
+        rect = self.cursorRect(cursor)
+        height = self.viewport().height()
+        if height <= 0 or height * 0.2 <= rect.center().y() <= height * 0.8:
+            return
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + rect.center().y() - height // 2)
 
     def selection_range(self) -> tuple[int, int] | None:
         """The selection as a code-point span, or None."""

@@ -251,3 +251,41 @@ def test_a_neutral_paragraph_reads_like_the_one_before(  # type: ignore[no-untyp
     _other, english = _window(qtbot, tmp_path / "en", make_window, "An English line.\n2025/05/27")
     second = english.editor.document().firstBlock().next()
     assert second.textDirection() == QtCore.Qt.LayoutDirection.LeftToRight
+
+
+def test_highlights_follow_the_view_in_a_long_document(qtbot, tmp_path, make_window) -> None:  # type: ignore[no-untyped-def]
+    line = "زار الوفد مدينة حلب ثم عاد إلى دمشق."
+    text = "\n".join([line] * 600)
+    project = make_project(tmp_path / "p", [("long", text)])
+    doc = project.documents()[0].id
+    starts = [i for i in range(len(text)) if text.startswith("حلب", i)]
+    project.layer(doc).add_many(
+        [Span(s, s + 3, "LOC", "tester", status="suggested") for s in starts]
+    )
+    window = make_window(project, auto_suggest=False)
+    editor = window.editor
+
+    def shown() -> set[int]:
+        return {editor.offsets.to_cp(a) for a, _b in editor.extra_selection_ranges()}
+
+    assert starts[0] in shown() and starts[-1] not in shown()  # only what is near the view
+    put_caret(editor, starts[-1])  # scrolls to the end
+    qtbot.waitUntil(lambda: starts[-1] in shown(), timeout=3000)
+    assert starts[0] not in shown()
+    # Tab from the last span wraps to the first, which is drawn when it comes into view.
+    qtbot.keyClick(editor, Key.Key_Tab)
+    qtbot.keyClick(editor, Key.Key_Tab)
+    qtbot.waitUntil(lambda: starts[0] in shown(), timeout=3000)
+
+
+def test_tab_and_find_targets_land_in_the_middle(qtbot, tmp_path, make_window) -> None:  # type: ignore[no-untyped-def]
+    text = "\n".join(f"سطر رقم {n} عن مدينة حلب." for n in range(400))
+    project = make_project(tmp_path / "p", [("long", text)])
+    window = make_window(project, auto_suggest=False)
+    editor = window.editor
+    target = text.index("سطر رقم 300 ")
+    editor.select_range(target, target + 3)
+    cursor = editor.textCursor()
+    middle = editor.cursorRect(cursor).center().y()
+    height = editor.viewport().height()
+    assert height * 0.3 <= middle <= height * 0.7
