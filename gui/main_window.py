@@ -451,6 +451,7 @@ class MainWindow(QtWidgets.QMainWindow):
         if change.labels:
             self.label_bar.set_labels(labels)
             self.span_model.set_labels(labels)
+            self.entity_panel.set_labels(labels)
         me = self.project.annotator
         if change.documents_changed or (change.source == "disk" and change.meta):
             self.doc_model.reload()

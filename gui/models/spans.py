@@ -16,6 +16,27 @@ COLUMNS = (
 )
 
 
+_SWATCHES: dict[str, QtGui.QIcon] = {}
+
+
+def swatch(colour: str) -> QtGui.QIcon:
+    """A label's colour as an icon that keeps its colour in a selected row.
+
+    A plain colour decoration is tinted with the selection colour when its row
+    is selected (orange Person turned olive); the icon draws the same pixmap in
+    every mode.
+    """
+    icon = _SWATCHES.get(colour)
+    if icon is None:
+        pixmap = QtGui.QPixmap(14, 14)
+        pixmap.fill(QtGui.QColor(colour))
+        icon = QtGui.QIcon()
+        for mode in (QtGui.QIcon.Mode.Normal, QtGui.QIcon.Mode.Selected, QtGui.QIcon.Mode.Active):
+            icon.addPixmap(pixmap, mode)
+        _SWATCHES[colour] = icon
+    return icon
+
+
 class SpanTableModel(QtCore.QAbstractTableModel):
     """One row per span: text, label, status, origin. Rows change one by one."""
 
@@ -62,6 +83,8 @@ class SpanTableModel(QtCore.QAbstractTableModel):
                 return status if span.score is None else f"{status} {number(span.score, 2)}"
             return origin_text(span.origin)
         if role == QtCore.Qt.ItemDataRole.ToolTipRole:
+            if column == 0:
+                return self.text[span.start : span.end]
             if column == 1:
                 return span.label
             if column == 3:
@@ -71,7 +94,7 @@ class SpanTableModel(QtCore.QAbstractTableModel):
             and column == 1
             and span.label in self.labels
         ):
-            return QtGui.QColor(self.labels.get(span.label).color)
+            return swatch(self.labels.get(span.label).color)
         if role == QtCore.Qt.ItemDataRole.FontRole and span.status == "rejected":
             font = QtGui.QFont()
             font.setStrikeOut(True)
@@ -105,6 +128,13 @@ class SpanTableModel(QtCore.QAbstractTableModel):
             if row is not None:
                 self._spans[row] = span
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+    def label_counts(self) -> dict[str, int]:
+        """Spans shown per label, in label-set order."""
+        counts: dict[str, int] = {name: 0 for name in self.labels.names}
+        for span in self._spans:
+            counts[span.label] = counts.get(span.label, 0) + 1
+        return {name: n for name, n in counts.items() if n}
 
     def drop(self, span_ids: set[int]) -> None:
         """Take these spans' rows out (a rejected suggestion the panel hides)."""

@@ -122,36 +122,123 @@ class DocumentPanel(QtWidgets.QWidget):
                 self.view.setCurrentIndex(index)
 
 
+class SpanFilter(QtCore.QSortFilterProxyModel):
+    """The entity list narrowed by a text search and a label; columns sort on click."""
+
+    def __init__(self, parent: QtCore.QObject | None = None) -> None:
+        super().__init__(parent)
+        self._label = ""
+        self.setFilterCaseSensitivity(QtCore.Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterKeyColumn(0)
+
+    def set_label(self, label: str) -> None:
+        """Show only spans with this label ("" for all)."""
+        if hasattr(self, "beginFilterChange"):  # Qt >= 6.9
+            self.beginFilterChange()
+            self._label = label
+            self.endFilterChange(QtCore.QSortFilterProxyModel.Direction.Rows)
+        else:  # pragma: no cover - older Qt
+            self._label = label
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, row: int, parent: QtCore.QModelIndex) -> bool:
+        model = self.sourceModel()
+        if self._label and model.span_at(row).label != self._label:  # type: ignore[attr-defined]
+            return False
+        return super().filterAcceptsRow(row, parent)
+
+
 class EntityPanel(QtWidgets.QWidget):
-    """The current document's spans; clicking one jumps to it."""
+    """The current document's spans, searchable and sortable; clicking one jumps to it."""
 
     span_activated = QtCore.Signal(int)
+    #: how many characters of an entity's text always fit in the Text column
+    TEXT_CHARS = 20
 
     def __init__(self, model: SpanTableModel, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
+        self.proxy = SpanFilter(self)
+        self.proxy.setSourceModel(model)
+        self.search = QtWidgets.QLineEdit(objectName="entity_search")
+        self.search.setPlaceholderText(self.tr("Filter entities…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.label = QtWidgets.QComboBox(objectName="entity_label_filter")
+        self.label.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_label(self.label.currentData() or "")
+        )
+        self.counts = QtWidgets.QLabel(objectName="entity_counts")
+        self.counts.setWordWrap(True)
         self.view = QtWidgets.QTableView(objectName="entity_view")
-        self.view.setModel(model)
+        self.view.setModel(self.proxy)
         self.view.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
         fit_columns(self.view)
+        # The text gets the room: a 20-character name shows whole, longer ones are
+        # elided in the middle (the tooltip has all of it); a narrow panel scrolls.
+        self.view.setTextElideMode(QtCore.Qt.TextElideMode.ElideMiddle)
+        self.view.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(0, QtWidgets.QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.view.setColumnWidth(0, self.text_width())
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(-1, QtCore.Qt.SortOrder.AscendingOrder)  # reading order
         self.view.clicked.connect(self._clicked)
         self.view.activated.connect(self._clicked)
+        for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved, model.dataChanged):
+            signal.connect(self._count)
+        top = QtWidgets.QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.label)
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.counts)
         layout.addWidget(self.view)
+        self.set_labels(model.labels)
+
+    def text_width(self) -> int:
+        """Room for TEXT_CHARS characters of Arabic text in the Text column."""
+        metrics = self.view.fontMetrics()
+        return metrics.horizontalAdvance("م" * self.TEXT_CHARS) + 24
+
+    def set_labels(self, labels: LabelSet) -> None:
+        """Offer these labels in the label filter."""
+        current = self.label.currentData()
+        self.label.blockSignals(True)
+        self.label.clear()
+        self.label.addItem(self.tr("All labels"), "")
+        for label in labels:
+            self.label.addItem(label_name(label), label.name)
+        self.label.setCurrentIndex(max(0, self.label.findData(current)))
+        self.label.blockSignals(False)
+        self._count()
+
+    def _count(self, *_args: object) -> None:
+        """Per label: how many spans the document shows."""
+        counts = self.model.label_counts()
+        labels = self.model.labels
+        parts = [
+            f"{label_name(labels.get(name)) if name in labels else name} {number(n)}"
+            for name, n in counts.items()
+        ]
+        self.counts.setText(" · ".join(parts) if parts else self.tr("No entities yet."))
 
     def _clicked(self, index: QtCore.QModelIndex) -> None:
         if index.isValid():
-            self.span_activated.emit(self.model.span_at(index.row()).id)
+            source = self.proxy.mapToSource(index)
+            self.span_activated.emit(self.model.span_at(source.row()).id)
 
     def show_current(self, span_id: int) -> None:
         """Select the row of the current span."""
         row = self.model.row_of(span_id) if span_id else -1
-        if row >= 0:
-            self.view.selectRow(row)
-            self.view.scrollTo(self.model.index(row, 0))
+        index = self.proxy.mapFromSource(self.model.index(row, 0)) if row >= 0 else None
+        if index is not None and index.isValid():
+            self.view.selectRow(index.row())
+            self.view.scrollTo(index)
         else:
             self.view.clearSelection()
 

@@ -486,6 +486,22 @@ The project is open read-only so that nothing newer is overwritten. Repair or de
     </message>
 </context>
 <context>
+    <name>EntityPanel</name>
+    <message>
+        <source>Filter entities…</source>
+        <extracomment>how many characters of an entity&apos;s text always fit in the Text column</extracomment>
+        <translation>تصفية الكيانات…</translation>
+    </message>
+    <message>
+        <source>All labels</source>
+        <translation>كل الوسوم</translation>
+    </message>
+    <message>
+        <source>No entities yet.</source>
+        <translation>لا كيانات بعد.</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <source>Tawsim: something went wrong</source>

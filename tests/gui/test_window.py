@@ -154,10 +154,11 @@ def test_document_list_filter_search_and_open(qtbot, tmp_path, make_window) -> N
 
 def test_entity_panel_click_jumps_to_span(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     view = window.entity_panel.view
+    proxy = window.entity_panel.proxy
     row = window.span_model.rowCount() - 1
-    rect = view.visualRect(window.span_model.index(row, 0))
-    view.scrollTo(window.span_model.index(row, 0))
-    rect = view.visualRect(window.span_model.index(row, 0))
+    index = proxy.mapFromSource(window.span_model.index(row, 0))
+    view.scrollTo(index)
+    rect = view.visualRect(index)
     qtbot.mouseClick(view.viewport(), QtCore.Qt.MouseButton.LeftButton, pos=rect.center())
     span = window.span_model.span_at(row)
     assert window.editor.current_span.id == span.id
@@ -208,3 +209,26 @@ def test_status_bar(window) -> None:  # type: ignore[no-untyped-def]
     assert "tester" in window.annotator_label.text()
     assert "accepted 0" in window.progress_label.text()
     assert "saved" in window.save_label.text()
+
+
+def test_entity_panel_shows_names_whole_sorts_and_filters(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    panel = window.entity_panel
+    window.resize(1280, 820)
+    name = "الولايات المتحدة الأمريكية"[:20]
+    metrics = panel.view.fontMetrics()
+    assert panel.view.columnWidth(0) >= metrics.horizontalAdvance(name)
+    total = panel.proxy.rowCount()
+    assert "·" in panel.counts.text() or panel.counts.text()
+    panel.label.setCurrentIndex(panel.label.findData("LOC"))
+    assert 0 < panel.proxy.rowCount() < total
+    assert all(
+        panel.model.span_at(panel.proxy.mapToSource(panel.proxy.index(r, 0)).row()).label == "LOC"
+        for r in range(panel.proxy.rowCount())
+    )
+    panel.label.setCurrentIndex(0)
+    panel.search.setText("سوريا")
+    assert 0 < panel.proxy.rowCount() < total
+    panel.search.clear()
+    panel.view.sortByColumn(1, QtCore.Qt.SortOrder.AscendingOrder)
+    labels = [panel.proxy.index(r, 1).data() for r in range(panel.proxy.rowCount())]
+    assert labels == sorted(labels)
