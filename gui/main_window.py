@@ -19,6 +19,7 @@ from gui.editing import SpanEditing
 from gui.extractor import ExtractorService, RecommenderFactory, RetrainRunner
 from gui.fonts import editor_font
 from gui.interface import InterfaceActions
+from gui.menus import build_menus
 from gui.models.documents import DocumentListModel
 from gui.models.spans import SpanTableModel
 from gui.projects import ProjectActions, accepts_drop
@@ -215,88 +216,8 @@ class MainWindow(QtWidgets.QMainWindow):
         act("about", self.interface.show_about)
         self.interface.set_direction_icons(self.actions_by_name)
 
+        build_menus(self)
         a = self.actions_by_name
-        menu = self.menuBar()
-        file_menu = menu.addMenu(self.tr("&File"))
-        file_menu.addAction(a["new_project"])
-        file_menu.addAction(a["open_project"])
-        file_menu.addMenu(self.projects.recent_menu)
-        file_menu.addSeparator()
-        for name in ("import", "export", None, "quit"):
-            file_menu.addSeparator() if name is None else file_menu.addAction(a[name])
-            if name == "export":
-                file_menu.addActions(self.teams.file_actions())
-        edit_menu = menu.addMenu(self.tr("&Edit"))
-        for name in ("undo", "redo", None, "find", None, "preferences"):
-            edit_menu.addSeparator() if name is None else edit_menu.addAction(a[name])
-        span_menu = menu.addMenu(self.tr("&Spans"))
-        for name in (
-            "next_span",
-            "prev_span",
-            None,
-            "accept",
-            "reject",
-            "accept_all",
-            None,
-            "propagate_doc",
-            "propagate_project",
-            None,
-            "start_back",
-            "start_fwd",
-            "end_back",
-            "end_fwd",
-            "start_back_word",
-            "start_fwd_word",
-            "end_back_word",
-            "end_fwd_word",
-        ):
-            span_menu.addSeparator() if name is None else span_menu.addAction(a[name])
-        project_menu = menu.addMenu(self.tr("&Project"))
-        project_menu.addAction(a["labels"])
-        doc_menu = menu.addMenu(self.tr("&Document"))
-        for name in (
-            "suggest",
-            "mark_done",
-            "next_document",
-            "prev_document",
-            None,
-            "recommender_settings",
-            "retrain",
-        ):
-            doc_menu.addSeparator() if name is None else doc_menu.addAction(a[name])
-        view_menu = menu.addMenu(self.tr("&View"))
-        for name in ("zoom_in", "zoom_out", None, "snap", "show_rejected"):
-            view_menu.addSeparator() if name is None else view_menu.addAction(a[name])
-        view_menu.addSeparator()
-        for dock in (self.doc_dock, self.entity_dock):
-            view_menu.addAction(dock.toggleViewAction())
-        view_menu.addAction(self.label_bar.toggleViewAction())
-        view_menu.addSeparator()
-        view_menu.addActions(self.teams.view_actions())
-
-        help_menu = menu.addMenu(self.tr("&Help"))
-        for name in ("shortcuts", None, "about"):
-            help_menu.addSeparator() if name is None else help_menu.addAction(a[name])
-
-        tools = self.addToolBar(self.tr("Main toolbar"))
-        tools.setObjectName("main_toolbar")
-        for name in (
-            "undo",
-            "redo",
-            None,
-            "prev_span",
-            "next_span",
-            None,
-            "suggest",
-            "accept_all",
-            None,
-            "mark_done",
-            None,
-            "show_rejected",
-            "snap",
-        ):
-            tools.addSeparator() if name is None else tools.addAction(a[name])
-        self.insertToolBarBreak(self.label_bar)
         if self.project.read_only:
             for name in (
                 "accept",

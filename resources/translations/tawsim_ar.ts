@@ -1074,6 +1074,14 @@ The project is open read-only so that nothing newer is overwritten. Repair or de
         <translation>شريط الأدوات الرئيسي</translation>
     </message>
     <message>
+        <source>Undo</source>
+        <translation>تراجع</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>إعادة</translation>
+    </message>
+    <message>
         <source>⟳ Retraining the project model…</source>
         <translation>⟳ إعادة تدريب نموذج المشروع…</translation>
     </message>
