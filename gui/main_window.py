@@ -307,6 +307,29 @@ class MainWindow(QtWidgets.QMainWindow):
         store.setValue(self._state_key(), self.saveState(SETTINGS_VERSION))
         store.sync()
 
+    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
+        super().resizeEvent(event)
+        QtCore.QTimer.singleShot(0, self._editor_first)
+
+    def _editor_first(self) -> None:
+        """Docks give way before the editor: it keeps at least half the window's width."""
+        docks = [
+            d
+            for d in (self.doc_dock, self.entity_dock, self.teams.curation_dock)
+            if d.isVisible() and not d.isFloating()
+        ]
+        want = self.width() // 2
+        if not docks or self.editor.width() >= want:
+            return
+        room = max(0, self.width() - want - 24)
+        widths = [d.width() for d in docks]
+        total = sum(widths) or 1
+        self.resizeDocks(
+            docks,
+            [max(60, w * room // total) for w in widths],
+            QtCore.Qt.Orientation.Horizontal,
+        )
+
     def dragEnterEvent(self, event: QtGui.QDragEnterEvent) -> None:
         if accepts_drop(event):
             event.acceptProposedAction()

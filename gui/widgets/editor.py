@@ -46,6 +46,8 @@ class AnnotationEditor(QtWidgets.QTextEdit):
             | QtCore.Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.setMouseTracking(True)
+        # Lines break between words only, never inside an Arabic word.
+        self.setWordWrapMode(QtGui.QTextOption.WrapMode.WordWrap)
         option = self.document().defaultTextOption()
         option.setTextDirection(QtCore.Qt.LayoutDirection.LayoutDirectionAuto)
         self.document().setDefaultTextOption(option)

@@ -72,6 +72,10 @@ class DocumentPanel(QtWidgets.QWidget):
         self.view.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
         fit_columns(self.view)
+        # A status that changes ("new" to "in progress") may need a wider column.
+        refit = QtCore.QTimer(self.view, singleShot=True, interval=0)
+        refit.timeout.connect(lambda: self.view.resizeColumnToContents(1))
+        model.dataChanged.connect(refit.start)
         self.view.activated.connect(self._activated)  # Enter, and double-click on most styles
         self.view.doubleClicked.connect(self._activated)
         self.view.installEventFilter(self)

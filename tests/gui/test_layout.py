@@ -1,0 +1,50 @@
+"""The window holds its shape: no dock widens it past the screen, the editor keeps priority."""
+
+from __future__ import annotations
+
+from PySide6 import QtWidgets
+from pytestqt.qtbot import QtBot
+
+from tests.gui.conftest import make_project
+
+
+def _screen_width(window: QtWidgets.QWidget) -> int:
+    return window.screen().availableGeometry().width()
+
+
+def test_curation_and_dashboard_never_widen_the_window_past_the_screen(
+    qtbot: QtBot, window
+) -> None:  # type: ignore[no-untyped-def]
+    screen = _screen_width(window)
+    window.resize(min(1600, screen), 900)
+    window.teams.curation_dock.show()
+    qtbot.wait(50)
+    assert window.width() <= screen
+    assert window.minimumSizeHint().width() <= screen
+    window.teams.curation_dock.hide()
+    window.resize(800, 600)
+    qtbot.wait(50)
+    assert window.width() <= 820  # it can be shrunk back
+
+
+def test_a_small_window_keeps_half_its_width_for_the_editor(
+    qtbot: QtBot, tmp_path, make_window
+) -> None:  # type: ignore[no-untyped-def]
+    project = make_project(tmp_path / "p", [("a", "زار الوفد مدينة حلب. " * 40)])
+    window = make_window(project, auto_suggest=False)
+    window.resize(800, 600)
+    qtbot.waitUntil(lambda: window.width() <= 800, timeout=2000)
+    qtbot.wait(50)
+    assert window.editor.width() >= window.width() // 2
+
+
+def test_status_column_refits_when_a_status_changes(qtbot: QtBot, tmp_path, make_window) -> None:  # type: ignore[no-untyped-def]
+    project = make_project(tmp_path / "p", [("a", "زار الوفد مدينة حلب.")])
+    window = make_window(project, auto_suggest=False)
+    view = window.doc_panel.view
+    before = view.columnWidth(1)
+    window.workspace.set_status(window.current.doc_id, "in_progress")
+    qtbot.wait(20)
+    text = window.doc_model.index(0, 1).data()
+    assert view.columnWidth(1) >= view.fontMetrics().horizontalAdvance(text)
+    assert view.columnWidth(1) >= before
