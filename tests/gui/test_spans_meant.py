@@ -60,6 +60,7 @@ def _window(qtbot: QtBot, tmp_path, make_window, text: str = MIXED):  # type: ig
     project = make_project(tmp_path / "p", [("mixed", text)])
     window = make_window(project, auto_suggest=False)
     window.resize(1100, 700)
+    qtbot.wait(50)  # the docks give way to the editor after a resize
     return project, window
 
 
