@@ -30,12 +30,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from core.arabic import name_stem_offset
 from core.errors import TawsimError
 from core.extract.base import Suggestion
 from core.extract.corpus import bio_entities
 from core.extract.features import FeatureExtractor, bare_form, document_features
 from core.model import Document
-from core.text import Token, normalize_str, proclitic_splits, sentences, tokenize
+from core.text import Token, sentences, tokenize
 
 if TYPE_CHECKING:
     from core.extract.learning import ProjectCrfRecommender
@@ -311,18 +312,9 @@ def entity_spans(
 
 def proclitic_offset(token: str) -> int:
     """Offset of the stem when the token safely carries a proclitic, else 0."""
-    splits = proclitic_splits(token)
-    for split in reversed(splits):
-        stem = normalize_str(token[split:])
-        # Only before the article: بغداد and واشنطن must stay whole.
-        if stem.startswith("ال") and len(stem) > 3:
-            return split
-        from core.extract.gazetteer import load_gazetteer
+    from core.extract.gazetteer import load_gazetteer
 
-        gaz = load_gazetteer()
-        if gaz.matcher.is_first(stem) and not gaz.matcher.is_first(normalize_str(token)):
-            return split
-    return 0
+    return name_stem_offset(token, load_gazetteer().matcher.is_first)
 
 
 def tag_text(model: CrfModel, text: str) -> list[tuple[int, int, str, float]]:

@@ -20,13 +20,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
+from core.arabic import has_article, may_carry_proclitic, proclitic_splits
 from core.extract.gazetteer import Gazetteer, load_gazetteer
 from core.extract.matcher import PhraseMatcher, find_in_tokens
-from core.text import is_arabic_letter, normalize_str, proclitic_splits
+from core.text import is_arabic_letter, normalize_str
 
 __all__ = ["FeatureExtractor", "bare_form", "document_features", "token_shape"]
 
-ARTICLE = "ال"
 QUOTES = frozenset('"“”«»„‟')
 DOC_WINDOW = 50
 _PUNCT_STRIP = "\"'“”„‟«»‹›‘’()[]{}<>.,،؛:;!?؟…-–—_/\\|*"
@@ -51,7 +51,7 @@ def token_shape(token: str) -> str:
 
 def bare_form(stem: str) -> str:
     """A normalised stem without its article (the key of document memory)."""
-    return stem[2:] if stem.startswith(ARTICLE) and len(stem) > 3 else stem
+    return stem[2:] if has_article(stem) else stem
 
 
 class FeatureExtractor:
@@ -75,14 +75,14 @@ class FeatureExtractor:
             feats.append("punct_attached")
         if len(norm) <= 1:
             feats.append("short")
-        splits = proclitic_splits(core_form, self._known) if norm[:1] in "وفبكل" else []
+        splits = proclitic_splits(core_form, self._known) if may_carry_proclitic(norm) else []
         stem = norm
         if splits:
             split = splits[-1]
             stem = normalize_str(core_form[split:])
             feats.append(f"pro={normalize_str(core_form[:split])}")
         feats.append(f"stem={stem}")
-        if stem.startswith(ARTICLE) and len(stem) > 3:
+        if has_article(stem):
             feats.append("art")
             bare = stem[2:]
         else:

@@ -14,8 +14,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from core.propagate import ARTICLE, normalize_surface
-from core.text import Token, is_arabic_letter, normalize_str, proclitic_splits, tokenize
+from core.arabic import has_article, may_carry_proclitic, proclitic_splits
+from core.propagate import normalize_surface
+from core.text import Token, is_arabic_letter, normalize_str, tokenize
 
 __all__ = ["Entry", "Match", "PhraseMatcher", "phrase_key", "token_stems"]
 
@@ -75,9 +76,9 @@ def token_stems(
     then the same with the article ال (or the ل of لل) moved into the proclitic.
     """
     yield 0, norm
-    if not norm or norm[0] not in "وفبكلا":
+    if not (may_carry_proclitic(norm) or norm.startswith("ا")):
         return
-    splits = [0, *proclitic_splits(token, known)] if norm[0] in "وفبكل" else [0]
+    splits = [0, *proclitic_splits(token, known)] if may_carry_proclitic(norm) else [0]
     for split in splits:
         stem = normalize_str(token[split:]) if split else norm
         if split:
@@ -85,7 +86,7 @@ def token_stems(
             if stem.startswith("ل") and normalize_str(token[:split]).endswith("ل"):
                 # للتحالف = ل + التحالف with the article's alef elided.
                 yield split, "ا" + stem
-        if article and stem.startswith(ARTICLE) and len(stem) > 3:
+        if article and has_article(stem):
             yield _after_letters(token, split, 2), stem[2:]
 
 

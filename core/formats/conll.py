@@ -30,8 +30,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from core.arabic import strip_proclitic
 from core.formats.base import DocRecord, FormatError, ReadReport, SpanRecord
-from core.text import strip_proclitic
 
 TAG = re.compile(r"^(?:O|([BIESUL])-(\S+))$")
 DOCSTART = "-DOCSTART-"
