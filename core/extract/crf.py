@@ -304,6 +304,8 @@ def entity_spans(
             b -= 1
         if a >= b:
             continue
+        if any(t.kind == "latin" for t in tokens[a:b]):
+            continue  # the CRF never saw English; core.extract.latin reads it
         score = min(marginals[a:b])
         start = tokens[a].start + proclitic_offset(tokens[a].text)
         out.append((start, tokens[b - 1].end, label, score))
