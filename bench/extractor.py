@@ -112,19 +112,43 @@ def load_time(runs: int) -> float:
     return statistics.median(times)
 
 
-def learning(docs: list[GoldDoc], crf: CrfModel | None = None) -> dict[str, float]:
-    """Last-quarter effort (token-projected) with and without learning, and the reduction."""
-    on = simulate(docs, learning=True, crf=crf, match="token")["last_quarter"]["effort"]
-    off = simulate(docs, learning=False, crf=crf, match="token")["last_quarter"]["effort"]
-    return {"on": on, "off": off, "reduction": (off - on) / off if off else 0.0}
+def quarters(result: dict) -> list[float]:  # type: ignore[type-arg]
+    """Effort in each quarter of the replayed documents, in the order they were opened."""
+    rows = result["documents"]
+    n = len(rows)
+    out = []
+    for q in range(4):
+        part = rows[n * q // 4 : n * (q + 1) // 4]
+        gold = sum(r["gold"] for r in part)
+        bad = sum(r["false_suggestions"] + r["missed"] for r in part)
+        out.append(bad / max(gold, 1))
+    return out
 
 
-def show_learning(name: str, n_docs: int, res: dict[str, float]) -> None:
-    """One learning line."""
-    print(
-        f"learning, {name} ({n_docs} docs), last-quarter effort: on {res['on']:.3f}, "
-        f"off {res['off']:.3f}, reduction {res['reduction']:.0%}"
-    )
+def learning(docs: list[GoldDoc], crf: CrfModel | None = None) -> dict[str, object]:
+    """Last-quarter and per-quarter effort: off, on in corpus order, on by uncertainty."""
+    runs = {
+        "off": simulate(docs, learning=False, crf=crf, match="token"),
+        "on": simulate(docs, learning=True, crf=crf, match="token"),
+        "uncertainty": simulate(docs, learning=True, crf=crf, match="token", order="uncertainty"),
+    }
+    return {k: (v["last_quarter"]["effort"], quarters(v)) for k, v in runs.items()}
+
+
+def show_learning(name: str, n_docs: int, res: dict[str, object]) -> None:
+    """The learning lines: last quarter, and each quarter, for each run."""
+    off = res["off"][0]  # type: ignore[index]
+    print(f"learning, {name} ({n_docs} docs), effort (token-projected):")
+    for key in ("off", "on", "uncertainty"):
+        last, qs = res[key]  # type: ignore[misc]
+        ratio = f", {last / off:.2f} x off" if off and key != "off" else ""
+        label = {"off": "no learning", "on": "learning, corpus order"}.get(
+            key, "learning, uncertainty order"
+        )
+        print(
+            f"  {label:<30} last quarter {last:.3f}{ratio}; by quarter "
+            + " ".join(f"{q:.3f}" for q in qs)
+        )
 
 
 def cross_validation(

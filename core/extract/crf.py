@@ -53,7 +53,7 @@ __all__ = [
 
 MODELS_DIR = Path(__file__).resolve().parents[2] / "resources" / "models"
 DEFAULT_MODEL = MODELS_DIR / "anercorp.crfsuite"
-FEATURES_VERSION = 3
+FEATURES_VERSION = 4
 DEFAULT_PARAMS: dict[str, Any] = {
     "c1": 0.05,
     "c2": 0.01,

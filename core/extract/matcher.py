@@ -112,6 +112,22 @@ class PhraseMatcher:
         self._phrases: dict[tuple[str, ...], Entry] = {}
         self._prefixes: set[tuple[str, ...]] = set()
         self._known = _Known()
+        # token -> its readings whose stem starts a phrase; cleared when the phrases change.
+        self._readings: dict[str, list[tuple[int, str]]] = {}
+
+    def readings(self, token: str, norm: str) -> list[tuple[int, str]]:
+        """``token_stems`` of a token whose stem starts some phrase (memoised)."""
+        found = self._readings.get(token)
+        if found is None:
+            if len(self._readings) > 200_000:
+                self._readings.clear()
+            found = [
+                (offset, stem)
+                for offset, stem in token_stems(token, norm, self._known, article=self.article)
+                if stem in self._known.firsts
+            ]
+            self._readings[token] = found
+        return found
 
     def __len__(self) -> int:
         return len(self._phrases)
@@ -145,6 +161,8 @@ class PhraseMatcher:
         if old is None:
             for i in range(1, len(key)):
                 self._prefixes.add(key[:i])
+            if key[0] not in self._known.firsts:
+                self._readings.clear()
             self._known.firsts[key[0]] = self._known.firsts.get(key[0], 0) + 1
         self._phrases[key] = entry
         return key
@@ -157,6 +175,7 @@ class PhraseMatcher:
                 self._known.firsts[key[0]] = count
             else:
                 self._known.firsts.pop(key[0], None)
+                self._readings.clear()
 
     def is_first(self, norm: str) -> bool:
         """True if some phrase starts with this normalised token."""
@@ -172,9 +191,7 @@ class PhraseMatcher:
         for i, tok in enumerate(tokens):
             if tok.kind == "punct" and norms[i] not in self._known.firsts:
                 continue
-            for offset, stem in token_stems(tok.text, norms[i], self._known, article=self.article):
-                if stem not in self._known.firsts:
-                    continue
+            for offset, stem in self.readings(tok.text, norms[i]):
                 if offset and not _stem_allowed(stem, norms[i], self):
                     continue
                 self._extend(text, tokens, norms, i, tok.start + offset, stem, candidates)
@@ -250,9 +267,7 @@ def find_in_tokens(matcher: PhraseMatcher, tokens: list[str]) -> list[tuple[int,
     norms = [normalize_str(t) for t in tokens]
     found: list[tuple[int, int, Entry]] = []
     for i, tok in enumerate(tokens):
-        for _, stem in token_stems(tok, norms[i], matcher._known, article=matcher.article):
-            if stem not in matcher._known.firsts:
-                continue
+        for _, stem in matcher.readings(tok, norms[i]):
             key: tuple[str, ...] = (stem,)
             j = i
             while True:

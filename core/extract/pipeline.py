@@ -30,6 +30,7 @@ raw scores, so calibration changes what a score says, not what is suggested.
 from __future__ import annotations
 
 import logging
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
@@ -185,16 +186,16 @@ class Combiner:
         its own: the organisation takes the tier of what it contains.
         """
         out: dict[Suggestion, int] = {}
+        by_start = sorted(found, key=lambda s: s.start)
+        starts = [s.start for s in by_start]
         for org in found if orgs is None else orgs:
             if org.label != "ORG":
                 continue
+            lo, hi = bisect_left(starts, org.start), bisect_left(starts, org.end)
             inner = [
                 s
-                for s in found
-                if s is not org
-                and org.start <= s.start
-                and s.end <= org.end
-                and (s.start, s.end) != (org.start, org.end)
+                for s in by_start[lo:hi]
+                if s is not org and s.end <= org.end and (s.start, s.end) != (org.start, org.end)
             ]
             if inner and org_headed(text, org.start, org.end):
                 out[org] = max(self._tier(s) for s in inner)
@@ -217,9 +218,19 @@ class Combiner:
             ),
         )
         chosen: list[Suggestion] = []
+        # Chosen spans never overlap, so sorted starts and ends find a clash by bisection.
+        c_starts: list[int] = []
+        c_ends: list[int] = []
         for s in ranked:
-            if s.start >= s.end or any(s.start < c.end and c.start < s.end for c in chosen):
+            if s.start >= s.end:
                 continue
+            k = bisect_right(c_starts, s.start)
+            if k > 0 and c_ends[k - 1] > s.start:
+                continue  # the chosen span before it reaches into it
+            if k < len(c_starts) and c_starts[k] < s.end:
+                continue  # the next chosen span starts inside it
+            c_starts.insert(k, s.start)
+            c_ends.insert(k, s.end)
             chosen.append(s)
         return sorted(chosen)
 
