@@ -26,10 +26,5 @@ def load_clusters(path: Path = CLUSTERS) -> dict[str, WordInfo]:
     """The table as a dict (empty when the file is missing), read once per process."""
     if not path.exists():
         return {}
-    out: dict[str, WordInfo] = {}
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            parts = line.rstrip("\n").split("\t")
-            if len(parts) >= 6:
-                out[parts[0]] = (parts[1], parts[2], parts[3], parts[4], parts[5])
-    return out
+    rows = (line.split("\t") for line in path.read_text("utf-8").splitlines())
+    return {p[0]: (p[1], p[2], p[3], p[4], p[5]) for p in rows if len(p) >= 6}

@@ -35,8 +35,9 @@ from core.errors import TawsimError
 from core.extract.base import Suggestion
 from core.extract.corpus import bio_entities
 from core.extract.features import FeatureExtractor, bare_form, document_features
+from core.extract.matcher import document_tokens
 from core.model import Document
-from core.text import Token, sentences, tokenize
+from core.text import Token, sentences
 
 if TYPE_CHECKING:
     from core.extract.learning import ProjectCrfRecommender
@@ -277,7 +278,7 @@ class CrfModel:
 
 def text_sentences(text: str) -> list[list[Token]]:
     """The tokens of each sentence of a text, as the CRF sees them."""
-    tokens = tokenize(text)
+    tokens = document_tokens(text)
     out: list[list[Token]] = []
     k = 0
     for _, end in sentences(text):

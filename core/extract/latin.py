@@ -25,8 +25,9 @@ import re
 from functools import lru_cache
 
 from core.extract.base import Suggestion
+from core.extract.matcher import document_tokens
 from core.model import Document
-from core.text import Token, tokenize
+from core.text import Token
 
 __all__ = ["LatinRecommender", "latin_names"]
 
@@ -92,7 +93,7 @@ def _sentence_start(text: str, tokens: list[Token], i: int) -> bool:
 
 def latin_names(text: str, tokens: list[Token] | None = None) -> list[tuple[int, int, str]]:
     """(start, end, label) of the names this module finds in the Latin-script parts of text."""
-    tokens = tokens if tokens is not None else tokenize(text)
+    tokens = tokens if tokens is not None else document_tokens(text)
     out: list[tuple[int, int, str]] = []
     n = len(tokens)
     i = 0

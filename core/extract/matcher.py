@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from core.arabic import has_article, may_carry_proclitic, proclitic_splits
 from core.propagate import normalize_surface
@@ -100,6 +101,12 @@ class _Known:
         return item in self.firsts
 
 
+@lru_cache(maxsize=4)
+def document_tokens(text: str) -> list[Token]:
+    """``tokenize(text)``, shared by the recommenders that read the same document (read-only)."""
+    return tokenize(text)
+
+
 class PhraseMatcher:
     """Normalised phrases with entries; finds them in texts, longest match first.
 
@@ -185,7 +192,7 @@ class PhraseMatcher:
         """Non-overlapping matches in text order, preferring more tokens, then longer spans."""
         if not self._phrases:
             return []
-        tokens = tokenize(text) if tokens is None else tokens
+        tokens = document_tokens(text) if tokens is None else tokens
         norms = [normalize_str(t.text) for t in tokens]
         candidates: list[Match] = []
         for i, tok in enumerate(tokens):

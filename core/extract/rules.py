@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from core.extract.base import Suggestion
 from core.extract.gazetteer import Gazetteer, load_gazetteer
-from core.extract.matcher import Entry, PhraseMatcher
+from core.extract.matcher import Entry, PhraseMatcher, document_tokens
 from core.model import Document
 from core.text import Token, normalize_str, tokenize
 
@@ -163,7 +163,7 @@ class RuleRecommender:
     def suggest(self, document: Document) -> list[Suggestion]:
         """Suggestions from every rule, in text order (rules may overlap each other)."""
         text = document.text
-        tokens = tokenize(text)
+        tokens = document_tokens(text)
         ctx = _Ctx(text, tokens, [normalize_str(t.text) for t in tokens])
         origin = f"{self.name}@{self.version}"
         out: list[Suggestion] = []
