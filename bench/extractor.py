@@ -24,6 +24,7 @@ corpus (bench/sports_corpus.py).
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
 import subprocess
 import sys
@@ -35,8 +36,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-import json  # noqa: E402
 
+from core.extract.clusters import CLUSTERS  # noqa: E402
 from core.extract.corpus import GoldDoc, gold_from_sentences, read_sentences  # noqa: E402
 from core.extract.crf import (  # noqa: E402
     DEFAULT_MODEL,
@@ -96,11 +97,13 @@ def speed(text: str, n_tokens: int, runs: int) -> dict[str, float]:
 
 
 def load_time(runs: int) -> float:
-    """Median seconds to import the extractor and load the bundled model in a new process."""
+    """Median seconds to import the extractor and load model, gazetteer, clusters, calibration."""
     code = (
         "import time; t=time.perf_counter();"
         "from core.extract.crf import default_model; default_model();"
         "from core.extract.gazetteer import load_gazetteer; load_gazetteer();"
+        "from core.extract.clusters import load_clusters; load_clusters();"
+        "from core.extract.pipeline import default_calibrator; default_calibrator();"
         "print(time.perf_counter()-t)"
     )
     times = []
@@ -242,11 +245,12 @@ def main() -> int:
     from bench.sports_corpus import gold_docs
 
     if only in (None, "speed"):
-        files = [DEFAULT_MODEL, first_pass_path(DEFAULT_MODEL)]
+        files = [DEFAULT_MODEL, first_pass_path(DEFAULT_MODEL), CLUSTERS]
         size = sum(f.stat().st_size for f in files if f.exists())
-        print(f"model {DEFAULT_MODEL.name} (+ first pass): {size / 1e6:.2f} MB")
+        print(f"model {DEFAULT_MODEL.name} (+ first pass) + clusters: {size / 1e6:.2f} MB")
         print(
-            f"load (import + model + gazetteer, fresh process, median of {runs}): "
+            f"load (import + model + gazetteer + clusters + calibration, fresh process, "
+            f"median of {runs}): "
             f"{load_time(runs):.3f} s"
         )
     if only in (None, "learning"):

@@ -153,6 +153,7 @@ class Combiner:
                 log.exception("recommender %s failed on %s", origin_of(rec), document.id)
         if org_heads:
             found.extend(self._org_heads(document.text, [*found, *org_heads], org_heads))
+            found.extend(_agreed_org_heads(document.text, org_heads, found))
         found = _without_bare_triggers(document.text, found)
         for rec in self.active():
             if isinstance(rec, Vetoer):
@@ -233,6 +234,27 @@ class Combiner:
             c_ends.insert(k, s.end)
             chosen.append(s)
         return sorted(chosen)
+
+
+def _agreed_org_heads(
+    text: str, below: Sequence[Suggestion], found: Sequence[Suggestion]
+) -> list[Suggestion]:
+    """Trigger-headed organisations two gap fillers agree on (gazetteer and rules), once each.
+
+    ``قوات سوريا الديمقراطية`` named by the gazetteer and announced by the rule
+    for قوات is an organisation even below the gap-fill floor.
+    """
+    taken = {s.key for s in found}
+    by_key: dict[tuple[int, int, str], list[Suggestion]] = {}
+    for s in below:
+        by_key.setdefault(s.key, []).append(s)
+    out = []
+    for key, group in by_key.items():
+        origins = {s.origin.split("@", 1)[0] for s in group}
+        if key in taken or len(origins) < 2 or not org_headed(text, key[0], key[1]):
+            continue
+        out.append(max(group, key=lambda s: s.score))
+    return out
 
 
 def _without_bare_triggers(text: str, found: Iterable[Suggestion]) -> list[Suggestion]:
