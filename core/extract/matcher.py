@@ -11,6 +11,7 @@ Overlapping matches are resolved longest first.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -236,16 +237,20 @@ def _stem_allowed(stem: str, whole: str, matcher: PhraseMatcher) -> bool:
 
 def _resolve(candidates: list[Match]) -> list[Match]:
     chosen: list[Match] = []
-    taken: list[tuple[int, int]] = []
+    # Chosen matches never overlap: sorted starts and ends find a clash by bisection.
+    starts: list[int] = []
+    ends: list[int] = []
     order = sorted(
         candidates,
         key=lambda m: (-(m.last_token - m.first_token), -(m.end - m.start), m.start),
     )
     for m in order:
-        if any(m.start < e and s < m.end for s, e in taken):
+        k = bisect_right(starts, m.start)
+        if (k > 0 and ends[k - 1] > m.start) or (k < len(starts) and starts[k] < m.end):
             continue
+        starts.insert(k, m.start)
+        ends.insert(k, m.end)
         chosen.append(m)
-        taken.append((m.start, m.end))
     return sorted(chosen, key=lambda m: m.start)
 
 

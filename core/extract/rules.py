@@ -115,7 +115,12 @@ def _trigger_matcher() -> PhraseMatcher:
 
 def _leading_triggers(text: str, start: int, end: int) -> tuple[list[Token], list[str]]:
     """The span's tokens and, for each leading trigger noun in a row, its kind."""
-    piece = text[start:end]
+    return _piece_triggers(text[start:end])
+
+
+@lru_cache(maxsize=20_000)
+def _piece_triggers(piece: str) -> tuple[list[Token], list[str]]:
+    # Memoised by surface: the same names come back in every document (read-only result).
     tokens = tokenize(piece)
     by_first = {m.first_token: m.entry.label for m in _trigger_matcher().find(piece, tokens)}
     kinds: list[str] = []
