@@ -1,25 +1,30 @@
-"""Figures for the extractor: accuracy (dev), speed, training, model size and load time, learning.
+"""Figures for the extractor: cross-validated accuracy, calibration, speed, size, learning.
 
     .venv/bin/python bench/extractor.py [--conll ../shared/data/anercorp/train.conll]
-                                        [--runs 3] [--skip-train]
+        [--runs 3] [--folds 5] [--run-folds N] [--seed 14] [--only cv|learning|speed]
+        [--write-calibration] [--skip-train]
 
-Accuracy: a model is trained (as ``main.py train`` does: two passes, two
-cores) on the first 90 % of the training file's sentences and scored on the
-last 10 % (the dev split), token-projected micro F1, for the CRF alone on the
-CoNLL tokens and for the full default extractor on the dev text (median of
---runs trainings: crfsuite's L-BFGS is deterministic, so they agree). Speed:
-the bundled model's CRF and the full extractor in tokens per second on one
-core (median of --runs). Model: the bundled files' size and the load time in
-a fresh process (median). Training: the full training file (median of
---runs unless --skip-train). Learning: simulated effort on the last quarter
-of documents, with and without learning, token-projected, on the team's
-sports corpus (bench/sports_corpus.py) and on the dev split cut into
-10-sentence documents; the dev split's model is the 90 % one.
+Accuracy: K-fold cross-validation by document over the training file (cut
+into pseudo-documents of --doc-sentences consecutive sentences, dealt into
+folds after a shuffle with a fixed seed, ``core.extract.cv``). Each fold
+trains a model as ``main.py train`` does (two passes, two cores) on the other
+folds and runs the full default extractor on each held-out document's text;
+token-projected micro F1 per fold, then mean ± sd. The reliability tables
+bin every CV suggestion by score: raw, and calibrated with each fold's
+calibrator fitted on the other folds only (--write-calibration writes the
+calibrator fitted on all folds, which the extractor ships). Speed: the
+bundled model's CRF and the full extractor in tokens per second on one core
+(median of --runs). Model: the bundled files' size and the load time in a
+fresh process (median). Training: the full training file (median of --runs
+unless --skip-train). Learning: simulated effort on the last quarter of
+documents, with and without learning, token-projected, on the team's sports
+corpus (bench/sports_corpus.py).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
 import subprocess
 import sys
@@ -31,13 +36,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from core.evaluate import Scores, evaluate  # noqa: E402
-from core.extract.corpus import (  # noqa: E402
-    GoldDoc,
-    bio_entities,
-    gold_from_sentences,
-    read_sentences,
-)
+
+from core.extract.clusters import CLUSTERS  # noqa: E402
+from core.extract.corpus import GoldDoc, gold_from_sentences, read_sentences  # noqa: E402
 from core.extract.crf import (  # noqa: E402
     DEFAULT_MODEL,
     CrfModel,
@@ -45,8 +46,20 @@ from core.extract.crf import (  # noqa: E402
     first_pass_path,
     train_crf,
 )
-from core.extract.pipeline import Combiner, default_recommenders  # noqa: E402
-from core.extract.simulate import chunk_conll_docs, simulate  # noqa: E402
+from core.extract.cv import (  # noqa: E402
+    SEED,
+    SENTENCES_PER_DOC,
+    Calibrator,
+    FoldResult,
+    Scored,
+    document_folds,
+    format_reliability,
+    reliability_table,
+    run_fold,
+    split_documents,
+)
+from core.extract.pipeline import CALIBRATION, Combiner, default_recommenders  # noqa: E402
+from core.extract.simulate import simulate  # noqa: E402
 from core.model import Document, DocumentInfo  # noqa: E402
 
 DEFAULT_CONLL = ROOT.parent / "shared" / "data" / "anercorp" / "train.conll"
@@ -67,32 +80,6 @@ def doc_of(text: str) -> Document:
     return Document(DocumentInfo("bench", "bench", 0.0, length=len(text)), text)
 
 
-def accuracy(dev: list, model_path: Path) -> dict[str, float]:  # type: ignore[type-arg]
-    """Token micro F1 on dev: the CRF on CoNLL tokens, and the full extractor on the text."""
-    model = CrfModel(model_path)
-    crf = Scores()
-    tagged = model.tag_document([[t for t, _ in sent] for sent in dev])
-    for sent, (pred, _) in zip(dev, tagged, strict=True):
-        gold, got = set(bio_entities(t for _, t in sent)), set(bio_entities(pred))
-        crf.tp += len(gold & got)
-        crf.fp += len(got - gold)
-        crf.fn += len(gold - got)
-    gold_doc = gold_from_sentences("dev", dev)
-    combiner = Combiner(default_recommenders(crf_model=model_path))
-    pred_spans = [(s.start, s.end, s.label) for s in combiner.suggest(doc_of(gold_doc.text))]
-    views = evaluate([(gold_doc.text, gold_doc.spans, pred_spans)], tokens=[gold_doc.tokens])
-    return {
-        "crf_token_f1": crf.f1,
-        "crf_token_p": crf.precision,
-        "crf_token_r": crf.recall,
-        "extractor_token_f1": views["token"].micro.f1,
-        "extractor_token_p": views["token"].micro.precision,
-        "extractor_token_r": views["token"].micro.recall,
-        "extractor_exact_f1": views["exact"].micro.f1,
-        "extractor_overlap_f1": views["overlap"].micro.f1,
-    }
-
-
 def speed(text: str, n_tokens: int, runs: int) -> dict[str, float]:
     """Tokens per second: CRF alone (cold and warm feature cache) and the full extractor."""
     fresh = CrfRecommender(CrfModel(DEFAULT_MODEL))
@@ -110,11 +97,13 @@ def speed(text: str, n_tokens: int, runs: int) -> dict[str, float]:
 
 
 def load_time(runs: int) -> float:
-    """Median seconds to import the extractor and load the bundled model in a new process."""
+    """Median seconds to import the extractor and load model, gazetteer, clusters, calibration."""
     code = (
         "import time; t=time.perf_counter();"
         "from core.extract.crf import default_model; default_model();"
         "from core.extract.gazetteer import load_gazetteer; load_gazetteer();"
+        "from core.extract.clusters import load_clusters; load_clusters();"
+        "from core.extract.pipeline import default_calibrator; default_calibrator();"
         "print(time.perf_counter()-t)"
     )
     times = []
@@ -126,19 +115,113 @@ def load_time(runs: int) -> float:
     return statistics.median(times)
 
 
-def learning(docs: list[GoldDoc], crf: CrfModel | None = None) -> dict[str, float]:
-    """Last-quarter effort (token-projected) with and without learning, and the reduction."""
-    on = simulate(docs, learning=True, crf=crf, match="token")["last_quarter"]["effort"]
-    off = simulate(docs, learning=False, crf=crf, match="token")["last_quarter"]["effort"]
-    return {"on": on, "off": off, "reduction": (off - on) / off if off else 0.0}
+def quarters(result: dict) -> list[float]:  # type: ignore[type-arg]
+    """Effort in each quarter of the replayed documents, in the order they were opened."""
+    rows = result["documents"]
+    n = len(rows)
+    out = []
+    for q in range(4):
+        part = rows[n * q // 4 : n * (q + 1) // 4]
+        gold = sum(r["gold"] for r in part)
+        bad = sum(r["false_suggestions"] + r["missed"] for r in part)
+        out.append(bad / max(gold, 1))
+    return out
 
 
-def show_learning(name: str, n_docs: int, res: dict[str, float]) -> None:
-    """One learning line."""
+def learning(docs: list[GoldDoc], crf: CrfModel | None = None) -> dict[str, object]:
+    """Last-quarter and per-quarter effort: off, on in corpus order, on by uncertainty."""
+    runs = {
+        "off": simulate(docs, learning=False, crf=crf, match="token"),
+        "on": simulate(docs, learning=True, crf=crf, match="token"),
+        "uncertainty": simulate(docs, learning=True, crf=crf, match="token", order="uncertainty"),
+    }
+    return {k: (v["last_quarter"]["effort"], quarters(v)) for k, v in runs.items()}
+
+
+def show_learning(name: str, n_docs: int, res: dict[str, object]) -> None:
+    """The learning lines: last quarter, and each quarter, for each run."""
+    off = res["off"][0]  # type: ignore[index]
+    print(f"learning, {name} ({n_docs} docs), effort (token-projected):")
+    for key in ("off", "on", "uncertainty"):
+        last, qs = res[key]  # type: ignore[misc]
+        ratio = f", {last / off:.2f} x off" if off and key != "off" else ""
+        label = {"off": "no learning", "on": "learning, corpus order"}.get(
+            key, "learning, uncertainty order"
+        )
+        print(
+            f"  {label:<30} last quarter {last:.3f}{ratio}; by quarter "
+            + " ".join(f"{q:.3f}" for q in qs)
+        )
+
+
+def cross_validation(
+    sentences: list,
+    folds: int,
+    run: int,
+    seed: int,
+    per_doc: int,  # type: ignore[type-arg]
+) -> list[FoldResult]:
+    """Run ``run`` of ``folds`` CV folds by document; print each fold and the mean and sd."""
+    docs = split_documents(sentences, per_doc)
+    fold_docs = document_folds(len(docs), folds, seed)
+    results = []
+    for f in range(min(run, folds)):
+        held = set(fold_docs[f])
+        train = [s for n, d in enumerate(docs) if n not in held for s in d]
+        test = [docs[n] for n in fold_docs[f]]
+        res = run_fold(
+            f,
+            train,
+            test,
+            make_combiner=lambda path: Combiner(
+                default_recommenders(crf_model=path), calibrator=None
+            ),
+            train_kwargs={"two_pass": True},
+        )
+        labels = ", ".join(f"{k} {v.f1:.3f}" for k, v in sorted(res.labels.items()))
+        print(
+            f"  fold {f + 1}/{folds}: {len(test)} docs, token micro F1 {res.micro.f1:.4f} "
+            f"(P {res.micro.precision:.4f} R {res.micro.recall:.4f}; {labels}) "
+            f"[{res.seconds:.0f} s]",
+            flush=True,
+        )
+        results.append(res)
+    return results
+
+
+def show_cv(results: list[FoldResult], folds: int, write: Path | None) -> None:
+    """Mean and sd over folds, per label, and the reliability tables (raw, cross-fitted)."""
+    f1s = [r.micro.f1 for r in results]
+    sd = statistics.stdev(f1s) if len(f1s) > 1 else 0.0
     print(
-        f"learning, {name} ({n_docs} docs), last-quarter effort: on {res['on']:.3f}, "
-        f"off {res['off']:.3f}, reduction {res['reduction']:.0%}"
+        f"CV ({len(results)} of {folds} folds by document): full extractor token-projected "
+        f"micro F1 {statistics.mean(f1s):.4f} ± {sd:.4f} "
+        f"(P {statistics.mean(r.micro.precision for r in results):.4f}, "
+        f"R {statistics.mean(r.micro.recall for r in results):.4f})"
     )
+    labels = sorted({k for r in results for k in r.labels})
+    print(
+        "  per label (mean F1): "
+        + ", ".join(
+            f"{k} {statistics.mean(r.labels[k].f1 for r in results if k in r.labels):.3f}"
+            for k in labels
+        )
+    )
+    raw = [s for r in results for s in r.scored]
+    print("reliability, raw scores (all CV suggestions):")
+    print(format_reliability(reliability_table(raw)))
+    if len(results) > 1:
+        crossed = []
+        for r in results:
+            cal = Calibrator.fit(s for o in results if o is not r for s in o.scored)
+            crossed.extend(Scored(s.origin, cal(s.origin, s.score), s.right) for s in r.scored)
+        print("reliability, calibrated scores (each fold calibrated on the other folds):")
+        print(format_reliability(reliability_table(crossed)))
+    if write is not None:
+        write.write_text(
+            json.dumps(Calibrator.fit(raw).to_json(), indent=1) + "\n", encoding="utf-8"
+        )
+        print(f"calibration written to {write}")
 
 
 def main() -> int:
@@ -146,63 +229,52 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--conll", default=str(DEFAULT_CONLL))
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--folds", type=int, default=5, help="CV folds (by document)")
+    parser.add_argument("--run-folds", type=int, default=None, help="run only the first N folds")
+    parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--doc-sentences", type=int, default=SENTENCES_PER_DOC)
+    parser.add_argument("--only", choices=["cv", "learning", "speed"], default=None)
+    parser.add_argument(
+        "--write-calibration", action="store_true", help=f"write {CALIBRATION.name} from the folds"
+    )
     parser.add_argument("--skip-train", action="store_true", help="skip the full training runs")
     args = parser.parse_args()
     runs = max(args.runs, 1)
+    only = args.only
 
     from bench.sports_corpus import gold_docs
 
-    files = [DEFAULT_MODEL, first_pass_path(DEFAULT_MODEL)]
-    size = sum(f.stat().st_size for f in files if f.exists())
-    print(f"model {DEFAULT_MODEL.name} (+ first pass): {size / 1e6:.2f} MB")
-    print(
-        f"load (import + model + gazetteer, fresh process, median of {runs}): "
-        f"{load_time(runs):.3f} s"
-    )
-    sports = [GoldDoc(i, t, s) for i, t, s in gold_docs()]
-    show_learning("team's sports corpus, bundled model", len(sports), learning(sports))
+    if only in (None, "speed"):
+        files = [DEFAULT_MODEL, first_pass_path(DEFAULT_MODEL), CLUSTERS]
+        size = sum(f.stat().st_size for f in files if f.exists())
+        print(f"model {DEFAULT_MODEL.name} (+ first pass) + clusters: {size / 1e6:.2f} MB")
+        print(
+            f"load (import + model + gazetteer + clusters + calibration, fresh process, "
+            f"median of {runs}): "
+            f"{load_time(runs):.3f} s"
+        )
+    if only in (None, "learning"):
+        sports = [GoldDoc(i, t, s) for i, t, s in gold_docs()]
+        show_learning("team's sports corpus, bundled model", len(sports), learning(sports))
     conll = Path(args.conll)
     if not conll.exists():
         print(f"{conll}: not found; accuracy, speed and training figures skipped")
         return 0
     sentences = read_sentences([conll])
-    cut = len(sentences) - len(sentences) // 10
-    train, dev = sentences[:cut], sentences[cut:]
-    n_dev_tokens = sum(len(s) for s in dev)
-    print(f"dev split: last {len(dev)} sentences, {n_dev_tokens} tokens")
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "train90.crfsuite"
-        results = []
-        for _ in range(runs if not args.skip_train else 1):
-            t = train_crf(train, path, two_pass=True, meta={"holdout": 0.1})
-            results.append((t.seconds, accuracy(dev, path)))
-        secs = statistics.median(r[0] for r in results)
-        acc = {k: statistics.median(r[1][k] for r in results) for k in results[0][1]}
-        print(f"training on 90 % (two passes, 2 cores, median of {len(results)}): {secs:.1f} s")
+    if only in (None, "cv"):
+        run = args.run_folds or args.folds
+        results = cross_validation(sentences, args.folds, run, args.seed, args.doc_sentences)
+        show_cv(results, args.folds, CALIBRATION if args.write_calibration else None)
+    if only in (None, "speed"):
+        sample = sentences[-len(sentences) // 10 :]
+        n_tokens = sum(len(s) for s in sample)
+        sp = speed(gold_from_sentences("speed", sample).text, n_tokens, runs)
         print(
-            f"accuracy (dev, token-projected micro F1, median of {len(results)}): "
-            f"CRF {acc['crf_token_f1']:.4f} (P {acc['crf_token_p']:.4f} "
-            f"R {acc['crf_token_r']:.4f}); "
-            f"full extractor {acc['extractor_token_f1']:.4f} (P {acc['extractor_token_p']:.4f} "
-            f"R {acc['extractor_token_r']:.4f}; exact {acc['extractor_exact_f1']:.4f}, "
-            f"overlap {acc['extractor_overlap_f1']:.4f})"
+            f"speed (bundled model, one core, {n_tokens} tokens, median of {runs}): "
+            f"CRF {sp['crf_tok_s']:,.0f} tokens/s (first run, cold cache: "
+            f"{sp['crf_cold_tok_s']:,.0f}); full extractor {sp['extractor_tok_s']:,.0f} tokens/s"
         )
-        dev_docs = chunk_conll_docs([gold_from_sentences("dev", dev)], 10)
-        show_learning(
-            "ANERcorp dev in 10-sentence docs, 90 % model",
-            len(dev_docs),
-            learning(dev_docs, CrfModel(path)),
-        )
-        sports_res = learning(sports, CrfModel(path))
-        show_learning("team's sports corpus, 90 % model", len(sports), sports_res)
-    dev_text = gold_from_sentences("dev", dev).text
-    sp = speed(dev_text, n_dev_tokens, runs)
-    print(
-        f"speed (bundled model, one core, median of {runs}): CRF {sp['crf_tok_s']:,.0f} tokens/s "
-        f"(first run, cold cache: {sp['crf_cold_tok_s']:,.0f}); full extractor "
-        f"{sp['extractor_tok_s']:,.0f} tokens/s"
-    )
-    if not args.skip_train:
+    if only is None and not args.skip_train:
         times = []
         with tempfile.TemporaryDirectory() as tmp:
             for _ in range(runs):

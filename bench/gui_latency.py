@@ -141,7 +141,8 @@ def main() -> int:
     print(f"Tab to next span         median {ms(tabs)}   (target <= 30 ms)")
     print(f"reject a suggestion      median {ms(rejects)}   (target <= 50 ms)")
     print(
-        f"accept all {open_before:,} suggestions median {ms(bulk)}   (target <= 300 ms, durable save)"
+        f"accept all {open_before:,} suggestions median {ms(bulk)}"
+        "   (target <= 300 ms, durable save)"
     )
     print(f"  and its undo           median {ms(bulk_undo)}   (target <= 300 ms)")
     return 0

@@ -17,24 +17,17 @@ what counts as an occurrence:
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from core.text import Normalized, is_arabic_letter, normalize, normalize_str, proclitic_splits
+from core.arabic import ARTICLE, has_article, is_word_letter, proclitic_splits, visibly_detached
+from core.text import Normalized, is_arabic_letter, normalize, normalize_str
 
-__all__ = ["find_occurrences", "normalize_surface", "prefix_allowed", "is_word_char"]
+__all__ = ["find_occurrences", "normalize_surface", "prefix_allowed"]
 
-ARTICLE = "ال"
-_CONJ = "وف"
 _QUOTES = "\"'“”„‟«»‹›‘’‚‛()[]{}<>-–—_.,،؛:;!?؟…"
 _SPACE_RE = re.compile(r"\s+")
-
-
-def is_word_char(ch: str) -> bool:
-    """True for characters that continue a word: Arabic letters, other letters, digits."""
-    return is_arabic_letter(ch) or ch.isalnum()
 
 
 @lru_cache(maxsize=64)
@@ -67,7 +60,7 @@ def normalize_surface(surface: str, known_stems: Container[str] | None = None) -
     for split in reversed(proclitic_splits(first, known_stems)):
         stem = first[split:]
         # The article needs two more letters: وكالة is no و + ك + الة.
-        article = stem.startswith(ARTICLE) and len(stem) >= len(ARTICLE) + 2
+        article = has_article(stem)
         if article or (known_stems is not None and stem in known_stems):
             return clean[split:]
     return clean
@@ -75,10 +68,7 @@ def normalize_surface(surface: str, known_stems: Container[str] | None = None) -
 
 def _detached(proclitic: str) -> bool:
     """True if tatweel, a quote or a bracket follows the proclitic letters."""
-    return any(
-        not is_arabic_letter(c) and unicodedata.category(c) != "Mn" and not c.isspace()
-        for c in proclitic.lstrip(_QUOTES)
-    )
+    return visibly_detached(proclitic.lstrip(_QUOTES))
 
 
 def prefix_allowed(
@@ -137,7 +127,7 @@ def find_occurrences(
     parts = form.split(" ")
     norm = normalized(text)
     spans = _search(norm, parts, parts[0], known_stems)
-    if parts[0].startswith(ARTICLE) and len(parts[0]) > 3:
+    if has_article(parts[0]):
         # للتحالف: the article's alef is elided after ل, so look for لتحالف too.
         elided = ["ل" + parts[0][2:], *parts[1:]]
         spans.extend(_search(norm, elided, parts[0], known_stems, elided=True))
@@ -161,8 +151,8 @@ def _search(
 ) -> list[tuple[int, int]]:
     pattern = _pattern(parts)
     nt = norm.text
-    left_word = is_word_char(parts[0][0])
-    right_word = is_word_char(parts[-1][-1])
+    left_word = is_word_letter(parts[0][0])
+    right_word = is_word_letter(parts[-1][-1])
     found: list[tuple[int, int]] = []
     pos = 0
     while True:
@@ -171,11 +161,11 @@ def _search(
             return found
         a, b = m.span()
         pos = a + 1
-        if right_word and b < len(nt) and is_word_char(nt[b]):
+        if right_word and b < len(nt) and is_word_letter(nt[b]):
             continue
         ws = a
         if left_word:
-            while ws > 0 and is_word_char(nt[ws - 1]):
+            while ws > 0 and is_word_letter(nt[ws - 1]):
                 ws -= 1
         if elided:
             # The ل we matched is the article; a preposition ل must precede it.
@@ -183,7 +173,7 @@ def _search(
                 continue
         elif ws < a:
             we = a
-            while we < len(nt) and is_word_char(nt[we]):
+            while we < len(nt) and is_word_letter(nt[we]):
                 we += 1
             if not prefix_allowed(nt[ws:we], a - ws, stem, known_stems):
                 continue

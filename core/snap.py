@@ -10,7 +10,7 @@ Snapping turns a rough selection into a clean span:
    (``لـ”قسد”`` -> ``قسد``), the stem carries the article (``والتحالف`` ->
    ``التحالف``, ``للتنظيم`` -> ``لتنظيم``... see core.text), or the stem is
    in ``known_stems`` (normalised surfaces the project already knows). A split
-   that core.text would only make by length (``وزارة`` -> ``زارة``) is not
+   that core.arabic would only make by length (``وزارة`` -> ``زارة``) is not
    trusted here, because trimming a real word would be worse than keeping a
    proclitic.
 """
@@ -20,45 +20,16 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Container
 
-from core.text import is_arabic_letter, normalize_str, proclitic_splits
+from core.arabic import is_word_part, proclitic_splits, trusted_split
 
-__all__ = ["is_word_char", "move_edge", "snap_selection"]
+__all__ = ["move_edge", "snap_selection"]
 
 TATWEEL = "\u0640"
-_JOINERS = "\u200c\u200d"
-_ARTICLE_ALEFS = "اٱ"
-
-
-def is_word_char(ch: str) -> bool:
-    """True for letters, digits and combining marks (not tatweel, not punctuation)."""
-    if ch == TATWEEL:
-        return False
-    if ch.isalnum():
-        return True
-    return unicodedata.category(ch) in ("Mn", "Mc") or ch in _JOINERS
 
 
 def _is_core(ch: str) -> bool:
     """A character a span may start with: a letter or digit."""
     return ch != TATWEEL and ch.isalnum()
-
-
-def _trusted_split(token: str, split: int, known_stems: Container[str] | None) -> bool:
-    between = token[:split]
-    letters = [c for c in between if is_arabic_letter(c)]
-    if any(not is_arabic_letter(c) and unicodedata.category(c) != "Mn" for c in between):
-        return True  # detached: tatweel, quote or bracket after the proclitic
-    stem = token[split:]
-    end = 0
-    while end < len(stem) and (is_word_char(stem[end]) or stem[end] == TATWEEL):
-        end += 1
-    word = stem[:end]
-    stem_letters = [c for c in word if is_arabic_letter(c)]
-    if len(stem_letters) >= 2 and stem_letters[0] in _ARTICLE_ALEFS and stem_letters[1] == "ل":
-        return True
-    if letters and letters[-1] == "ل" and stem_letters and stem_letters[0] == "ل":
-        return True  # ل + (ا)ل: the article's alef is elided
-    return known_stems is not None and normalize_str(word) in known_stems
 
 
 def snap_selection(
@@ -70,9 +41,9 @@ def snap_selection(
     if start >= end:
         return None
     # 1. Edges inside a word move outwards.
-    while 0 < start < n and is_word_char(text[start - 1]) and is_word_char(text[start]):
+    while 0 < start < n and is_word_part(text[start - 1]) and is_word_part(text[start]):
         start -= 1
-    while 0 < end < n and is_word_char(text[end - 1]) and is_word_char(text[end]):
+    while 0 < end < n and is_word_part(text[end - 1]) and is_word_part(text[end]):
         end += 1
     # 2. Trim what is not part of a name at both edges.
     start, end = _trim(text, start, end)
@@ -82,7 +53,7 @@ def snap_selection(
     token = text[start:end]
     splits = proclitic_splits(token, known_stems)
     for split in reversed(splits):
-        if _trusted_split(token, split, known_stems):
+        if trusted_split(token, split, known_stems):
             start, end = _trim(text, start + split, end)
             break
     return (start, end) if start < end else None
@@ -122,25 +93,25 @@ def _step_word(text: str, pos: int, step: int, edge: str) -> int:
     n = len(text)
     if step > 0:
         if edge == "end":  # to the end of the next word
-            while pos < n and not is_word_char(text[pos]):
+            while pos < n and not is_word_part(text[pos]):
                 pos += 1
-            while pos < n and is_word_char(text[pos]):
+            while pos < n and is_word_part(text[pos]):
                 pos += 1
         else:  # to the start of the next word
-            while pos < n and is_word_char(text[pos]):
+            while pos < n and is_word_part(text[pos]):
                 pos += 1
-            while pos < n and not is_word_char(text[pos]):
+            while pos < n and not is_word_part(text[pos]):
                 pos += 1
     else:
         if edge == "start":  # to the start of the previous word
-            while pos > 0 and not is_word_char(text[pos - 1]):
+            while pos > 0 and not is_word_part(text[pos - 1]):
                 pos -= 1
-            while pos > 0 and is_word_char(text[pos - 1]):
+            while pos > 0 and is_word_part(text[pos - 1]):
                 pos -= 1
         else:  # to the end of the previous word
-            while pos > 0 and is_word_char(text[pos - 1]):
+            while pos > 0 and is_word_part(text[pos - 1]):
                 pos -= 1
-            while pos > 0 and not is_word_char(text[pos - 1]):
+            while pos > 0 and not is_word_part(text[pos - 1]):
                 pos -= 1
     return pos
 

@@ -35,31 +35,9 @@ Tokens (kinds)
     Whitespace, direction marks, zero-width and control characters are never
     tokens; they are skipped without disturbing other tokens' offsets.
 
-Proclitic rules (:func:`proclitic_splits`)
-    A proclitic sequence is an optional conjunction و/ف followed by an
-    optional preposition ب/ك/ل (at least one letter): و ف ب ك ل وب وك ول فب
-    فك فل. Tashkeel on the proclitic letters, and any tatweel, quotes,
-    brackets or invisible marks right after them, belong to the proclitic
-    side; the split offset is the index of the stem's first Arabic letter.
-    The stem is the following run of Arabic letters (with marks/tatweel).
-    A split is plausible when the stem has at least 2 letters and:
-      1. the proclitic is visibly detached (tatweel/quote/bracket between it
-         and the stem, as in لـ”قسد”); or
-      2. the normalised stem is in ``known_stems``; or
-      3. the stem starts with the article ال (ال/ٱل) and has at least 2
-         letters after it (بالفيروس -> ب|الفيروس; the article stays with the
-         stem; والد stays whole); or
-      4. the proclitic ends in ل and the stem starts with ل followed by at
-         least 2 letters: the article's alef is elided after ل, so للتنظيم
-         splits once, after the first ل (-> [1]); the stem لتنظيم carries
-         the article like الفيروس does. ولل gives [1, 2]; or
-      5. otherwise by length: at least 4 stem letters after a single-letter
-         proclitic (بسوريا, بناحية, لمحاربة, وتنظيم split; بريف, بلدة do
-         not), at least 3 after a two-letter one (وبريف -> [1, 2]).
-    ال alone is never a split (الدولة -> []). Without a lexicon, words that
-    merely start with these letters are sometimes split (بادية, فلسطين);
-    callers matching against a gazetteer should check the stem, not trust
-    the split blindly.
+Proclitics
+    The rule for which leading proclitic may be stripped lives in
+    :mod:`core.arabic`, which builds on the character classes defined here.
 """
 
 from __future__ import annotations
@@ -67,13 +45,18 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Container, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pyarabic.araby as araby  # type: ignore[import-untyped]
 
 __all__ = [
+    "ARABIC_LETTERS",
+    "ARABIC_MARKS",
     "DIRECTION_MARKS",
+    "IGNORABLE",
+    "QUOTES_BRACKETS",
+    "TATWEEL",
     "Normalized",
     "Token",
     "Utf16Index",
@@ -82,9 +65,7 @@ __all__ = [
     "is_arabic_letter",
     "normalize",
     "normalize_str",
-    "proclitic_splits",
     "sentences",
-    "strip_proclitic",
     "tokenize",
     "utf16_to_cp",
     "words",
@@ -168,6 +149,14 @@ _DIGITS: frozenset[str] = (
 )
 _NUMBER_SEPARATORS = "./,:\u066b\u066c"
 _QUOTES_BRACKETS: frozenset[str] = frozenset("\"'“”„‟«»‹›‘’‚‛()[]{}<>")
+
+
+# Public names for the classes core.arabic builds its proclitic rule on.
+ARABIC_LETTERS = _ARABIC_LETTERS
+ARABIC_MARKS = _ARABIC_MARKS
+TATWEEL = _TATWEEL
+QUOTES_BRACKETS = _QUOTES_BRACKETS
+IGNORABLE = _IGNORABLE
 
 
 def is_arabic_letter(ch: str) -> bool:
@@ -354,83 +343,3 @@ def _append_trimmed(spans: list[tuple[int, int]], text: str, start: int, end: in
         end -= 1
     if start < end:
         spans.append((start, end))
-
-
-# ---------------------------------------------------------------- proclitics
-
-_CONJUNCTIONS = "وف"
-_PREPOSITIONS = "بكل"
-_LAM: str = araby.LAM
-_ARTICLE_ALEFS: tuple[str, ...] = (araby.ALEF, araby.ALEF_WASLA)
-_DETACHERS: frozenset[str] = frozenset(_TATWEEL) | _QUOTES_BRACKETS | _IGNORABLE
-_LEADING_SKIP: frozenset[str] = _QUOTES_BRACKETS | _IGNORABLE
-_STEM_CHARS: frozenset[str] = _ARABIC_LETTERS | _ARABIC_MARKS | {_TATWEEL} | _IGNORABLE
-_MIN_STEM = 2  # floor for every rule
-_MIN_AFTER_ARTICLE = 2
-_MIN_STEM_SINGLE = 4  # after و ف ب ك ل alone: keeps بريف, بلدة whole
-_MIN_STEM_DOUBLE = 3  # after وب فل ...: two proclitic letters are rarer by chance
-
-
-def _stem_run(token: str, pos: int) -> str:
-    end = pos
-    while end < len(token) and token[end] in _STEM_CHARS:
-        end += 1
-    return token[pos:end]
-
-
-def _plausible(
-    stem: str, proclitic: str, detached: bool, known_stems: Container[str] | None
-) -> bool:
-    letters = [c for c in stem if c in _ARABIC_LETTERS]
-    if len(letters) < _MIN_STEM:
-        return False
-    if detached:
-        return True
-    if known_stems is not None and normalize_str(stem) in known_stems:
-        return True
-    if letters[0] in _ARTICLE_ALEFS and letters[1] == _LAM:
-        if len(letters) - 2 >= _MIN_AFTER_ARTICLE:
-            return True
-    elif proclitic[-1] == _LAM and letters[0] == _LAM:
-        # ل + ال elides the alef: the stem's leading ل is the article.
-        if len(letters) - 1 >= _MIN_AFTER_ARTICLE:
-            return True
-    need = _MIN_STEM_SINGLE if len(proclitic) == 1 else _MIN_STEM_DOUBLE
-    return len(letters) >= need
-
-
-def proclitic_splits(token: str, known_stems: Container[str] | None = None) -> list[int]:
-    """Return ascending offsets in ``token`` where a stem may start after proclitics."""
-    n = len(token)
-    pos = 0
-    while pos < n and token[pos] in _LEADING_SKIP:
-        pos += 1
-    splits: list[int] = []
-    proclitic = ""
-    while pos < n and len(proclitic) < 2:
-        ch = token[pos]
-        if proclitic:
-            # Only a conjunction may be followed by a second (prepositional) letter.
-            fits = proclitic in _CONJUNCTIONS and ch in _PREPOSITIONS
-        else:
-            fits = ch in _CONJUNCTIONS or ch in _PREPOSITIONS
-        if not fits:
-            break
-        proclitic += ch
-        pos += 1
-        detached = False
-        while pos < n and (token[pos] in _ARABIC_MARKS or token[pos] in _DETACHERS):
-            detached = detached or token[pos] in _DETACHERS
-            pos += 1
-        if pos < n and token[pos] in _ARABIC_LETTERS:
-            if _plausible(_stem_run(token, pos), proclitic, detached, known_stems):
-                splits.append(pos)
-        if detached:
-            break  # a visibly detached proclitic closes the sequence
-    return splits
-
-
-def strip_proclitic(token: str, known_stems: Container[str] | None = None) -> int:
-    """Return the stem start of the longest plausible proclitic split, or 0."""
-    splits = proclitic_splits(token, known_stems)
-    return splits[-1] if splits else 0

@@ -148,6 +148,7 @@ ORIGINS = {
     "crf": QT_TRANSLATE_NOOP("Origin", "statistical model"),
     "crf-project": QT_TRANSLATE_NOOP("Origin", "project model"),
     "propagate": QT_TRANSLATE_NOOP("Origin", "label all occurrences"),
+    "latin": QT_TRANSLATE_NOOP("Origin", "Latin-script names"),
 }
 
 

@@ -70,6 +70,12 @@ def register(add: Add) -> None:
     )
     p.add_argument("--limit", type=int, default=0, help="only the first N documents")
     p.add_argument("--model", metavar="MODEL", help="CRF model (default: the bundled one)")
+    p.add_argument(
+        "--order",
+        choices=("corpus", "uncertainty"),
+        default="corpus",
+        help="document order: as given, or the least certain next (most useful first)",
+    )
 
 
 # -- extract -------------------------------------------------------------------
@@ -271,7 +277,13 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     from core.extract.crf import CrfModel
 
     crf = CrfModel(args.model) if args.model else None
-    result = simulate(docs, learning=not args.no_learning, crf=crf, progress=Progress("simulate"))
+    result = simulate(
+        docs,
+        learning=not args.no_learning,
+        crf=crf,
+        order=args.order,
+        progress=Progress("simulate"),
+    )
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
         return 0
@@ -287,5 +299,5 @@ def cmd_simulate(args: argparse.Namespace) -> int:
             f"{name:<40} {t['gold']:5d} {t['false_suggestions']:6d} {t['missed']:6d} "
             f"{t['effort']:7.3f}"
         )
-    print(f"learning: {'on' if result['learning'] else 'off'}")
+    print(f"learning: {'on' if result['learning'] else 'off'}; order: {result['order']}")
     return 0

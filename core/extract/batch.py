@@ -49,6 +49,7 @@ RECOMMENDERS: dict[str, str] = {
     "rules": "Rules: people after titles, organisations and places after trigger nouns",
     "memory": "Project memory: what you accepted and rejected in this project",
     "crf": "Statistical model (CRF); the project's own model once it is trained",
+    "latin": "Latin-script names: capitalised names, English places, acronyms",
 }
 # The project model replaces the default CRF and shares its setting.
 _ALIASES = {"crf-project": "crf"}

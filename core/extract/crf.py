@@ -30,12 +30,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from core.arabic import name_stem_offset
 from core.errors import TawsimError
 from core.extract.base import Suggestion
 from core.extract.corpus import bio_entities
 from core.extract.features import FeatureExtractor, bare_form, document_features
+from core.extract.matcher import document_tokens
 from core.model import Document
-from core.text import Token, normalize_str, proclitic_splits, sentences, tokenize
+from core.text import Token, sentences
 
 if TYPE_CHECKING:
     from core.extract.learning import ProjectCrfRecommender
@@ -52,7 +54,7 @@ __all__ = [
 
 MODELS_DIR = Path(__file__).resolve().parents[2] / "resources" / "models"
 DEFAULT_MODEL = MODELS_DIR / "anercorp.crfsuite"
-FEATURES_VERSION = 3
+FEATURES_VERSION = 4
 DEFAULT_PARAMS: dict[str, Any] = {
     "c1": 0.05,
     "c2": 0.01,
@@ -276,7 +278,7 @@ class CrfModel:
 
 def text_sentences(text: str) -> list[list[Token]]:
     """The tokens of each sentence of a text, as the CRF sees them."""
-    tokens = tokenize(text)
+    tokens = document_tokens(text)
     out: list[list[Token]] = []
     k = 0
     for _, end in sentences(text):
@@ -303,6 +305,8 @@ def entity_spans(
             b -= 1
         if a >= b:
             continue
+        if any(t.kind == "latin" for t in tokens[a:b]):
+            continue  # the CRF never saw English; core.extract.latin reads it
         score = min(marginals[a:b])
         start = tokens[a].start + proclitic_offset(tokens[a].text)
         out.append((start, tokens[b - 1].end, label, score))
@@ -311,18 +315,9 @@ def entity_spans(
 
 def proclitic_offset(token: str) -> int:
     """Offset of the stem when the token safely carries a proclitic, else 0."""
-    splits = proclitic_splits(token)
-    for split in reversed(splits):
-        stem = normalize_str(token[split:])
-        # Only before the article: بغداد and واشنطن must stay whole.
-        if stem.startswith("ال") and len(stem) > 3:
-            return split
-        from core.extract.gazetteer import load_gazetteer
+    from core.extract.gazetteer import load_gazetteer
 
-        gaz = load_gazetteer()
-        if gaz.matcher.is_first(stem) and not gaz.matcher.is_first(normalize_str(token)):
-            return split
-    return 0
+    return name_stem_offset(token, load_gazetteer().matcher.is_first)
 
 
 def tag_text(model: CrfModel, text: str) -> list[tuple[int, int, str, float]]:

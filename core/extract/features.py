@@ -7,7 +7,9 @@ nationality, a title, a trigger noun; and the label of any gazetteer phrase
 covering it). Then a window of two tokens each side over the forms, stems and
 gazetteer tags, the form without the article around the token, title, trigger
 and nationality words two tokens away, and whether the token is inside
-quotes. Features are plain strings (crfsuite attributes of weight 1).
+quotes. From unlabeled news (``core.extract.clusters``): the word's and its
+stem's clusters at three granularities, its frequency and article bands, and
+the neighbours' clusters. Features are plain strings (crfsuite attributes of weight 1).
 
 ``document_features`` adds the second pass's features: how a first pass
 tagged the same article-free stem elsewhere in a window of neighbouring
@@ -17,16 +19,17 @@ document), which keeps a name's label consistent across a report.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
+from core.arabic import has_article, may_carry_proclitic, proclitic_splits
+from core.extract.clusters import WordInfo, load_clusters
 from core.extract.gazetteer import Gazetteer, load_gazetteer
 from core.extract.matcher import PhraseMatcher, find_in_tokens
-from core.text import is_arabic_letter, normalize_str, proclitic_splits
+from core.text import is_arabic_letter, normalize_str
 
 __all__ = ["FeatureExtractor", "bare_form", "document_features", "token_shape"]
 
-ARTICLE = "ال"
 QUOTES = frozenset('"“”«»„‟')
 DOC_WINDOW = 50
 _PUNCT_STRIP = "\"'“”„‟«»‹›‘’()[]{}<>.,،؛:;!?؟…-–—_/\\|*"
@@ -51,20 +54,24 @@ def token_shape(token: str) -> str:
 
 def bare_form(stem: str) -> str:
     """A normalised stem without its article (the key of document memory)."""
-    return stem[2:] if stem.startswith(ARTICLE) and len(stem) > 3 else stem
+    return stem[2:] if has_article(stem) else stem
 
 
 class FeatureExtractor:
     """Turns token sequences into crfsuite attribute lists."""
 
-    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+    def __init__(
+        self, gazetteer: Gazetteer | None = None, clusters: Mapping[str, WordInfo] | None = None
+    ) -> None:
         self.gazetteer = gazetteer or load_gazetteer()
+        self.clusters = load_clusters() if clusters is None else clusters
         from core.extract.rules import LOC_TRIGGERS, ORG_EXCLUDED, ORG_INCLUDED
 
         self.triggers = {normalize_str(w): "org" for w in ORG_INCLUDED + ORG_EXCLUDED}
         self.triggers.update({normalize_str(w): "loc" for w in LOC_TRIGGERS})
         self._known = _KnownStems(self.gazetteer.matcher, self.triggers)
         self.token_features = lru_cache(maxsize=200_000)(self._token_features)
+        self.neighbour_features = lru_cache(maxsize=200_000)(self._neighbour_features)
 
     def _token_features(self, token: str) -> tuple[tuple[str, ...], str, str]:
         """(own features, normalised form, stem) of one token."""
@@ -75,14 +82,14 @@ class FeatureExtractor:
             feats.append("punct_attached")
         if len(norm) <= 1:
             feats.append("short")
-        splits = proclitic_splits(core_form, self._known) if norm[:1] in "وفبكل" else []
+        splits = proclitic_splits(core_form, self._known) if may_carry_proclitic(norm) else []
         stem = norm
         if splits:
             split = splits[-1]
             stem = normalize_str(core_form[split:])
             feats.append(f"pro={normalize_str(core_form[:split])}")
         feats.append(f"stem={stem}")
-        if stem.startswith(ARTICLE) and len(stem) > 3:
+        if has_article(stem):
             feats.append("art")
             bare = stem[2:]
         else:
@@ -107,12 +114,52 @@ class FeatureExtractor:
         trig = self.triggers.get(stem) or self.triggers.get(norm)
         if trig:
             feats.append(f"trig={trig}")
+        info = self.clusters.get(norm)
+        if info is not None:
+            feats.extend((f"c6={info[0]}", f"c8={info[1]}", f"c10={info[2]}"))
+            feats.extend((f"fq={info[3]}", f"ab={info[4]}"))
+        elif self.clusters:
+            feats.append("fq=oov")
+        if stem != norm:
+            info = self.clusters.get(stem)
+            if info is not None:
+                feats.extend((f"sc6={info[0]}", f"sc8={info[1]}", f"sc10={info[2]}"))
+                feats.append(f"sab={info[4]}")
         return tuple(feats), norm, stem
+
+    def _neighbour_features(self, token: str) -> tuple[tuple[str, ...], ...]:
+        """What a token adds to the rows of the tokens 2 and 1 after it, and 1 and 2 before it.
+
+        Index k holds the features for offset ``(-2, -1, 1, 2)[k]`` (the token seen
+        from a row ``d`` tokens away); memoised, as the strings are the same wherever
+        the token occurs.
+        """
+        f2, n2, s2 = self.token_features(token)
+        out = []
+        for d in (-2, -1, 1, 2):
+            row = [f"{d}w={n2}"]
+            if abs(d) == 1:
+                row.append(f"{d}bare={bare_form(s2)}")
+                row.append(f"{d}s={s2}")
+                for flag in ("title", "nat", "fname"):
+                    if flag in f2:
+                        row.append(f"{d}{flag}")
+                row.extend(
+                    f"{d}{f}" for f in f2 if f.startswith(("trig=", "shape=", "c8=", "sc8="))
+                )
+            else:
+                row.append(f"{d}s={s2}")
+                row.extend(
+                    f"{d}{f}" for f in f2 if f.startswith(("trig=", "c6=")) or f in ("title", "nat")
+                )
+            out.append(tuple(row))
+        return tuple(out)
 
     def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
         """Attribute lists for one sentence of tokens."""
         n = len(tokens)
         own = [self.token_features(t) for t in tokens]
+        near = [self.neighbour_features(t) for t in tokens]
         gaz_tags = ["O"] * n
         for first, last, entry in find_in_tokens(self.gazetteer.matcher, list(tokens)):
             gaz_tags[first] = "B" + entry.label
@@ -129,33 +176,20 @@ class FeatureExtractor:
                 row.append("inq")
             if i > 0 and tokens[i - 1] in QUOTES:
                 row.append("afterq")
-            for d in (-2, -1, 1, 2):
-                j = i + d
-                if 0 <= j < n:
-                    f2, n2, s2 = own[j]
-                    row.append(f"{d}w={n2}")
-                    if abs(d) == 1:
-                        row.append(f"{d}bare={bare_form(s2)}")
-                        row.append(f"{d}s={s2}")
-                        row.append(f"{d}g={gaz_tags[j]}")
-                        if "title" in f2:
-                            row.append(f"{d}title")
-                        if "nat" in f2:
-                            row.append(f"{d}nat")
-                        if "fname" in f2:
-                            row.append(f"{d}fname")
-                        for f in f2:
-                            if f.startswith("trig="):
-                                row.append(f"{d}{f}")
-                            elif f.startswith("shape="):
-                                row.append(f"{d}{f}")
-                    else:
-                        row.append(f"{d}s={s2}")
-                        for f in f2:
-                            if f.startswith("trig=") or f in ("title", "nat"):
-                                row.append(f"{d}{f}")
-                elif d in (-1, 1):
-                    row.append("BOS" if d < 0 else "EOS")
+            if i >= 2:
+                row.extend(near[i - 2][0])
+            if i >= 1:
+                row.extend(near[i - 1][1])
+                row.append(f"-1g={gaz_tags[i - 1]}")
+            else:
+                row.append("BOS")
+            if i + 1 < n:
+                row.extend(near[i + 1][2])
+                row.append(f"1g={gaz_tags[i + 1]}")
+            else:
+                row.append("EOS")
+            if i + 2 < n:
+                row.extend(near[i + 2][3])
             if i > 0:
                 row.append(f"-1w|w={own[i - 1][1]}|{norm}")
                 row.append(f"-1s|s={own[i - 1][2]}|{stem}")
@@ -183,24 +217,26 @@ def document_features(
     key got most often nearby, or O) and ``mem=LABEL|k`` (k: that label's
     share, in quarters).
     """
-    from collections import Counter
-
     n = len(keys)
-    per: list[dict[str, Counter[str]]] = []
+    # Plain dicts, not Counters: this runs for every token of every document.
+    per: list[dict[str, dict[str, int]]] = []
     for sent_keys, sent_tags in zip(keys, tags, strict=True):
-        table: dict[str, Counter[str]] = {}
+        table: dict[str, dict[str, int]] = {}
         for key, tag in zip(sent_keys, sent_tags, strict=True):
             if len(key) >= 2:
-                table.setdefault(key, Counter())[tag.rpartition("-")[2]] += 1
+                counts = table.setdefault(key, {})
+                label = tag.rpartition("-")[2]
+                counts[label] = counts.get(label, 0) + 1
         per.append(table)
-    near: dict[str, Counter[str]] = {}
+    near: dict[str, dict[str, int]] = {}
+    nothing: dict[str, int] = {}
 
     def shift(index: int, sign: int) -> None:
         for key, counts in per[index].items():
-            total = near.setdefault(key, Counter())
+            total = near.setdefault(key, {})
             for label, c in counts.items():
-                total[label] += sign * c
-            if sign < 0 and not +total:
+                total[label] = total.get(label, 0) + sign * c
+            if sign < 0 and not any(v > 0 for v in total.values()):
                 del near[key]
 
     for k in range(min(window + 1, n)):
@@ -222,8 +258,10 @@ def document_features(
             ]
             total = near.get(key) if len(key) >= 2 else None
             if total is not None:
-                mine = own.get(key, Counter())
-                others = {lab: c - mine[lab] for lab, c in total.items() if c - mine[lab] > 0}
+                mine = own.get(key, nothing)
+                others = {
+                    lab: c - mine.get(lab, 0) for lab, c in total.items() if c > mine.get(lab, 0)
+                }
                 count = sum(others.values())
                 if count:
                     extra.append("dcount=" + ("1" if count == 1 else "2" if count < 4 else "4"))

@@ -11,11 +11,14 @@ Overlapping matches are resolved longest first.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
-from core.propagate import ARTICLE, normalize_surface
-from core.text import Token, is_arabic_letter, normalize_str, proclitic_splits, tokenize
+from core.arabic import has_article, may_carry_proclitic, proclitic_splits
+from core.propagate import normalize_surface
+from core.text import Token, is_arabic_letter, normalize_str, tokenize
 
 __all__ = ["Entry", "Match", "PhraseMatcher", "phrase_key", "token_stems"]
 
@@ -75,9 +78,9 @@ def token_stems(
     then the same with the article ال (or the ل of لل) moved into the proclitic.
     """
     yield 0, norm
-    if not norm or norm[0] not in "وفبكلا":
+    if not (may_carry_proclitic(norm) or norm.startswith("ا")):
         return
-    splits = [0, *proclitic_splits(token, known)] if norm[0] in "وفبكل" else [0]
+    splits = [0, *proclitic_splits(token, known)] if may_carry_proclitic(norm) else [0]
     for split in splits:
         stem = normalize_str(token[split:]) if split else norm
         if split:
@@ -85,7 +88,7 @@ def token_stems(
             if stem.startswith("ل") and normalize_str(token[:split]).endswith("ل"):
                 # للتحالف = ل + التحالف with the article's alef elided.
                 yield split, "ا" + stem
-        if article and stem.startswith(ARTICLE) and len(stem) > 3:
+        if article and has_article(stem):
             yield _after_letters(token, split, 2), stem[2:]
 
 
@@ -97,6 +100,12 @@ class _Known:
 
     def __contains__(self, item: object) -> bool:
         return item in self.firsts
+
+
+@lru_cache(maxsize=4)
+def document_tokens(text: str) -> list[Token]:
+    """``tokenize(text)``, shared by the recommenders that read the same document (read-only)."""
+    return tokenize(text)
 
 
 class PhraseMatcher:
@@ -111,6 +120,22 @@ class PhraseMatcher:
         self._phrases: dict[tuple[str, ...], Entry] = {}
         self._prefixes: set[tuple[str, ...]] = set()
         self._known = _Known()
+        # token -> its readings whose stem starts a phrase; cleared when the phrases change.
+        self._readings: dict[str, list[tuple[int, str]]] = {}
+
+    def readings(self, token: str, norm: str) -> list[tuple[int, str]]:
+        """``token_stems`` of a token whose stem starts some phrase (memoised)."""
+        found = self._readings.get(token)
+        if found is None:
+            if len(self._readings) > 200_000:
+                self._readings.clear()
+            found = [
+                (offset, stem)
+                for offset, stem in token_stems(token, norm, self._known, article=self.article)
+                if stem in self._known.firsts
+            ]
+            self._readings[token] = found
+        return found
 
     def __len__(self) -> int:
         return len(self._phrases)
@@ -144,6 +169,8 @@ class PhraseMatcher:
         if old is None:
             for i in range(1, len(key)):
                 self._prefixes.add(key[:i])
+            if key[0] not in self._known.firsts:
+                self._readings.clear()
             self._known.firsts[key[0]] = self._known.firsts.get(key[0], 0) + 1
         self._phrases[key] = entry
         return key
@@ -156,6 +183,7 @@ class PhraseMatcher:
                 self._known.firsts[key[0]] = count
             else:
                 self._known.firsts.pop(key[0], None)
+                self._readings.clear()
 
     def is_first(self, norm: str) -> bool:
         """True if some phrase starts with this normalised token."""
@@ -165,15 +193,13 @@ class PhraseMatcher:
         """Non-overlapping matches in text order, preferring more tokens, then longer spans."""
         if not self._phrases:
             return []
-        tokens = tokenize(text) if tokens is None else tokens
+        tokens = document_tokens(text) if tokens is None else tokens
         norms = [normalize_str(t.text) for t in tokens]
         candidates: list[Match] = []
         for i, tok in enumerate(tokens):
             if tok.kind == "punct" and norms[i] not in self._known.firsts:
                 continue
-            for offset, stem in token_stems(tok.text, norms[i], self._known, article=self.article):
-                if stem not in self._known.firsts:
-                    continue
+            for offset, stem in self.readings(tok.text, norms[i]):
                 if offset and not _stem_allowed(stem, norms[i], self):
                     continue
                 self._extend(text, tokens, norms, i, tok.start + offset, stem, candidates)
@@ -211,16 +237,20 @@ def _stem_allowed(stem: str, whole: str, matcher: PhraseMatcher) -> bool:
 
 def _resolve(candidates: list[Match]) -> list[Match]:
     chosen: list[Match] = []
-    taken: list[tuple[int, int]] = []
+    # Chosen matches never overlap: sorted starts and ends find a clash by bisection.
+    starts: list[int] = []
+    ends: list[int] = []
     order = sorted(
         candidates,
         key=lambda m: (-(m.last_token - m.first_token), -(m.end - m.start), m.start),
     )
     for m in order:
-        if any(m.start < e and s < m.end for s, e in taken):
+        k = bisect_right(starts, m.start)
+        if (k > 0 and ends[k - 1] > m.start) or (k < len(starts) and starts[k] < m.end):
             continue
+        starts.insert(k, m.start)
+        ends.insert(k, m.end)
         chosen.append(m)
-        taken.append((m.start, m.end))
     return sorted(chosen, key=lambda m: m.start)
 
 
@@ -249,9 +279,7 @@ def find_in_tokens(matcher: PhraseMatcher, tokens: list[str]) -> list[tuple[int,
     norms = [normalize_str(t) for t in tokens]
     found: list[tuple[int, int, Entry]] = []
     for i, tok in enumerate(tokens):
-        for _, stem in token_stems(tok, norms[i], matcher._known, article=matcher.article):
-            if stem not in matcher._known.firsts:
-                continue
+        for _, stem in matcher.readings(tok, norms[i]):
             key: tuple[str, ...] = (stem,)
             j = i
             while True:

@@ -18,16 +18,27 @@ project memory) may drop suggestions of the others.
 where the annotator's decisions are respected: nothing rejected at the same
 offsets comes back, nothing accepted is overlapped or overwritten, and
 nothing is duplicated.
+
+Scores are calibrated last: once the overlaps are resolved, each kept
+suggestion's raw score is replaced by the share of right suggestions seen at
+that raw score for its recommender in cross-validation
+(``resources/models/calibration.json``, built by ``bench/extractor.py
+--write-calibration``; see ``core.extract.cv``). Resolution itself uses the
+raw scores, so calibration changes what a score says, not what is suggested.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Mapping, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from core.extract.base import Recommender, Suggestion, origin_of
+from core.extract.rules import org_headed, trim_triggers
 from core.model import Document, Span
 
 if TYPE_CHECKING:
@@ -36,8 +47,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 __all__ = [
+    "CALIBRATION",
     "Combiner",
     "apply_suggestions",
+    "default_calibrator",
     "default_recommenders",
     "DEFAULT_PRIORITIES",
     "DEFAULT_TIERS",
@@ -47,6 +60,7 @@ __all__ = [
 DEFAULT_PRIORITIES: dict[str, int] = {
     "memory": 40,
     "rules": 30,
+    "latin": 25,
     "gazetteer": 20,
     "crf-project": 15,
     "crf": 10,
@@ -60,6 +74,19 @@ DEFAULT_MIN_SCORE = 0.3
 # gazetteer entry scores 0.95, so with a CRF the gazetteer only feeds it, unless
 # the user sets its minimum score; quoted organisation names (0.75) still fill gaps.
 GAP_FILL_MIN_SCORES: dict[str, float] = {"gazetteer": 0.95, "rules": 0.75}
+CALIBRATION = Path(__file__).resolve().parents[2] / "resources" / "models" / "calibration.json"
+Calibrate = Callable[[str, float], float]
+_DEFAULT = object()
+
+
+@lru_cache(maxsize=1)
+def default_calibrator() -> Calibrate | None:
+    """The shipped score calibration, or None when it is missing."""
+    if not CALIBRATION.exists():
+        return None
+    from core.extract.cv import Calibrator
+
+    return Calibrator.load(CALIBRATION)
 
 
 @runtime_checkable
@@ -86,8 +113,13 @@ class Combiner:
         min_scores: Mapping[str, float] | None = None,
         disabled: Iterable[str] = (),
         tiers: Mapping[str, int] | None = None,
+        calibrator: Calibrate | None | object = _DEFAULT,
     ) -> None:
         self.recommenders = list(recommenders)
+        # None keeps raw scores (cross-validation fits the calibration on them).
+        self.calibrator: Calibrate | None = (
+            default_calibrator() if calibrator is _DEFAULT else calibrator  # type: ignore[assignment]
+        )
         self.tiers = dict(DEFAULT_TIERS if tiers is None else tiers)
         self.priorities = dict(DEFAULT_PRIORITIES if priorities is None else priorities)
         self.min_score = min_score
@@ -101,16 +133,28 @@ class Combiner:
     def candidates(self, document: Document) -> list[Suggestion]:
         """Every enabled recommender's suggestions above its minimum score, vetoes applied."""
         found: list[Suggestion] = []
+        # Gap fillers' organisations below the gap-fill floor may still win over
+        # a nested name they hold (see _org_heads).
+        org_heads: list[Suggestion] = []
         active = self.active()
         top = max((self.tiers.get(r.name, 0) for r in active), default=0)
         for rec in active:
-            floor = self.min_scores.get(rec.name, self.min_score)
+            base = self.min_scores.get(rec.name, self.min_score)
+            floor = base
             if rec.name not in self.min_scores and self.tiers.get(rec.name, 0) < min(top, 1):
                 floor = max(floor, GAP_FILL_MIN_SCORES.get(rec.name, floor))
             try:
-                found.extend(s for s in rec.suggest(document) if s.score >= floor)
+                for s in rec.suggest(document):
+                    if s.score >= floor:
+                        found.append(s)
+                    elif s.score >= base and s.label == "ORG":
+                        org_heads.append(s)
             except Exception:  # noqa: BLE001 - one broken recommender must not stop the rest
                 log.exception("recommender %s failed on %s", origin_of(rec), document.id)
+        if org_heads:
+            found.extend(self._org_heads(document.text, [*found, *org_heads], org_heads))
+            found.extend(_agreed_org_heads(document.text, org_heads, found))
+        found = _without_bare_triggers(document.text, found)
         for rec in self.active():
             if isinstance(rec, Vetoer):
                 found = rec.veto(document, found)
@@ -118,7 +162,12 @@ class Combiner:
 
     def suggest(self, document: Document) -> list[Suggestion]:
         """Non-overlapping suggestions in text order, resolved by score, priority, length."""
-        return self.resolve(self.candidates(document))
+        found = self.candidates(document)
+        chosen = self.resolve(found, self._org_heads(document.text, found))
+        cal = self.calibrator
+        if cal is None:
+            return chosen
+        return [replace(s, score=cal(s.origin, s.score)) for s in chosen]
 
     def _priority(self, suggestion: Suggestion) -> int:
         return self.priorities.get(suggestion.origin.split("@", 1)[0], 0)
@@ -126,12 +175,42 @@ class Combiner:
     def _tier(self, suggestion: Suggestion) -> int:
         return self.tiers.get(suggestion.origin.split("@", 1)[0], 0)
 
-    def resolve(self, suggestions: Iterable[Suggestion]) -> list[Suggestion]:
+    def _org_heads(
+        self,
+        text: str,
+        found: Sequence[Suggestion],
+        orgs: Sequence[Suggestion] | None = None,
+    ) -> dict[Suggestion, int]:
+        """Organisations headed by a trigger noun over a nested name, with the tier they win at.
+
+        In ``قوات سوريا الديمقراطية`` the nested ``سوريا الديمقراطية`` is no name of
+        its own: the organisation takes the tier of what it contains.
+        """
+        out: dict[Suggestion, int] = {}
+        by_start = sorted(found, key=lambda s: s.start)
+        starts = [s.start for s in by_start]
+        for org in found if orgs is None else orgs:
+            if org.label != "ORG":
+                continue
+            lo, hi = bisect_left(starts, org.start), bisect_left(starts, org.end)
+            inner = [
+                s
+                for s in by_start[lo:hi]
+                if s is not org and s.end <= org.end and (s.start, s.end) != (org.start, org.end)
+            ]
+            if inner and org_headed(text, org.start, org.end):
+                out[org] = max(self._tier(s) for s in inner)
+        return out
+
+    def resolve(
+        self, suggestions: Iterable[Suggestion], promoted: Mapping[Suggestion, int] | None = None
+    ) -> list[Suggestion]:
         """Choose among overlapping suggestions: tier, then score, priority and length."""
+        lift = promoted or {}
         ranked = sorted(
             suggestions,
             key=lambda s: (
-                -self._tier(s),
+                -max(self._tier(s), lift.get(s, 0)),
                 -s.score,
                 -self._priority(s),
                 -(s.end - s.start),
@@ -140,11 +219,53 @@ class Combiner:
             ),
         )
         chosen: list[Suggestion] = []
+        # Chosen spans never overlap, so sorted starts and ends find a clash by bisection.
+        c_starts: list[int] = []
+        c_ends: list[int] = []
         for s in ranked:
-            if s.start >= s.end or any(s.start < c.end and c.start < s.end for c in chosen):
+            if s.start >= s.end:
                 continue
+            k = bisect_right(c_starts, s.start)
+            if k > 0 and c_ends[k - 1] > s.start:
+                continue  # the chosen span before it reaches into it
+            if k < len(c_starts) and c_starts[k] < s.end:
+                continue  # the next chosen span starts inside it
+            c_starts.insert(k, s.start)
+            c_ends.insert(k, s.end)
             chosen.append(s)
         return sorted(chosen)
+
+
+def _agreed_org_heads(
+    text: str, below: Sequence[Suggestion], found: Sequence[Suggestion]
+) -> list[Suggestion]:
+    """Trigger-headed organisations two gap fillers agree on (gazetteer and rules), once each.
+
+    ``قوات سوريا الديمقراطية`` named by the gazetteer and announced by the rule
+    for قوات is an organisation even below the gap-fill floor.
+    """
+    taken = {s.key for s in found}
+    by_key: dict[tuple[int, int, str], list[Suggestion]] = {}
+    for s in below:
+        by_key.setdefault(s.key, []).append(s)
+    out = []
+    for key, group in by_key.items():
+        origins = {s.origin.split("@", 1)[0] for s in group}
+        if key in taken or len(origins) < 2 or not org_headed(text, key[0], key[1]):
+            continue
+        out.append(max(group, key=lambda s: s.score))
+    return out
+
+
+def _without_bare_triggers(text: str, found: Iterable[Suggestion]) -> list[Suggestion]:
+    """Suggestions without leading place or descriptive trigger nouns; bare triggers dropped."""
+    out = []
+    for s in found:
+        span = trim_triggers(text, s.start, s.end)
+        if span is None:
+            continue
+        out.append(s if span == (s.start, s.end) else replace(s, start=span[0], end=span[1]))
+    return out
 
 
 def apply_suggestions(
@@ -189,6 +310,9 @@ def default_recommenders(
     from core.extract.rules import RuleRecommender
 
     recs.append(RuleRecommender())
+    from core.extract.latin import LatinRecommender
+
+    recs.append(LatinRecommender())
     if project is not None:
         recs.append(ProjectMemoryRecommender.from_project(project, annotator))
     from core.extract.crf import CrfModel, CrfRecommender, load_default_crf

@@ -18,14 +18,15 @@ trigger word (بناحية, لصحيفة, والرئيس):
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from core.extract.base import Suggestion
 from core.extract.gazetteer import Gazetteer, load_gazetteer
-from core.extract.matcher import Entry, PhraseMatcher
+from core.extract.matcher import Entry, PhraseMatcher, document_tokens
 from core.model import Document
 from core.text import Token, normalize_str, tokenize
 
-__all__ = ["RuleRecommender"]
+__all__ = ["RuleRecommender", "org_headed", "trim_triggers"]
 
 # Trigger nouns whose name includes them (ANERcorp: حزب الله, منظمة التحرير).
 ORG_INCLUDED = (
@@ -107,6 +108,53 @@ def _triggers() -> PhraseMatcher:
     return m
 
 
+@lru_cache(maxsize=1)
+def _trigger_matcher() -> PhraseMatcher:
+    return _triggers()
+
+
+def _leading_triggers(text: str, start: int, end: int) -> tuple[list[Token], list[str]]:
+    """The span's tokens and, for each leading trigger noun in a row, its kind."""
+    return _piece_triggers(text[start:end])
+
+
+@lru_cache(maxsize=20_000)
+def _piece_triggers(piece: str) -> tuple[list[Token], list[str]]:
+    # Memoised by surface: the same names come back in every document (read-only result).
+    tokens = tokenize(piece)
+    by_first = {m.first_token: m.entry.label for m in _trigger_matcher().find(piece, tokens)}
+    kinds: list[str] = []
+    while len(kinds) < len(tokens) and len(kinds) in by_first:
+        kinds.append(by_first[len(kinds)])
+    return tokens, kinds
+
+
+def trim_triggers(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span without leading trigger nouns that are no part of a name; None if nothing is left.
+
+    A trigger noun, with or without a proclitic (ريف, بريف, وبمدينة, صحيفة), is never
+    a name on its own: a span made only of trigger nouns is dropped, and place
+    and descriptive nouns are trimmed from the front (بريف الحسكة -> الحسكة).
+    Nouns that are part of an organisation's name (قوات, حزب) stay at its head.
+    """
+    tokens, kinds = _leading_triggers(text, start, end)
+    if not tokens or len(kinds) == len(tokens):
+        return None  # trigger nouns only
+    k = 0
+    while k < len(kinds) and kinds[k] != "ORG+":
+        k += 1
+    if k == 0:
+        return start, end
+    rest = [t for t in tokens[k:] if t.kind != "punct"]
+    return (start + rest[0].start, end) if rest else None
+
+
+def org_headed(text: str, start: int, end: int) -> bool:
+    """True if the span starts with a trigger noun that heads an organisation's name (قوات)."""
+    _, kinds = _leading_triggers(text, start, end)
+    return bool(kinds) and kinds[0] == "ORG+"
+
+
 class RuleRecommender:
     """Suggests names announced by a title, a trigger noun or a place noun."""
 
@@ -120,7 +168,7 @@ class RuleRecommender:
     def suggest(self, document: Document) -> list[Suggestion]:
         """Suggestions from every rule, in text order (rules may overlap each other)."""
         text = document.text
-        tokens = tokenize(text)
+        tokens = document_tokens(text)
         ctx = _Ctx(text, tokens, [normalize_str(t.text) for t in tokens])
         origin = f"{self.name}@{self.version}"
         out: list[Suggestion] = []

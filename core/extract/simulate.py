@@ -5,6 +5,10 @@ ones, reject the wrong ones, add the missed ones, mark the document done, and
 let learning run as the app does (the project memory at once, a project model
 retrained on the finished documents). Effort is
 ``(false suggestions + missed entities) / gold entities``.
+
+``order="corpus"`` replays the documents as given; ``order="uncertainty"``
+opens next, each time, the remaining document the current model is least sure
+about (``core.extract.active``), as "Most useful first" does in the app.
 """
 
 from __future__ import annotations
@@ -24,7 +28,9 @@ from core.extract.memory import ProjectMemoryRecommender
 from core.extract.pipeline import Combiner
 from core.model import Document, DocumentInfo, Span
 
-__all__ = ["DocEffort", "simulate"]
+__all__ = ["DocEffort", "ORDERS", "simulate"]
+
+ORDERS = ("corpus", "uncertainty")
 
 
 @dataclass
@@ -88,9 +94,12 @@ def simulate(
     crf: CrfModel | None = None,
     match: str | None = None,
     retrain_every: int = 1,
+    order: str = "corpus",
     progress: Callable[[int, int], None] | None = None,
 ) -> dict[str, Any]:
     """Replay the documents; return per-document effort, the total and the last quarter's."""
+    if order not in ORDERS:
+        raise ValueError(f"order must be one of {ORDERS}, not {order!r}")
     if base is None:
         from core.extract.gazetteer import GazetteerRecommender
         from core.extract.rules import RuleRecommender
@@ -102,7 +111,9 @@ def simulate(
     project_rec: ProjectCrfRecommender | None = None
     rows: list[DocEffort] = []
     with tempfile.TemporaryDirectory(prefix="tawsim-simulate-") as tmp:
-        for n, gold_doc in enumerate(docs):
+        remaining = list(docs)
+        for n in range(len(docs)):
+            gold_doc = _next_doc(remaining, order, project_rec or crf)
             recs: list[Recommender] = list(base)
             if project_rec is not None:
                 recs.append(project_rec)
@@ -133,7 +144,19 @@ def simulate(
         "total": _summary(rows),
         "last_quarter": _summary(quarter),
         "learning": learning,
+        "order": order,
     }
+
+
+def _next_doc(remaining: list[GoldDoc], order: str, model: Any) -> GoldDoc:
+    """Take the next document off ``remaining``: the first, or the least certain one."""
+    if order == "corpus" or model is None or len(remaining) == 1:
+        return remaining.pop(0)
+    from core.extract.active import document_uncertainty
+
+    scores = [document_uncertainty(model, d.text) for d in remaining]
+    best = max(range(len(remaining)), key=lambda k: (scores[k], -k))
+    return remaining.pop(best)
 
 
 def _replay(

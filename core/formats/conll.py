@@ -22,6 +22,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
+from core.arabic import strip_proclitic
 from core.formats.base import DocRecord, ExportProblem, SpanRecord
 from core.formats.conll_reader import (
     DOCSTART,
@@ -32,7 +33,6 @@ from core.formats.conll_reader import (
     detect_scheme,
     read_conll,
 )
-from core.text import strip_proclitic
 
 __all__ = [
     "DOCSTART",

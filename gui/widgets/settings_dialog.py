@@ -27,6 +27,10 @@ RECOMMENDER_TEXT = {
         "RecommenderSettingsDialog",
         "Statistical model (CRF); the project's own model once it is trained",
     ),
+    "latin": QT_TRANSLATE_NOOP(
+        "RecommenderSettingsDialog",
+        "Latin-script names: capitalised names, English places, acronyms",
+    ),
 }
 
 

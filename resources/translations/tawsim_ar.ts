@@ -1248,6 +1248,10 @@ The view now shows what is on disk.</source>
         <translation>وسم كل المواضع</translation>
     </message>
     <message>
+        <source>Latin-script names</source>
+        <translation>الأسماء بالحرف اللاتيني</translation>
+    </message>
+    <message>
         <source>imported from {file}</source>
         <translation>مستورد من {file}</translation>
     </message>
@@ -1345,6 +1349,10 @@ The view now shows what is on disk.</source>
     <message>
         <source>Statistical model (CRF); the project&apos;s own model once it is trained</source>
         <translation>النموذج الإحصائي (CRF)؛ ونموذج المشروع نفسه بعد تدريبه</translation>
+    </message>
+    <message>
+        <source>Latin-script names: capitalised names, English places, acronyms</source>
+        <translation>الأسماء بالحرف اللاتيني: الأسماء ذات الحرف الكبير والأماكن الإنجليزية والاختصارات</translation>
     </message>
     <message>
         <source>Recommender settings</source>

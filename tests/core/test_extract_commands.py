@@ -99,3 +99,21 @@ def test_simulate_json(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyp
     assert result["total"]["gold"] == 8
     code, out, _ = run(capsys, "simulate", "--gold", str(gold), "--no-learning")
     assert code == 0 and "learning: off" in out
+
+
+def test_simulate_order_uncertainty(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    gold = tmp_path / "gold.jsonl"
+    plain = "وصل الرئيس إلى القاهرة أمس"
+    odd = "وصل المدرب كلكاتوس إلى القاهرة"  # an unknown name: the model hesitates
+    c = plain.index("القاهرة")
+    rows = [{"id": f"d{i}", "text": plain, "label": [[c, c + 7, "LOC"]]} for i in range(3)]
+    b = odd.index("كلكاتوس")
+    rows.append({"id": "odd", "text": odd, "label": [[b, b + 7, "PERS"]]})
+    gold.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
+    code, out, _ = run(capsys, "simulate", "--gold", str(gold), "--order", "uncertainty", "--json")
+    result = json.loads(out)
+    assert code == 0 and result["order"] == "uncertainty"
+    ids = [d["id"] for d in result["documents"]]
+    assert sorted(ids) == ["d0", "d1", "d2", "odd"] and ids[0] == "odd"
+    code, out, _ = run(capsys, "simulate", "--gold", str(gold), "--order", "uncertainty")
+    assert code == 0 and "order: uncertainty" in out

@@ -195,3 +195,15 @@ def test_document_features_window() -> None:
     # The neighbours' first-pass tags, and the left one paired with the token's own.
     assert {"-1p1=BOS", "+1p1=B-LOC", "-1p1|p1=BOS|O"} <= set(out[0][0])
     assert {"-1p1=O", "+1p1=EOS", "-1p1|p1=O|B-LOC"} <= set(out[0][1])
+
+
+def test_cluster_features_for_word_stem_and_neighbours() -> None:
+    table = {"سوريا": ("1", "12", "345", "11", "0"), "زار": ("2", "20", "200", "9", "0")}
+    ex = FeatureExtractor(clusters=table)
+    rows = ex.sentence(["زار", "بسوريا", "كلكاتوس"])
+    assert {"sc6=1", "sc8=12", "sc10=345", "sab=0", "fq=oov"} <= set(rows[1])
+    assert {"c6=2", "c8=20", "c10=200", "fq=9", "ab=0"} <= set(rows[0])
+    assert "-1c8=20" in rows[1] and "1sc8=12" in rows[0] and "-2c6=2" in rows[2]
+    assert not any(
+        f.startswith(("c6=", "fq=")) for f in FeatureExtractor(clusters={}).sentence(["زار"])[0]
+    )

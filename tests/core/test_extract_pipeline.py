@@ -153,3 +153,33 @@ def test_default_recommenders_on_the_sample(project) -> None:  # type: ignore[no
     assert sugs and all(a.end <= b.start for a, b in zip(sugs, sugs[1:], strict=False))
     written = apply_suggestions(project.layer(doc_id), sugs)
     assert len(written) == len(sugs)
+
+
+def test_scores_are_calibrated_after_resolution() -> None:
+    crf = Fixed("crf", (0, 10, "LOC", 0.95), (12, 20, "ORG", 0.4))
+    gaz = Fixed("gazetteer", (5, 15, "LOC", 0.99))
+
+    def calibrate(origin: str, score: float) -> float:
+        return 0.5 if origin.startswith("crf") else score
+
+    got = Combiner([crf, gaz], min_scores={"gazetteer": 0.5}, calibrator=calibrate).suggest(DOC)
+    # The crf's raw scores decided (its tier wins), then each score was calibrated.
+    assert [(s.start, s.end, s.score) for s in got] == [(0, 10, 0.5), (12, 20, 0.5)]
+    raw = Combiner([crf, gaz], min_scores={"gazetteer": 0.5}, calibrator=None).suggest(DOC)
+    assert [s.score for s in raw] == [0.95, 0.4]
+
+
+def test_overlap_resolution_on_many_spans_keeps_no_overlap() -> None:
+    import random
+
+    rnd = random.Random(5)
+    items = []
+    for _ in range(400):
+        s = rnd.randrange(0, 39)
+        items.append((s, rnd.randrange(s + 1, 41), "LOC", round(rnd.random(), 3)))
+    doc = Document(DocumentInfo("d", "d", 0.0, length=41), "x" * 41)
+    got = Combiner([Fixed("crf", *items)], calibrator=None).suggest(doc)
+    assert all(a.end <= b.start for a, b in zip(got, got[1:], strict=False))
+    # Greedy by score: the best-scored span is always kept.
+    best = max((i for i in items if i[3] >= 0.3), key=lambda i: (i[3], i[1] - i[0], -i[0]))
+    assert (best[0], best[1]) in {(s.start, s.end) for s in got}

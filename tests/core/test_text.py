@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from core.arabic import proclitic_splits, strip_proclitic
 from core.text import (
     DIRECTION_MARKS,
     Normalized,
@@ -18,9 +19,7 @@ from core.text import (
     is_arabic_letter,
     normalize,
     normalize_str,
-    proclitic_splits,
     sentences,
-    strip_proclitic,
     tokenize,
     utf16_to_cp,
     words,
