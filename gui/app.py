@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6 import QtCore, QtWidgets
 
-from core.errors import ProjectLockedError, TawsimError
+from core.errors import TawsimError
 from core.model import validate_annotator
 from core.settings import (
     Preferences,
@@ -23,6 +23,7 @@ from core.settings import (
 )
 from core.store import Project
 from gui import i18n
+from gui.projects import open_project
 
 log = logging.getLogger(__name__)
 LOG_NAME = "tawsim-gui.log"
@@ -106,54 +107,6 @@ def install_excepthook() -> ExceptHook:
     hook = ExceptHook()
     sys.excepthook = hook
     return hook
-
-
-def open_project(
-    folder: Path, annotator: str, parent: QtWidgets.QWidget | None = None
-) -> Project | None:
-    """Open a project; if another window or process has it, offer a read-only view."""
-    try:
-        return _said_if_read_only(Project.open(folder, annotator=annotator), parent)
-    except ProjectLockedError as exc:
-        answer = QtWidgets.QMessageBox.question(
-            parent,
-            QtCore.QCoreApplication.translate("App", "Project already open"),
-            QtCore.QCoreApplication.translate(
-                "App",
-                "{problem}.\n\nOpen it read-only? You can read and browse the annotations, "
-                "but not change them.",
-            ).format(problem=exc),
-            QtWidgets.QMessageBox.StandardButton.Open | QtWidgets.QMessageBox.StandardButton.Cancel,
-        )
-        if answer != QtWidgets.QMessageBox.StandardButton.Open:
-            return None
-        try:
-            return Project.open(folder, annotator=annotator, read_only=True)
-        except TawsimError as again:
-            QtWidgets.QMessageBox.critical(
-                parent, QtCore.QCoreApplication.translate("App", "Cannot open project"), str(again)
-            )
-            return None
-    except TawsimError as exc:
-        QtWidgets.QMessageBox.critical(
-            parent, QtCore.QCoreApplication.translate("App", "Cannot open project"), str(exc)
-        )
-        return None
-
-
-def _said_if_read_only(project: Project, parent: QtWidgets.QWidget | None) -> Project:
-    """Tell the user when the store opened a project read-only (a damaged file, a backup)."""
-    if project.read_only_reason:
-        QtWidgets.QMessageBox.warning(
-            parent,
-            QtCore.QCoreApplication.translate("App", "Opened read-only"),
-            QtCore.QCoreApplication.translate(
-                "App",
-                "{problem}\n\nThe project is open read-only so that nothing newer is "
-                "overwritten. Repair or delete the damaged file, then open the project again.",
-            ).format(problem=project.read_only_reason),
-        )
-    return project
 
 
 def first_run_needed(prefs: Preferences) -> bool:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from core.errors import TawsimError
+from core.errors import ProjectLockedError, TawsimError
 from core.settings import known_projects, remember_project
 from core.store import Project
 from core.store.project import PROJECT_FILE
@@ -87,8 +87,6 @@ class ProjectActions(QtCore.QObject):
 
     def open_folder(self, folder: Path) -> Project | None:
         """Open another project folder (a second window on the same one is refused)."""
-        from gui.app import open_project
-
         folder = Path(folder)
         if not (folder / PROJECT_FILE).exists():
             QtWidgets.QMessageBox.warning(
@@ -182,3 +180,51 @@ def accepts_drop(event: QtGui.QDropEvent | QtGui.QDragEnterEvent) -> bool:
     """True for drops of local files or folders."""
     mime = event.mimeData()
     return mime.hasUrls() and any(url.isLocalFile() for url in mime.urls())
+
+
+def open_project(
+    folder: Path, annotator: str, parent: QtWidgets.QWidget | None = None
+) -> Project | None:
+    """Open a project; if another window or process has it, offer a read-only view."""
+    try:
+        return _said_if_read_only(Project.open(folder, annotator=annotator), parent)
+    except ProjectLockedError as exc:
+        answer = QtWidgets.QMessageBox.question(
+            parent,
+            QtCore.QCoreApplication.translate("App", "Project already open"),
+            QtCore.QCoreApplication.translate(
+                "App",
+                "{problem}.\n\nOpen it read-only? You can read and browse the annotations, "
+                "but not change them.",
+            ).format(problem=exc),
+            QtWidgets.QMessageBox.StandardButton.Open | QtWidgets.QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QtWidgets.QMessageBox.StandardButton.Open:
+            return None
+        try:
+            return Project.open(folder, annotator=annotator, read_only=True)
+        except TawsimError as again:
+            QtWidgets.QMessageBox.critical(
+                parent, QtCore.QCoreApplication.translate("App", "Cannot open project"), str(again)
+            )
+            return None
+    except TawsimError as exc:
+        QtWidgets.QMessageBox.critical(
+            parent, QtCore.QCoreApplication.translate("App", "Cannot open project"), str(exc)
+        )
+        return None
+
+
+def _said_if_read_only(project: Project, parent: QtWidgets.QWidget | None) -> Project:
+    """Tell the user when the store opened a project read-only (a damaged file, a backup)."""
+    if project.read_only_reason:
+        QtWidgets.QMessageBox.warning(
+            parent,
+            QtCore.QCoreApplication.translate("App", "Opened read-only"),
+            QtCore.QCoreApplication.translate(
+                "App",
+                "{problem}\n\nThe project is open read-only so that nothing newer is "
+                "overwritten. Repair or delete the damaged file, then open the project again.",
+            ).format(problem=project.read_only_reason),
+        )
+    return project

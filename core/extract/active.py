@@ -85,7 +85,7 @@ def most_useful_first(
     project model when one is trained, else the bundled one); without any
     model the documents keep the project's order. Read-only: safe in a worker.
     """
-    from core.extract.crf import load_default_crf
+    from core.extract.learning import load_default_crf
 
     todo = [
         info.id

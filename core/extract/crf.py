@@ -40,14 +40,12 @@ from core.model import Document
 from core.text import Token, sentences
 
 if TYPE_CHECKING:
-    from core.extract.learning import ProjectCrfRecommender
-    from core.store.project import Project
+    pass
 
 __all__ = [
     "CrfModel",
     "CrfRecommender",
     "DEFAULT_MODEL",
-    "load_default_crf",
     "train_crf",
     "tag_text",
 ]
@@ -358,17 +356,3 @@ def default_model() -> CrfModel | None:
             return None
         _DEFAULT.append(CrfModel(DEFAULT_MODEL))
     return _DEFAULT[0]
-
-
-def load_default_crf(
-    project: Project | None = None, annotator: str | None = None
-) -> CrfRecommender | ProjectCrfRecommender | None:
-    """The CRF recommender for a project: its own model if trained, else the default one."""
-    if project is not None:
-        from core.extract.learning import project_recommender
-
-        rec = project_recommender(project, annotator)
-        if rec is not None:
-            return rec
-    model = default_model()
-    return CrfRecommender(model) if model is not None else None

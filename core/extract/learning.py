@@ -26,6 +26,7 @@ from core.extract.base import Suggestion
 from core.extract.corpus import spans_to_bio
 from core.extract.crf import (
     CrfModel,
+    CrfRecommender,
     default_model,
     entity_spans,
     sidecar,
@@ -42,6 +43,7 @@ __all__ = [
     "RetrainPolicy",
     "document_sentences",
     "project_model_path",
+    "load_default_crf",
     "project_recommender",
     "retrain_project_model",
     "train_stacked",
@@ -210,3 +212,15 @@ def retrain_project_model(project: Project, annotator: str | None = None) -> Pat
         trained.replace(out)
         sidecar(trained).replace(sidecar(out))
     return out
+
+
+def load_default_crf(
+    project: Project | None = None, annotator: str | None = None
+) -> CrfRecommender | ProjectCrfRecommender | None:
+    """The CRF recommender for a project: its own model if trained, else the default one."""
+    if project is not None:
+        rec = project_recommender(project, annotator)
+        if rec is not None:
+            return rec
+    model = default_model()
+    return CrfRecommender(model) if model is not None else None

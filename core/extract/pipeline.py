@@ -315,7 +315,8 @@ def default_recommenders(
     recs.append(LatinRecommender())
     if project is not None:
         recs.append(ProjectMemoryRecommender.from_project(project, annotator))
-    from core.extract.crf import CrfModel, CrfRecommender, load_default_crf
+    from core.extract.crf import CrfModel, CrfRecommender
+    from core.extract.learning import load_default_crf
 
     if crf_model is not None:
         recs.append(CrfRecommender(CrfModel(crf_model)))

@@ -18,6 +18,7 @@ from core.bidi import paragraph_directions
 from core.model import LabelSet, Span
 from gui.i18n import label_name, number, origin_text, span_status
 from gui.offsets import OffsetMap
+from gui.widgets.drag import covered_range, select_covered
 from gui.widgets.highlight import ExtraSelection, SpanStyles, nesting_levels
 
 MIN_POINT_SIZE, MAX_POINT_SIZE = 8, 48
@@ -487,9 +488,9 @@ class AnnotationEditor(QtWidgets.QTextEdit):
             event.button() == QtCore.Qt.MouseButton.LeftButton
             and moved >= QtWidgets.QApplication.startDragDistance()
         ):
-            covered = self.covered_range(press, point)
+            covered = covered_range(self, self.offsets, press, point)
             if covered is not None:
-                self._select_covered(*covered)
+                select_covered(self, self.offsets, *covered)
         if (
             event.button() == QtCore.Qt.MouseButton.LeftButton
             and moved < QtWidgets.QApplication.startDragDistance()
@@ -500,65 +501,6 @@ class AnnotationEditor(QtWidgets.QTextEdit):
                 self.set_current(span.id)
                 self._click = (span.id, self.viewport().mapToGlobal(point))
                 self._click_timer.start(QtWidgets.QApplication.doubleClickInterval())
-
-    def covered_range(self, a: QtCore.QPoint, b: QtCore.QPoint) -> tuple[int, int, bool] | None:
-        """The characters a drag from a to b passed over on one line, in logical order.
-
-        In a line that mixes directions, Qt's cursor positions at the two ends
-        of a drag are ambiguous where runs meet (the left edge of a Latin name
-        in an Arabic line is also the end of the Arabic run beside it), so a
-        drag from edge to edge can select nothing or cut a letter. Here every
-        character whose glyph lies between the two points counts, whatever
-        the runs. Returns (start, end, anchored_at_start) in code points, or
-        None when the drag left its line.
-        """
-        found = [self._line_at(a), self._line_at(b)]
-        if found[0] is None or found[1] is None:
-            return None
-        (block, line, xa), (block_b, line_b, xb) = found[0], found[1]
-        if block != block_b or line.lineNumber() != line_b.lineNumber():
-            return None
-        first, last = line.textStart(), line.textStart() + line.textLength()
-        under = QtGui.QTextLine.CursorPosition.CursorOnCharacter
-        chars = {
-            pos
-            for x in range(int(min(xa, xb)) + 1, int(max(xa, xb)))
-            if first <= (pos := line.xToCursor(x, under)) < last
-        }
-        if not chars:
-            return None
-        base = block.position()
-        start, end = self.offsets.range_to_cp(base + min(chars), base + max(chars) + 1)
-        if start >= end:
-            return None
-        pressed = line.xToCursor(xa, under)
-        return start, end, pressed <= min(chars) or pressed < (min(chars) + max(chars)) / 2
-
-    def _line_at(
-        self, point: QtCore.QPoint
-    ) -> tuple[QtGui.QTextBlock, QtGui.QTextLine, float] | None:
-        """The block and line under a viewport point, and the point's x in line coordinates."""
-        doc_point = QtCore.QPointF(
-            point.x() + self.horizontalScrollBar().value(),
-            point.y() + self.verticalScrollBar().value(),
-        )
-        block = self.cursorForPosition(point).block()
-        if not block.isValid():
-            return None
-        layout = block.layout()  # its lines are placed relative to its position
-        y = doc_point.y() - layout.position().y()
-        for n in range(layout.lineCount()):
-            line = layout.lineAt(n)
-            if line.y() <= y < line.y() + line.height():
-                return block, line, doc_point.x() - layout.position().x()
-        return None
-
-    def _select_covered(self, start: int, end: int, anchored_at_start: bool) -> None:
-        a, b = self.offsets.range_to_qt(start, end)
-        cursor = QtGui.QTextCursor(self.document())
-        cursor.setPosition(a if anchored_at_start else b)
-        cursor.setPosition(b if anchored_at_start else a, QtGui.QTextCursor.MoveMode.KeepAnchor)
-        self.setTextCursor(cursor)
 
     def mouseDoubleClickEvent(self, event: QtGui.QMouseEvent) -> None:
         self._click_timer.stop()
