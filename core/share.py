@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import os
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -372,7 +373,9 @@ def _plan(project: Project, incoming: list[_Incoming], report: MergeReport) -> l
     return writes
 
 
-def merge(project: Project, source: Path) -> MergeReport:
+def merge(
+    project: Project, source: Path, *, progress: Callable[[int, int], object] | None = None
+) -> MergeReport:
     """Bring in the layers of a bundle (.zip) or of another copy of the project.
 
     All or nothing: every layer is checked before anything is written, and a
@@ -398,14 +401,16 @@ def merge(project: Project, source: Path) -> MergeReport:
         if new_docs:
             results = project.add_documents((i.title, t, i.meta) for i, t in new_docs)
             report.documents_added = [doc_id for doc_id, created in results if created]
-        for item in writes:
+        for done, item in enumerate(writes, 1):
+            if progress is not None:
+                progress(done, len(writes))
             target = paths.layer_path(project.folder, item.annotator, item.doc_id)
             if not os.path.lexists(target.parent):
                 created.append(target.parent)
             paths.make_dirs(project.folder, target.parent)
             written.append((target, paths.read_file(project.folder, target)))
             atomic_write(target, item.canonical, backup=True, root=project.folder)
-            project.reload_layer(item.doc_id, item.annotator)
+            project.adopt_layer(item.doc_id, item.annotator)
         for annotator in sorted({i.annotator for i in writes}):
             if annotator not in project.annotators():
                 project.add_annotator(annotator)

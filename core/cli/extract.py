@@ -184,9 +184,16 @@ def cmd_train(args: argparse.Namespace) -> int:
         if v is not None
     }
     meta = {"trained_on": [Path(f).name for f in args.conll], "holdout": args.holdout}
-    result = train_crf(
-        train, args.out, params=params, meta=meta, two_pass=not args.one_pass, workers=args.jobs
-    )
+    with Progress("train", unit="model") as bar:
+        result = train_crf(
+            train,
+            args.out,
+            params=params,
+            meta=meta,
+            two_pass=not args.one_pass,
+            workers=args.jobs,
+            progress=bar,
+        )
     print(
         f"trained on {result.sentences} sentences, {result.tokens} tokens "
         f"in {result.seconds:.1f} s -> {result.path}"

@@ -63,8 +63,8 @@ def cmd_merge(args: argparse.Namespace) -> int:
     """Bring in another copy's layers (a project folder or a bundle)."""
     from core.share import merge, summarise
 
-    with open_project(args) as project:
-        report = merge(project, Path(args.source))
+    with open_project(args) as project, Progress("merge", unit="layer") as bar:
+        report = merge(project, Path(args.source), progress=bar)
     for line in summarise(report):
         print(line)
     return 0

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -100,16 +100,26 @@ def _fit(job: tuple[list[int], str, dict[str, Any]]) -> str:
     return path
 
 
-def _fit_all(jobs: list[tuple[list[int], str, dict[str, Any]]], workers: int) -> None:
+def _fit_all(
+    jobs: list[tuple[list[int], str, dict[str, Any]]],
+    workers: int,
+    progress: Callable[[int, int], object] | None = None,
+    total: int = 0,
+) -> None:
     """Run training jobs, in forked processes when there are several cores."""
     import multiprocessing
 
+    total = total or len(jobs)
     if workers > 1 and len(jobs) > 1 and "fork" in multiprocessing.get_all_start_methods():
         with multiprocessing.get_context("fork").Pool(min(workers, len(jobs))) as pool:
-            pool.map(_fit, jobs, chunksize=1)
+            for done, _path in enumerate(pool.imap_unordered(_fit, jobs, chunksize=1), 1):
+                if progress is not None:
+                    progress(done, total)
     else:
-        for job in jobs:
+        for done, job in enumerate(jobs, 1):
             _fit(job)
+            if progress is not None:
+                progress(done, total)
 
 
 def train_crf(
@@ -123,6 +133,7 @@ def train_crf(
     two_pass: bool = False,
     folds: int = FOLDS,
     workers: int = 2,
+    progress: Callable[[int, int], object] | None = None,
 ) -> TrainResult:
     """Train a CRF on (token, IOB2 tag) sentences and write it (and its sidecar) to out.
 
@@ -172,7 +183,8 @@ def train_crf(
                 )
                 for k in range(folds)
             ]
-            _fit_all(jobs, workers)
+            # The first pass and its folds, then the second pass: one step each.
+            _fit_all(jobs, workers, progress, total=len(jobs) + 1)
             first_tags: list[list[str]] = []
             for k in range(folds):
                 fold_path = out.with_name(f"{out.name}.fold{k}.tmp")
@@ -184,10 +196,12 @@ def train_crf(
             keys = [[bare_form(extractor.token_features(t)[2]) for t in ts] for ts in token_lists]
             _FORK_DATA["x"] = document_features(keys, xseqs, first_tags)
             _fit((list(range(n)), str(tmp), full))
+            if progress is not None:
+                progress(len(jobs) + 1, len(jobs) + 1)
             tmp1.replace(first)
             info.update(first_pass=first.name, folds=folds, fold_iterations=FOLD_ITERATIONS)
         else:
-            _fit((list(range(len(sents))), str(tmp), full))
+            _fit_all([(list(range(len(sents))), str(tmp), full)], 1, progress)
     finally:
         _FORK_DATA.clear()
     tmp.replace(out)

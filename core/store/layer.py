@@ -185,6 +185,11 @@ class Layer:
         state = self._database().table("state").get(doc_id=1)
         return as_time(state.get("updated")) if state else 0.0
 
+    @property
+    def loaded(self) -> bool:
+        """True once the spans were read (or written) in this process."""
+        return self._spans is not None
+
     def reload(self) -> None:
         """Forget cached data so that the next read comes from disk."""
         self.close()

@@ -231,6 +231,9 @@ class Project:
         layer = self._layers.get(key)
         if layer is None:
             return LayerChange(doc_id, annotator, reloaded=True)
+        if not layer.loaded:  # nothing read yet: nothing to compare with
+            layer.reload()
+            return LayerChange(doc_id, annotator, reloaded=True)
         old_spans, old_status = layer.spans(), layer.status
         layer.reload()
         try:
@@ -241,6 +244,13 @@ class Project:
         return LayerChange.between(
             doc_id, annotator, old_spans, new_spans, (old_status, new_status)
         )
+
+    def adopt_layer(self, doc_id: str, annotator: str) -> LayerChange:
+        """A layer file this process wrote outside Layer (a merge): load it, own it, record it."""
+        change = self.reload_layer(doc_id, annotator)
+        self._remember_write(paths.layer_path(self.folder, annotator, doc_id))
+        self._record(change)
+        return change
 
     def is_loaded(self, doc_id: str, annotator: str) -> bool:
         """True when the store holds that layer in memory."""

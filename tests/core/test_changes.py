@@ -126,3 +126,25 @@ def test_the_monitor_ignores_own_writes_and_sees_another_process(tmp_path: Path)
         assert [s.label for s in project.layer(doc, "sara").spans()] == ["PERS"]
         assert project.summary(doc, "sara").accepted == 1
         assert monitor.poll().empty
+
+
+def test_a_merge_is_one_change_and_its_writes_are_own(tmp_path: Path) -> None:
+    import shutil
+
+    from core.share import bundle, merge
+
+    project, doc = _project(tmp_path)
+    project.close()
+    shutil.copytree(tmp_path / "p", tmp_path / "q")
+    with Project.open(tmp_path / "q", annotator="sara") as other:
+        other.edit_spans(doc, put=[Span(17, 20, "LOC", "sara")])
+        bundle(other, "sara", tmp_path / "sara.zip")
+    with Project.open(tmp_path / "p", annotator="ali") as mine:
+        monitor = DiskMonitor(mine)
+        steps: list[tuple[int, int]] = []
+        with mine.recording("merge") as rec:
+            merge(mine, tmp_path / "sara.zip", progress=lambda d, t: steps.append((d, t)))
+        change = rec.change
+        assert change.source == "merge" and change.layer(doc, "sara") is not None
+        assert steps and steps[-1][0] == steps[-1][1]
+        assert monitor.poll().empty  # the merge's own writes are not outside changes
