@@ -33,6 +33,35 @@ class ReviewFlow(QtCore.QObject):
         self.doc_model = doc_model
         self.doc_panel = doc_panel
         self.open_document = open_document
+        self.ranking: Any = None  # the running "most useful first" operation
+        doc_panel.order_requested.connect(self.set_order)
+
+    def set_order(self, order: str) -> Any:
+        """Order the document list as imported, or most useful first (computed off the UI)."""
+        if order != "useful":
+            self.doc_panel.proxy.set_rank(None)
+            return None
+        from core.extract.active import most_useful_first
+
+        read_view = self.workspace.read_view
+        annotator = self.workspace.annotator
+
+        def work(task: Any) -> list[str]:
+            with read_view() as view:
+                return most_useful_first(view, annotator, progress=task.report)
+
+        def done(ids: list[str]) -> None:
+            self.doc_panel.proxy.set_rank(ids)
+            self.window.statusBar().showMessage(
+                self.tr("Most useful first: the model is least sure about the top documents."),
+                6000,
+            )
+
+        self.window.statusBar().showMessage(self.tr("Ranking the documents…"))
+        self.ranking = self.workspace.run_op(
+            work, writes=False, label=self.tr("Ranking the documents…"), done=done
+        )
+        return self.ranking
 
     def mark_done(self) -> str | None:
         """Mark the open document done and open the next unfinished one; return its id.
@@ -52,7 +81,7 @@ class ReviewFlow(QtCore.QObject):
                 self.editing.accept_all()
         command = SetStatusCommand(self.workspace, session.doc_id, "done", self.tr("Mark done"))
         session.stack.push(command)
-        following = self.doc_model.next_unfinished(session.doc_id)
+        following = self.doc_panel.next_unfinished(session.doc_id)
         if following is not None:
             self.open_document(following)
         else:

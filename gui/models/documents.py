@@ -95,6 +95,10 @@ class DocumentListModel(QtCore.QAbstractTableModel):
         if row is not None:
             self.dataChanged.emit(self.index(row, 1), self.index(row, len(COLUMNS) - 1))
 
+    def status_of(self, doc_id: str) -> str:
+        """The annotator's status for a document."""
+        return self.project.summary(doc_id).status if self.project.annotator else "new"
+
     def next_unfinished(self, after: str) -> str | None:
         """The next document (wrapping around) that is not done."""
         start = self._rows.get(after, -1)
@@ -112,8 +116,27 @@ class DocumentFilter(QtCore.QSortFilterProxyModel):
     def __init__(self, parent: QtCore.QObject | None = None) -> None:
         super().__init__(parent)
         self._status = ""
+        self._rank: dict[str, int] | None = None
         self.setFilterCaseSensitivity(QtCore.Qt.CaseSensitivity.CaseInsensitive)
         self.setFilterKeyColumn(0)
+
+    def set_rank(self, order: list[str] | None) -> None:
+        """Show documents in this order (ids; the others after them), or as imported (None)."""
+        self._rank = None if order is None else {doc_id: n for n, doc_id in enumerate(order)}
+        if order is None:
+            self.sort(-1)
+        else:
+            self.invalidate()
+            self.sort(0)
+
+    def lessThan(self, left: QtCore.QModelIndex, right: QtCore.QModelIndex) -> bool:
+        if self._rank is None:
+            return super().lessThan(left, right)
+        role = DocumentListModel.DocIdRole
+        last = len(self._rank)
+        a = self._rank.get(left.data(role), last + left.row())
+        b = self._rank.get(right.data(role), last + right.row())
+        return a < b
 
     def set_status(self, status: str) -> None:
         """Show only documents with this status ("" for all)."""

@@ -45,6 +45,8 @@ class DocumentPanel(QtWidgets.QWidget):
     """Document list with a status filter and a title search; Enter or double-click opens."""
 
     open_requested = QtCore.Signal(str)
+    #: "imported" or "useful" (most useful first), chosen in the order box
+    order_requested = QtCore.Signal(str)
 
     def __init__(self, model: DocumentListModel, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,6 +63,15 @@ class DocumentPanel(QtWidgets.QWidget):
             self.status.addItem(text, value)
         self.status.currentIndexChanged.connect(
             lambda _i: self.proxy.set_status(self.status.currentData())
+        )
+        self.order = QtWidgets.QComboBox(objectName="document_order")
+        self.order.addItem(self.tr("As imported"), "imported")
+        self.order.addItem(self.tr("Most useful first"), "useful")
+        self.order.setToolTip(
+            self.tr("Most useful first: the documents the project model is least sure about")
+        )
+        self.order.currentIndexChanged.connect(
+            lambda _i: self.order_requested.emit(self.order.currentData())
         )
         self.search = QtWidgets.QLineEdit(objectName="title_search")
         self.search.setPlaceholderText(self.tr("Search titles…"))
@@ -85,7 +96,22 @@ class DocumentPanel(QtWidgets.QWidget):
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
+        layout.addWidget(self.order)
         layout.addWidget(self.view)
+
+    def next_unfinished(self, after: str) -> str | None:
+        """The next document in the list as shown (wrapping around) that is not done."""
+        rows = self.proxy.rowCount()
+        ids = [
+            self.model.doc_id(self.proxy.mapToSource(self.proxy.index(r, 0)).row())
+            for r in range(rows)
+        ]
+        start = ids.index(after) if after in ids else -1
+        for step in range(1, rows + 1):
+            doc_id = ids[(start + step) % rows]
+            if doc_id != after and self.model.status_of(doc_id) != "done":
+                return doc_id
+        return None
 
     def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:
         if watched is self.view and event.type() == QtCore.QEvent.Type.KeyPress:

@@ -427,6 +427,7 @@ The project is open read-only so that nothing newer is overwritten. Repair or de
     <name>DocumentPanel</name>
     <message>
         <source>All</source>
+        <extracomment>&quot;imported&quot; or &quot;useful&quot; (most useful first), chosen in the order box</extracomment>
         <translation>الكل</translation>
     </message>
     <message>
@@ -440,6 +441,18 @@ The project is open read-only so that nothing newer is overwritten. Repair or de
     <message>
         <source>Done</source>
         <translation>منجزة</translation>
+    </message>
+    <message>
+        <source>As imported</source>
+        <translation>بترتيب الاستيراد</translation>
+    </message>
+    <message>
+        <source>Most useful first</source>
+        <translation>الأنفع أولًا</translation>
+    </message>
+    <message>
+        <source>Most useful first: the documents the project model is least sure about</source>
+        <translation>الأنفع أولًا: الوثائق التي يقلّ يقين نموذج المشروع بشأنها</translation>
     </message>
     <message>
         <source>Search titles…</source>
@@ -1388,6 +1401,14 @@ The view now shows what is on disk.</source>
 </context>
 <context>
     <name>ReviewFlow</name>
+    <message>
+        <source>Most useful first: the model is least sure about the top documents.</source>
+        <translation>الأنفع أولًا: النموذج أقلّ يقينًا بشأن الوثائق في أعلى القائمة.</translation>
+    </message>
+    <message>
+        <source>Ranking the documents…</source>
+        <translation>جارٍ ترتيب الوثائق…</translation>
+    </message>
     <message>
         <source>Mark done</source>
         <translation>تعليم الوثيقة منجزة</translation>

@@ -161,3 +161,33 @@ def test_open_project_and_a_project_folder_dropped_on_the_window(
     asked[0].close()
     window.projects.fill_recent()
     assert any(str(tmp_path / "q") in a.text() for a in window.projects.recent_menu.actions())
+
+
+def test_most_useful_first_orders_the_list_and_mark_done_follows_it(  # type: ignore[no-untyped-def]
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from core.extract.active import most_useful_first
+
+    texts = [
+        ("sure", "قال الرئيس السوري بشار الأسد في دمشق إن الحكومة السورية مستعدة."),
+        ("unsure", "زرت زززر ككوكو بببلا في ثثثثن مع ششششم."),
+        ("mid", "وصل الوفد إلى مدينة حلب صباح اليوم."),
+    ]
+    project = make_project(tmp_path / "p", texts)
+    window = _show(qtbot, project)
+    expected = most_useful_first(project, "tester")
+    panel = window.doc_panel
+    panel.order.setCurrentIndex(panel.order.findData("useful"))
+    proxy = panel.proxy
+
+    def shown() -> list[str]:
+        return [
+            proxy.index(r, 0).data(proxy.sourceModel().DocIdRole) for r in range(proxy.rowCount())
+        ]
+
+    qtbot.waitUntil(lambda: shown() == expected, timeout=20000)
+    window.open_document(expected[0])
+    window.ask_unreviewed = lambda n: "leave"  # type: ignore[method-assign]
+    assert window.mark_done() == expected[1]
+    panel.order.setCurrentIndex(panel.order.findData("imported"))
+    assert shown() == [d.id for d in project.documents()]
