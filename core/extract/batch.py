@@ -3,7 +3,7 @@
 ``python main.py suggest --project DIR`` runs the combined extractor over a
 project's documents. Worker processes get texts and return suggestions; only
 the parent, which holds the project lock, writes layers, through
-``apply_suggestions``, so nothing the annotator decided is overwritten.
+``Project.apply_suggestions``, so nothing the annotator decided is overwritten.
 
 The recommender settings (each recommender on or off, and its minimum score)
 are user preferences in ``core.settings``' config under ``recommenders``;
@@ -171,7 +171,7 @@ def suggest_project(
     progress: Callable[[int, int], Any] | None = None,
 ) -> SuggestReport:
     """Pre-annotate documents with the combined extractor; the caller holds the project open."""
-    from core.extract.pipeline import apply_suggestions, default_recommenders
+    from core.extract.pipeline import default_recommenders
 
     started = time.monotonic()
     settings = recommender_settings() if settings is None else settings
@@ -181,10 +181,10 @@ def suggest_project(
     jobs = jobs or os.cpu_count() or 1
 
     def write(k: int, doc_id: str, rows: list[tuple[int, int, str, float, str]]) -> None:
-        written = apply_suggestions(
-            project.layer(doc_id, annotator), [Suggestion(*r) for r in rows]
+        change = project.apply_suggestions(
+            doc_id, [Suggestion(*r) for r in rows], annotator=annotator
         )
-        report.suggestions += len(written)
+        report.suggestions += sum(len(lc.new_spans) for lc in change.layers)
         if progress:
             progress(k, len(items))
 

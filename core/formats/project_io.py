@@ -241,7 +241,7 @@ class _Undo:
     def rollback(self) -> None:
         for doc_id, annotator, ids in reversed(self.spans):
             if doc_id not in self.docs:
-                self.project.layer(doc_id, annotator).remove_many(ids)
+                self.project.edit_spans(doc_id, remove=ids, annotator=annotator, source="import")
         self.project.remove_documents(self.docs)
         if self.labels is not None:
             self.project.set_labels(self.labels)
@@ -379,7 +379,10 @@ def _add_spans(
                 score=record.score,
             )
         )
-    added = layer.add_many(new)
+    if not new:
+        return 0
+    change = project.edit_spans(doc_id, put=new, annotator=layer.annotator, source="import")
+    added = [s for lc in change.layers for s in lc.written]
     undo.spans.append((doc_id, layer.annotator, [s.id for s in added]))
     return len(added)
 
