@@ -339,7 +339,8 @@ def make_action(
     act.setShortcuts(key_sequences(name))
     if spec.tip:
         act.setStatusTip(spec.help())
-        act.setToolTip(f"{act.text().replace('&', '')} ({', '.join(_readable(name))})")
+        keys = ", ".join(ltr(k) for k in _readable(name))
+        act.setToolTip(f"{act.text().replace('&', '')} ({keys})" if keys else act.text())
     act.setCheckable(checkable)
     if spec.editor_only:
         act.setShortcutContext(QtCore.Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -355,12 +356,31 @@ def make_action(
     return act
 
 
+K = QtCore.Qt.Key
+# Keys a standard binding brings along that no annotator types: media and
+# "function" keys of some keyboards (Sun's F14 undo), and Qt's own names.
+_INTERNAL = {K.Key_Undo, K.Key_Redo, K.Key_Find, K.Key_ZoomIn, K.Key_ZoomOut, K.Key_New}
+_INTERNAL |= {K.Key_Open, K.Key_Backtab, K.Key_Copy, K.Key_Paste, K.Key_Cut, K.Key_Help}
+
+
 def _readable(name: str) -> list[str]:
-    return [
-        seq.toString(QtGui.QKeySequence.SequenceFormat.NativeText)
-        for seq in key_sequences(name)
-        if not seq.isEmpty()
-    ]
+    """The keys of an action as a person types them: each once, none a keyboard's extra."""
+    out: list[str] = []
+    for seq in key_sequences(name):
+        if seq.isEmpty():
+            continue
+        key = seq[0].key()
+        if key in _INTERNAL or K.Key_F13 <= key <= K.Key_F35:
+            continue
+        text = seq.toString(QtGui.QKeySequence.SequenceFormat.NativeText)
+        if text not in out:
+            out.append(text)
+    return out
+
+
+def ltr(text: str) -> str:
+    """Text that reads left to right wherever it is shown (a key sequence in Arabic)."""
+    return f"\u2066{text}\u2069"
 
 
 @dataclass(frozen=True)
@@ -388,8 +408,6 @@ def shortcut_rows(*, translated: bool = True) -> list[HelpRow]:
         keys = _readable(name)
         if not keys:
             continue
-        if len(keys) > 1:  # Backtab is how Qt names Shift+Tab: not a key to list twice
-            keys = [k for k in keys if k != "Backtab"]
         names = [name]
         text = spec.title(translated=translated)
         if spec.arg:

@@ -117,6 +117,7 @@ def fixed_proxy(window: QtWidgets.QMainWindow, source: QtGui.QAction, text: str)
     def follow() -> None:
         proxy.setEnabled(source.isEnabled())
         keys = source.shortcut().toString(QtGui.QKeySequence.SequenceFormat.NativeText)
+        keys = f"\u2066{keys}\u2069" if keys else ""
         proxy.setToolTip(source.text().replace("&", "") + (f" ({keys})" if keys else ""))
 
     source.changed.connect(follow)

@@ -295,7 +295,7 @@ class LabelBar(QtWidgets.QToolBar):
         for label in labels:
             pixmap = QtGui.QPixmap(14, 14)
             pixmap.fill(QtGui.QColor(label.color))
-            key = f"{label.hotkey} " if label.hotkey else ""
+            key = f"{number(label.hotkey)} " if label.hotkey else ""
             action = QtGui.QAction(QtGui.QIcon(pixmap), f"{key}{label_name(label)}", self)
             action.setToolTip(
                 self.tr("{name}: {en} · {ar} — key {key}").format(

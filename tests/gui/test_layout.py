@@ -48,3 +48,15 @@ def test_status_column_refits_when_a_status_changes(qtbot: QtBot, tmp_path, make
     text = window.doc_model.index(0, 1).data()
     assert view.columnWidth(1) >= view.fontMetrics().horizontalAdvance(text)
     assert view.columnWidth(1) >= before
+
+
+def test_tooltips_list_each_shortcut_once_without_platform_keys(window) -> None:  # type: ignore[no-untyped-def]
+    from gui.actions import shortcut_rows
+
+    tips = {n: a.toolTip() for n, a in window.actions_by_name.items()}
+    assert "F14" not in tips["undo"] and "Undo," not in tips["undo"]
+    assert "Backtab" not in tips["prev_span"]
+    for row in shortcut_rows(translated=False):
+        assert len(row.keys) == len(set(row.keys))
+        assert not any(k in ("Undo", "Redo", "Find", "New", "Open", "Backtab") for k in row.keys)
+    assert window.label_bar.buttons["PERS"].text().startswith("1 ")
