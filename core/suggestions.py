@@ -8,6 +8,21 @@ from typing import Any
 from core.model import LabelSet, Span, crosses_line
 
 
+def plan_for_layer(
+    layer: Any, suggestions: Iterable[Any], **options: bool
+) -> tuple[list[Span], list[int]]:
+    """plan_suggestions over a layer's spans, text and label set."""
+    return plan_suggestions(
+        layer.spans(),
+        suggestions,
+        labels=layer.labels,
+        length=layer.doc.length,
+        annotator=layer.annotator,
+        text=layer.text,
+        **options,
+    )
+
+
 def plan_suggestions(
     existing: Iterable[Span],
     suggestions: Iterable[Any],

@@ -277,17 +277,9 @@ def apply_suggestions(
     change is one write. (In a project, ``Project.apply_suggestions`` does the
     same and returns the Change.)
     """
-    from core.suggestions import plan_suggestions
+    from core.suggestions import plan_for_layer
 
-    put, remove = plan_suggestions(
-        layer.spans(),
-        suggestions,
-        labels=layer.labels,
-        length=layer.doc.length,
-        annotator=layer.annotator,
-        text=layer.text,
-        replace_stale=replace_stale,
-    )
+    put, remove = plan_for_layer(layer, suggestions, replace_stale=replace_stale)
     if not put and not remove:
         return []
     return list(layer.apply(put=put, remove=remove).written)

@@ -538,16 +538,11 @@ class Project:
         source: Source = "suggest",
     ) -> Change:
         """Store suggestions as ``suggested`` spans without touching a decision (one write)."""
-        from core.suggestions import plan_suggestions
+        from core.suggestions import plan_for_layer
 
-        layer = self.layer(doc_id, annotator)
-        put, remove = plan_suggestions(
-            layer.spans(),
+        put, remove = plan_for_layer(
+            self.layer(doc_id, annotator),
             suggestions,
-            labels=self.labels,
-            length=layer.doc.length,
-            annotator=layer.annotator,
-            text=layer.text,
             replace_stale=replace_stale,
             only_covered=only_covered,
         )
