@@ -4,31 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6 import QtCore
 from pytestqt.qtbot import QtBot
 
 from core.model import Span
 from gui.main_window import MainWindow
 from gui.widgets.transfer_dialogs import ExportDialog, ImportDialog
-from tests.gui.conftest import make_project
-from tests.gui.test_transfer import DOC, finish, open_dialog
+from tests.gui import test_transfer
+from tests.gui.test_transfer import finish, open_dialog
 
 Key = QtCore.Qt.Key
+window = test_transfer.window  # the same window fixture
 Left = QtCore.Qt.MouseButton.LeftButton
-
-
-@pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path) -> MainWindow:
-    project = make_project(tmp_path / "p", [("first", DOC)])
-    win = MainWindow(project, recommender_factory=lambda _p: [], auto_suggest=False)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    win.editor.setFocus()
-    qtbot.waitUntil(win.editor.hasFocus, timeout=3000)
-    return win
 
 
 def _pick(combo, value) -> None:  # type: ignore[no-untyped-def]
