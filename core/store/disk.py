@@ -1,9 +1,11 @@
 """Notice what changed in a project folder from outside (a git pull, a synced folder).
 
 ``DiskMonitor.poll()`` compares the folder with what was last seen: the
-project file, and each annotator's layer files by modification time and size.
+project file, the index shards, and each annotator's layer files by
+modification time and size.
 A file the project wrote itself (``Project.is_own_write``) is never taken for
 an outside change. A changed project file is re-read (``Project.reload``) and a
+changed index shard is re-read (``Project.reload_shard``) and a
 changed layer is reloaded in place (``Project.reload_layer``); the result is
 one ``Change`` with source ``disk``. Nothing here writes; the GUI's watcher
 only decides when to call ``poll``.
@@ -19,6 +21,7 @@ from pathlib import Path
 
 from core.changes import Change, LayerChange, combine
 from core.errors import TawsimError
+from core.store.index import INDEX_DIR
 from core.store.layer import LAYERS_DIR
 from core.store.project import PROJECT_FILE, Project, Stamp
 
@@ -81,6 +84,9 @@ class DiskMonitor:
         self.layers_dir = project.folder / LAYERS_DIR
         self.project_file = project.folder / PROJECT_FILE
         self._project_stamp = stamp(self.project_file)
+        self.index_dir = project.folder / INDEX_DIR
+        self._index_dir = _dir_mtime(self.index_dir)
+        self._shards = self._scan_shards()
         self._dirs: dict[str, int | None] = {}
         self._files: dict[str, dict[str, Stamp]] = {}
         for name in self.annotator_folders():
@@ -107,9 +113,13 @@ class DiskMonitor:
         self._project_stamp = now
         if project_changed and not self.project.is_own_write(self.project_file, now):
             try:
-                parts.append(self.project.reload())
+                parts.append(self.project.reload())  # the index shards too
             except TawsimError as exc:
                 log.warning("cannot reload %s: %s", self.project_file, exc)
+            self._index_dir = _dir_mtime(self.index_dir)
+            self._shards = self._scan_shards()
+        else:
+            parts.extend(self._poll_index())
         folders = self.annotator_folders()
         wanted = set(folders) if annotators is None or parts else set(annotators)
         wanted |= {name for name in folders if name not in self._files}
@@ -119,6 +129,35 @@ class DiskMonitor:
         for name in [n for n in self._files if n not in folders]:
             parts.extend(self._forget_folder(name))
         return combine("disk", parts)
+
+    def _scan_shards(self) -> dict[str, Stamp | None]:
+        try:
+            return {name: stamp(path) for name, path in self.project.index_shards().items()}
+        except TawsimError as exc:
+            log.warning("cannot read %s: %s", self.index_dir, exc)
+            return {}
+
+    def _poll_index(self) -> list[Change]:
+        """Re-read the index shards that changed on disk (not by this project)."""
+        mtime = _dir_mtime(self.index_dir)
+        if mtime is not None and mtime == self._index_dir:
+            return []
+        self._index_dir = mtime
+        before, now = self._shards, self._scan_shards()
+        self._shards = now
+        out: list[Change] = []
+        for shard in sorted(set(before) | set(now)):
+            new = now.get(shard)
+            if before.get(shard) == new:
+                continue
+            path = self.index_dir / f"{shard}.json"
+            if new is not None and self.project.is_own_write(path, new):
+                continue
+            try:
+                out.append(self.project.reload_shard(shard))
+            except TawsimError as exc:
+                log.warning("cannot reload %s: %s", path, exc)
+        return out
 
     def _poll_folder(self, annotator: str) -> list[LayerChange]:
         folder = self.layers_dir / annotator

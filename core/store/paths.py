@@ -23,6 +23,7 @@ from core.safeio import read_bounded
 
 TEXTS_DIR = "texts"
 LAYERS_DIR = "layers"
+INDEX_DIR = "index"
 # Larger than any text import accepts (20 MB) or any layer Tawsim writes.
 MAX_STORE_FILE_BYTES = 256 * 1024 * 1024
 _DOC_ID = re.compile(r"[0-9a-f]{16}")
@@ -241,7 +242,7 @@ def clean_stale_temp(folder: Path) -> int:
     Called with the project's lock held, so no writer of ours is mid-write.
     """
     folder = Path(folder)
-    dirs = [folder, folder / TEXTS_DIR, folder / LAYERS_DIR]
+    dirs = [folder, folder / TEXTS_DIR, folder / LAYERS_DIR, folder / INDEX_DIR]
     dirs += [folder / LAYERS_DIR / name for name in layer_annotators(folder)]
     removed = 0
     for directory in dirs:

@@ -3,19 +3,22 @@
 Layout::
 
     PROJECT/
-      project.json            metadata, label set, annotators, document index
+      project.json            metadata, label set, annotators
+      index/<xx>.json         the document index, in shards by id (core/store/index.py)
       texts/<doc>.txt         each document's text, written once at import
       layers/<annotator>/<doc>.json
                               one annotator's spans and status for one document
       .lock                   held while the project is open for writing
 
-A span change rewrites only its own small layer file, so saving costs the same
-in a project of ten documents as in one of ten thousand, and two annotators
-sharing the folder (git, a synced folder) never write the same file.
+A span change rewrites only its own small layer file and a document change one
+index shard, so saving costs about the same in a project of ten documents as in
+one of a hundred thousand, and two annotators sharing the folder (git, a synced
+folder) never write the same file.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import threading
@@ -35,12 +38,12 @@ from core.model import (
     LabelSet,
     Span,
     default_labelset,
-    document_problem,
     now,
     validate_annotator,
     validate_new_document,
 )
 from core.store import paths
+from core.store.index import INDEX_DIR, DocumentIndex, shard_of
 from core.store.layer import LAYERS_DIR, Layer, LayerSummary, open_db
 from core.store.lock import ProjectLock
 from core.store.paths import fsync_dir
@@ -51,7 +54,8 @@ log = logging.getLogger(__name__)
 
 Stamp = tuple[int, int]  # (mtime in ns, size): how the project knows its own writes
 
-SCHEMA_VERSION = 1
+# 2: the document index moved from project.json into index/ shards.
+SCHEMA_VERSION = 2
 PROJECT_FILE = "project.json"
 TEXTS_DIR = paths.TEXTS_DIR
 LAYER_CACHE_SIZE = 128
@@ -89,7 +93,13 @@ class Project:
                 )
             self._meta = dict(meta)
             self.labels = LabelSet.from_json(self._meta.get("labels", []))
-            self._docs = self._read_index()
+            self._index = DocumentIndex(self.folder)
+            self._index.load(self._legacy_rows())
+            self.warnings += self._index.warnings
+            if self._index.warnings and not self.read_only:
+                # A shard loaded from its backup: saving would bury the newest version.
+                self.read_only, self.read_only_reason = True, self._index.warnings[-1]
+                self._lock.release()
             self.annotator = validate_annotator(annotator) if annotator else None
         except ValidationError as exc:
             self._lock.release()
@@ -109,6 +119,12 @@ class Project:
         self._texts: OrderedDict[str, str] = OrderedDict()
         self._own: dict[str, Stamp] = {}
         self._recording = threading.local()
+        if not self.read_only and (version < SCHEMA_VERSION or self._index.dirty):
+            try:
+                self._migrate()
+            except BaseException:
+                self._lock.release()
+                raise
         if self._lock.took_over:
             log.info("took over a stale lock left by process %s", self._lock.took_over[0])
 
@@ -129,6 +145,7 @@ class Project:
         folder.mkdir(parents=True, exist_ok=True)
         (folder / TEXTS_DIR).mkdir(exist_ok=True)
         (folder / LAYERS_DIR).mkdir(exist_ok=True)
+        (folder / INDEX_DIR).mkdir(exist_ok=True)
         labels = labels or default_labelset()
         meta = {
             "name": name,
@@ -167,23 +184,30 @@ class Project:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _read_index(self) -> dict[str, DocumentInfo]:
-        docs: dict[str, DocumentInfo] = {}
-        where = self.folder / PROJECT_FILE
-        for row in self._db.table("documents"):
-            problem = document_problem(row)
-            if problem:
-                raise StoreError(f"{where}: document entry {row.doc_id}: {problem}")
-            paths.check_doc_id(row["id"], where)
-            info = DocumentInfo(
-                id=row["id"],
-                title=row.get("title", ""),
-                imported=float(row.get("imported", 0.0)),
-                meta=dict(row.get("meta", {})),
-                length=row.get("length", 0),
-            )
-            docs[info.id] = info
-        return docs
+    @property
+    def _docs(self) -> dict[str, DocumentInfo]:
+        return self._index.docs
+
+    def _legacy_rows(self) -> list[tuple[str, Any]]:
+        """Index entries kept in project.json by schema 1 (empty from schema 2 on)."""
+        return [(str(row.doc_id), dict(row)) for row in self._db.table("documents")]
+
+    def _migrate(self) -> None:
+        """Move a schema-1 index into shards, then mark project.json as schema 2.
+
+        The shards are written first: a crash in between leaves project.json as
+        it was, and the next open moves the index again.
+        """
+        self._flush_index()
+        storage = self._db.storage
+        data = storage.read() or {}
+        self._meta["schema_version"] = SCHEMA_VERSION
+        data["meta"] = {"1": self._meta}
+        data["documents"] = {}
+        storage.write(data)
+        self._db.clear_cache()
+        self._remember_write(self.folder / PROJECT_FILE)
+        log.info("%s: document index moved into %s/", self.folder, INDEX_DIR)
 
     def reload(self) -> Change:
         """Re-read the project file after it changed on disk (a git pull, a sync).
@@ -199,8 +223,12 @@ class Project:
         if meta:
             self._meta = dict(meta)
             self.labels = LabelSet.from_json(self._meta.get("labels", []))
-        self._docs = self._read_index()
+        index = DocumentIndex(self.folder)
+        index.load(self._legacy_rows())
+        self._index = index
         self._remember_write(self.folder / PROJECT_FILE)
+        for path in index.shard_files().values():
+            self._remember_write(path)
         removed = [d for d in before if d not in self._docs]
         for key in [k for k in self._layers if k[0] in removed]:
             self._layers.pop(key).close()
@@ -219,6 +247,29 @@ class Project:
             labels=labels,
             meta=old_meta != new_meta or retitled,
         )
+
+    def reload_shard(self, shard: str) -> Change:
+        """Re-read one index shard after it changed on disk; return what changed."""
+        added, removed, retitled = self._index.reload_shard(shard)
+        for path in self._index.shard_files().values():
+            if shard_of(path.stem) == shard:
+                self._remember_write(path)
+        for key in [k for k in self._layers if k[0] in removed]:
+            self._layers.pop(key).close()
+        for key in [k for k in self._summaries if k[0] in removed]:
+            del self._summaries[key]
+        for doc_id in removed:
+            self._texts.pop(doc_id, None)
+        return Change(
+            "disk",
+            documents_added=tuple(added),
+            documents_removed=tuple(removed),
+            meta=bool(retitled),
+        )
+
+    def index_shards(self) -> dict[str, Path]:
+        """The index shard files on disk: shard name -> path."""
+        return self._index.shard_files()
 
     def reload_layer(self, doc_id: str, annotator: str) -> LayerChange:
         """Read one layer again from disk (it changed there); return what changed.
@@ -361,6 +412,13 @@ class Project:
     def __len__(self) -> int:
         return len(self._docs)
 
+    def __contains__(self, doc_id: object) -> bool:
+        return doc_id in self._docs
+
+    def doc_ids(self) -> list[str]:
+        """Every document's id, in import order."""
+        return list(self._docs)
+
     def text(self, doc_id: str) -> str:
         """A document's stored text (cached for the most recent documents)."""
         if doc_id in self._texts:
@@ -390,26 +448,23 @@ class Project:
                 self._write_index()
 
     def _write_index(self) -> None:
-        """Rewrite the document index from memory in one atomic write."""
+        """Write the changed index shards (once at the end of a batch)."""
         if self._batch_depth:
             self._index_dirty = True
             return
-        storage = self._db.storage
-        data = storage.read() or {}
-        data["documents"] = {
-            str(n): {
-                "id": info.id,
-                "title": info.title,
-                "imported": info.imported,
-                "meta": dict(info.meta),
-                "length": info.length,
-            }
-            for n, info in enumerate(self._docs.values(), 1)
-        }
-        storage.write(data)
-        self._db.clear_cache()
+        self._flush_index()
+
+    def _flush_index(self) -> None:
+        try:
+            written = self._index.flush()
+        except OSError as exc:
+            raise StoreError(
+                f"{self.folder / INDEX_DIR}: could not save the document index "
+                f"({exc.strerror or exc})"
+            ) from None
+        for path in written:
+            self._remember_write(path)
         self._index_dirty = False
-        self._remember_write(self.folder / PROJECT_FILE)
 
     def add_documents(
         self, items: Iterable[tuple[str, str, Mapping[str, Any]]]
@@ -432,8 +487,10 @@ class Project:
                     results.append((doc_id, False))
                     continue
                 write_text(self.folder, doc_id, text, sync_dir=not self._batch_depth)
-                self._docs[doc_id] = DocumentInfo(
-                    id=doc_id, title=title, imported=stamp, meta=dict(meta), length=len(text)
+                self._index.add(
+                    DocumentInfo(
+                        id=doc_id, title=title, imported=stamp, meta=dict(meta), length=len(text)
+                    )
                 )
                 added.append(doc_id)
                 results.append((doc_id, True))
@@ -441,8 +498,7 @@ class Project:
                 self._write_index()
         except BaseException:
             # Nothing half-added stays in memory (a full disk, a refused text).
-            for doc_id in added:
-                self._docs.pop(doc_id, None)
+            self._index.discard_changes(added)
             raise
         if added:
             self._record(Change("import", documents_added=tuple(added)))
@@ -456,7 +512,7 @@ class Project:
         if not gone:
             return Change("project")
         for doc_id in gone:
-            del self._docs[doc_id]
+            self._index.remove(doc_id)
             self._texts.pop(doc_id, None)
             for key in [k for k in self._layers if k[0] == doc_id]:
                 self._layers.pop(key).close()
@@ -469,6 +525,24 @@ class Project:
             ]:
                 path.unlink(missing_ok=True)
         change = Change("project", documents_removed=tuple(gone))
+        self._record(change)
+        return change
+
+    def set_title(self, doc_id: str, title: str) -> Change:
+        """Give a document a new title (one index shard is written)."""
+        if self.read_only:
+            raise StoreError(f"{self.folder}: the project is open read-only")
+        info = self.document(doc_id)
+        validate_new_document(title, "", {})
+        if title == info.title:
+            return Change("project")
+        self._index.replace(dataclasses.replace(info, title=title))
+        try:
+            self._write_index()
+        except BaseException:
+            self._index.replace(info)
+            raise
+        change = Change("project", meta=True)
         self._record(change)
         return change
 

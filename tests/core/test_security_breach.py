@@ -87,9 +87,21 @@ def test_lock_symlink_is_refused_and_its_target_untouched(tmp_path: Path) -> Non
 
 
 def _plant_doc_id(folder: Path, doc: str, evil: str) -> None:
-    path = folder / "project.json"
+    path = folder / "index" / f"{doc[:2]}.json"
     data = json.loads(path.read_text(encoding="utf-8"))
     data["documents"]["1"]["id"] = evil
+    path.write_text(json.dumps(data), encoding="utf-8")
+
+
+def _plant_legacy_doc_id(folder: Path, doc: str, evil: str) -> None:
+    """The same in a schema-1 project, whose index is inside project.json."""
+    shard = folder / "index" / f"{doc[:2]}.json"
+    row = json.loads(shard.read_text(encoding="utf-8"))["documents"]["1"]
+    shard.unlink()
+    path = folder / "project.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["meta"]["1"]["schema_version"] = 1
+    data["documents"] = {"1": dict(row, id=evil)}
     path.write_text(json.dumps(data), encoding="utf-8")
 
 
@@ -105,8 +117,20 @@ def test_document_ids_that_are_not_16_hex_digits_are_refused(tmp_path: Path, evi
     _plant_doc_id(folder, doc, evil)
     with pytest.raises(StoreError) as caught:
         Project.open(folder, annotator="ali")
-    one_line(caught.value, "project.json", "document id")
+    one_line(caught.value, f"index/{doc[:2]}.json", "document id")
     secret.assert_untouched()
+
+
+@pytest.mark.parametrize("evil", ["../../home/secret", "/etc/passwd", ""])
+def test_document_ids_in_a_schema_1_index_are_refused(tmp_path: Path, evil: str) -> None:
+    folder = tmp_path / "p"
+    doc = make_project(folder)
+    _plant_legacy_doc_id(folder, doc, evil)
+    before = (folder / "project.json").read_bytes()
+    with pytest.raises(StoreError) as caught:
+        Project.open(folder, annotator="ali")
+    one_line(caught.value, "project.json", "document id")
+    assert (folder / "project.json").read_bytes() == before  # nothing migrated
 
 
 def test_bundle_and_export_only_carry_project_files(tmp_path: Path) -> None:

@@ -75,18 +75,36 @@ def test_a_corrupt_project_file_opens_read_only_from_its_backup(tmp_path: Path) 
     folder = tmp_path / "p"
     make_project(folder)
     with Project.open(folder, annotator="ali") as project:
-        project.add_document("t2", "نص ثان", {})
+        project.add_annotator("sara")  # project.json.bak keeps the version without sara
     path = folder / "project.json"
     path.write_bytes(b'{"meta": {"1": {"name"')  # torn
     with Project.open(folder, annotator="ali") as project:
         assert project.read_only
         assert project.read_only_reason and "project.json" in project.read_only_reason
-        assert len(project) == 1  # the backup's version
+        assert len(project) == 1  # the index lives in index/, untouched
         with pytest.raises(StoreError) as caught:
             project.add_document("t3", "نص ثالث", {})
         one_line(caught.value, "read-only")
         # Read-only holds no lock: another writer is not kept out by a broken project.
     assert path.read_bytes() == b'{"meta": {"1": {"name"'
+
+
+def test_a_corrupt_index_shard_opens_read_only_from_its_backup(tmp_path: Path) -> None:
+    folder = tmp_path / "p"
+    doc = make_project(folder)
+    with Project.open(folder, annotator="ali") as project:
+        project.set_title(doc, "عنوان جديد")  # the shard's backup keeps the old title
+    path = folder / "index" / f"{doc[:2]}.json"
+    path.write_bytes(b'{"documents": {"1": {"id"')  # torn
+    with Project.open(folder, annotator="ali") as project:
+        assert project.read_only
+        assert project.read_only_reason and f"{doc[:2]}.json" in project.read_only_reason
+        assert [d.id for d in project.documents()] == [doc]
+        assert project.document(doc).title != "عنوان جديد"
+        with pytest.raises(StoreError) as caught:
+            project.set_title(doc, "ثالث")
+        one_line(caught.value, "read-only")
+    assert path.read_bytes() == b'{"documents": {"1": {"id"'
 
 
 # ---------------------------------------------------- 9. merge: all or nothing

@@ -93,14 +93,15 @@ def test_deep_json_in_project_file_falls_back_to_the_good_backup(tmp_path: Path)
     folder = tmp_path / "p"
     doc = make_project(folder)
     with Project.open(folder, annotator="ali") as project:
-        project.add_annotator("sara")  # project.json.bak is now a good copy
-    path = folder / "project.json"
+        project.set_title(doc, "t2")  # the shard's .bak is now a good copy
+    path = folder / "index" / f"{doc[:2]}.json"
     data = json.loads(path.read_text("utf-8"))
     text = json.dumps(data).replace('"meta": {}', '"meta": ' + "[" * 980 + "]" * 980, 1)
+    assert text != json.dumps(data)
     path.write_text(text, encoding="utf-8")
     with Project.open(folder, annotator="ali") as project:
         assert project.read_only and project.read_only_reason
-        assert "project.json" in project.read_only_reason
+        assert f"{doc[:2]}.json" in project.read_only_reason
         assert [d.id for d in project.documents()] == [doc]
         assert len(project.layer(doc).spans()) == 2
 

@@ -242,7 +242,8 @@ def test_reload_sees_changes_made_by_another_copy(tmp_path: Path) -> None:
         with Project.open(tmp_path / "q", annotator="sara") as other:
             new = other.add_document("u", "نص آخر", {})
             other.layer(doc).add(Span(0, 5, "LOC", "sara"))
-        for name in ("project.json", f"texts/{new}.txt"):
+        shard = f"index/{new[:2]}.json"
+        for name in ("project.json", shard, f"texts/{new}.txt"):
             shutil.copy(tmp_path / "q" / name, tmp_path / "p" / name)
         (tmp_path / "p" / "layers" / "sara").mkdir()
         shutil.copy(

@@ -1,0 +1,223 @@
+"""The document index, split into shards so that one change rewrites one small file.
+
+Layout::
+
+    PROJECT/index/<xx>.json     the entries of documents whose id starts with xx
+
+Each shard is a tinydb file ``{"documents": {seq: entry}}``; ``seq`` gives the
+import order across shards. There are at most 256 shards (two hex digits), so
+adding, removing or retitling a document rewrites about 1/256 of the index:
+at 100,000 documents a shard holds about 400 entries. Opening a project reads
+every shard once (the index must be known to list the documents); writing
+goes through ``atomic_write`` with a backup like every store file.
+
+Projects of schema 1 kept the index inside project.json; ``DocumentIndex``
+reads that form too, and the project moves it into shards when it is first
+opened for writing.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from core.errors import StoreError
+from core.model import DocumentInfo, document_problem
+from core.store import paths
+from core.store.storage import atomic_write, dumps, read_json_with_backup
+
+INDEX_DIR = paths.INDEX_DIR
+_SHARD = re.compile(r"[0-9a-f]{2}")
+_TABLE = "documents"
+
+
+def shard_of(doc_id: str) -> str:
+    """The shard a document's entry lives in."""
+    return doc_id[:2]
+
+
+def shard_path(folder: Path, shard: str) -> Path:
+    """Where one shard of the index lives."""
+    if not _SHARD.fullmatch(shard):
+        raise StoreError(f"{folder}: index shard {shard[:40]!r} is not two hex digits; refused")
+    return Path(folder) / INDEX_DIR / f"{shard}.json"
+
+
+def entry_json(info: DocumentInfo) -> dict[str, Any]:
+    """A document's index entry as stored."""
+    return {
+        "id": info.id,
+        "title": info.title,
+        "imported": info.imported,
+        "meta": dict(info.meta),
+        "length": info.length,
+    }
+
+
+def _entry(row: Any, where: object, key: str) -> DocumentInfo:
+    if not isinstance(row, dict):
+        raise StoreError(f"{where}: document entry {key}: not an object")
+    problem = document_problem(row)
+    if problem:
+        raise StoreError(f"{where}: document entry {key}: {problem}")
+    paths.check_doc_id(row["id"], where)
+    return DocumentInfo(
+        id=row["id"],
+        title=row.get("title", ""),
+        imported=float(row.get("imported", 0.0)),
+        meta=dict(row.get("meta", {})),
+        length=row.get("length", 0),
+    )
+
+
+class DocumentIndex:
+    """Every document's entry in import order, and the shards they are stored in."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+        self.docs: dict[str, DocumentInfo] = {}
+        self._seq: dict[str, int] = {}
+        self._next = 1
+        self._members: dict[str, set[str]] = {}
+        self._dirty: set[str] = set()
+        self.warnings: list[str] = []
+
+    # -- reading -------------------------------------------------------------
+    def shard_files(self) -> dict[str, Path]:
+        """The shard files on disk: shard name -> path (links and strays left out)."""
+        found: dict[str, Path] = {}
+        directory = self.folder / INDEX_DIR
+        if os.path.islink(directory):
+            raise StoreError(
+                f"{directory}: is a symbolic link inside the project; refused "
+                "(Tawsim never follows links in a project folder)"
+            )
+        try:
+            with os.scandir(directory) as entries:
+                names = [e.name for e in entries]
+        except FileNotFoundError:
+            return found
+        except OSError as exc:
+            raise StoreError(f"{directory}: cannot read ({exc.strerror or exc})") from None
+        for name in names:
+            stem = name[:-5] if name.endswith(".json") else ""
+            if not _SHARD.fullmatch(stem):
+                stem = name[:-9] if name.endswith(".json.bak") else ""
+            if _SHARD.fullmatch(stem):
+                found[stem] = directory / f"{stem}.json"
+        return dict(sorted(found.items()))
+
+    def _read_shard(self, shard: str) -> dict[str, tuple[int, DocumentInfo]]:
+        """One shard's entries: id -> (seq, info); StoreError naming the file if malformed."""
+        path = shard_path(self.folder, shard)
+        data, warning = read_json_with_backup(path, self.folder)
+        if warning:
+            self.warnings.append(warning)
+        out: dict[str, tuple[int, DocumentInfo]] = {}
+        for key, row in ((data or {}).get(_TABLE) or {}).items():
+            info = _entry(row, path, key)
+            if shard_of(info.id) != shard:
+                raise StoreError(
+                    f"{path}: document entry {key}: document {info.id} belongs in shard "
+                    f"{shard_of(info.id)}, not {shard}; refused"
+                )
+            if info.id not in out:  # the same document twice: the first entry counts
+                out[info.id] = (int(key), info)
+        return out
+
+    def load(self, legacy: Iterable[tuple[str, Any]] = ()) -> None:
+        """Read every shard; legacy rows (project.json of schema 1) come first."""
+        where = self.folder / "project.json"
+        entries: dict[str, tuple[int, DocumentInfo]] = {}
+        for key, row in legacy:
+            info = _entry(row, where, key)
+            entries.setdefault(info.id, (int(key), info))
+        if entries:
+            # Schema 1: the whole index is in project.json and shards are stale if any.
+            self._dirty = {shard_of(d) for d in entries} | set(self.shard_files())
+        else:
+            for shard in self.shard_files():
+                entries.update(self._read_shard(shard))
+        self._set(entries)
+
+    def _set(self, entries: Mapping[str, tuple[int, DocumentInfo]]) -> None:
+        order = sorted(entries.items(), key=lambda item: (item[1][0], item[0]))
+        self.docs = {doc_id: info for doc_id, (_, info) in order}
+        self._seq = {doc_id: seq for doc_id, (seq, _) in order}
+        self._next = max(self._seq.values(), default=0) + 1
+        self._members = {}
+        for doc_id in self.docs:
+            self._members.setdefault(shard_of(doc_id), set()).add(doc_id)
+
+    def reload_shard(self, shard: str) -> tuple[list[str], list[str], list[str]]:
+        """Re-read one shard changed on disk; return the ids (added, removed, retitled)."""
+        fresh = self._read_shard(shard) if shard_path(self.folder, shard).exists() else {}
+        old = {d: i for d, i in self.docs.items() if shard_of(d) == shard}
+        added = [d for d in fresh if d not in old]
+        removed = [d for d in old if d not in fresh]
+        retitled = [d for d in fresh if d in old and fresh[d][1] != old[d]]
+        if added or removed or retitled:
+            entries = {d: (self._seq[d], info) for d, info in self.docs.items()}
+            for doc_id in removed:
+                del entries[doc_id]
+            entries.update(fresh)
+            self._set(entries)
+        return added, removed, retitled
+
+    # -- changing ------------------------------------------------------------
+    def add(self, info: DocumentInfo) -> None:
+        """Add an entry at the end of the import order."""
+        if info.id not in self._seq:
+            self._seq[info.id] = self._next
+            self._next += 1
+        self.docs[info.id] = info
+        self._members.setdefault(shard_of(info.id), set()).add(info.id)
+        self._dirty.add(shard_of(info.id))
+
+    def replace(self, info: DocumentInfo) -> None:
+        """Replace an existing entry (a new title), keeping its place."""
+        self.docs[info.id] = info
+        self._dirty.add(shard_of(info.id))
+
+    def remove(self, doc_id: str) -> None:
+        """Remove an entry."""
+        self.docs.pop(doc_id, None)
+        self._seq.pop(doc_id, None)
+        self._members.get(shard_of(doc_id), set()).discard(doc_id)
+        self._dirty.add(shard_of(doc_id))
+
+    @property
+    def dirty(self) -> bool:
+        """True when some shard has changes not yet written."""
+        return bool(self._dirty)
+
+    def discard_changes(self, doc_ids: Iterable[str]) -> None:
+        """Forget entries added in memory whose write failed."""
+        for doc_id in doc_ids:
+            self.docs.pop(doc_id, None)
+            self._seq.pop(doc_id, None)
+            self._members.get(shard_of(doc_id), set()).discard(doc_id)
+
+    def flush(self) -> list[Path]:
+        """Write every changed shard (an empty one is removed); return the paths written."""
+        written: list[Path] = []
+        if not self._dirty:
+            return written
+        paths.make_dirs(self.folder, self.folder / INDEX_DIR)
+        for shard in sorted(self._dirty):
+            path = shard_path(self.folder, shard)
+            members = sorted(self._members.get(shard, ()), key=self._seq.__getitem__)
+            rows = {str(self._seq[d]): entry_json(self.docs[d]) for d in members}
+            if rows:
+                atomic_write(path, dumps({_TABLE: rows}), backup=True, root=self.folder)
+            else:
+                for stale in (path, path.with_name(path.name + ".bak")):
+                    paths.check_no_links(self.folder, stale)
+                    stale.unlink(missing_ok=True)
+                paths.fsync_dir(path.parent)
+            self._dirty.discard(shard)
+            written.append(path)
+        return written
