@@ -103,16 +103,14 @@ def project_stats(project: Any) -> dict[str, Any]:
     by_annotator: Counter[str] = Counter()
     doc_status: dict[str, Counter[str]] = {}
     annotators = project.annotators()
-    for doc in project.documents():
+    # Summaries come from the per-annotator cache: no layer file is read for them.
+    for doc_id in project.doc_ids():
         for annotator in annotators:
-            layer = project.layer(doc.id, annotator)
-            spans = layer.spans()
-            doc_status.setdefault(annotator, Counter())[layer.status] += 1
-            for span in spans:
-                by_status[span.status] += 1
-                by_annotator[annotator] += 1
-                if span.status == "accepted":
-                    by_label[span.label] += 1
+            summary = project.summary(doc_id, annotator)
+            doc_status.setdefault(annotator, Counter())[summary.status] += 1
+            by_status.update(summary.counts)
+            by_annotator[annotator] += sum(summary.counts.values())
+            by_label.update(summary.labels)
     return {
         "project": project.name,
         "folder": str(project.folder),

@@ -23,7 +23,7 @@ import logging
 import os
 import threading
 import uuid
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -49,6 +49,7 @@ from core.store.lock import ProjectLock
 from core.store.paths import fsync_dir
 from core.store.paths import text_id as text_id  # re-exported: the id of a text
 from core.store.storage import atomic_write, write_text
+from core.store.summaries import SummaryCache, counts_of
 
 log = logging.getLogger(__name__)
 
@@ -116,6 +117,7 @@ class Project:
         self._index_dirty = False
         self._layers: OrderedDict[tuple[str, str], Layer] = OrderedDict()
         self._summaries: dict[tuple[str, str], LayerSummary] = {}
+        self._caches: dict[str, SummaryCache] = {}
         self._texts: OrderedDict[str, str] = OrderedDict()
         self._own: dict[str, Stamp] = {}
         self._recording = threading.local()
@@ -175,6 +177,9 @@ class Project:
         for layer in self._layers.values():
             layer.close()
         self._layers.clear()
+        if not self.read_only:
+            for cache in self._caches.values():
+                cache.save()
         self._db.close()
         self._lock.release()
 
@@ -279,6 +284,7 @@ class Project:
         """
         key = (doc_id, annotator)
         self._summaries.pop(key, None)
+        self._forget_summary(doc_id, annotator)
         layer = self._layers.get(key)
         if layer is None:
             return LayerChange(doc_id, annotator, reloaded=True)
@@ -323,6 +329,7 @@ class Project:
         """Keep the summaries, the own-write stamps and any recording up to date."""
         self._summaries.pop(change.key, None)
         self._remember_write(path)
+        self._forget_summary(*change.key)
         self._record(change)
 
     # -- recording changes -------------------------------------------------------
@@ -517,6 +524,8 @@ class Project:
             for key in [k for k in self._layers if k[0] == doc_id]:
                 self._layers.pop(key).close()
                 self._summaries.pop(key, None)
+            for cache in self._caches.values():
+                cache.forget(doc_id, None)
         self._write_index()
         for doc_id in gone:
             for path in [
@@ -574,9 +583,49 @@ class Project:
     def summary(self, doc_id: str, annotator: str | None = None) -> LayerSummary:
         """Status and counts of a layer, computed once and kept up to date."""
         key = (doc_id, self._annotator(annotator))
-        if key not in self._summaries:
-            self._summaries[key] = self.layer(*key).summary()
-        return self._summaries[key]
+        hit = self._summaries.get(key)
+        if hit is not None:
+            return hit
+        cache = self._cache(key[1])
+        entry = cache.get(doc_id) if cache is not None else None
+        if entry is not None:
+            status, counts, labels = entry
+            hit = LayerSummary(status, Counter(counts), Counter(labels))
+        elif cache is not None and not cache.has_file(doc_id) and not self.is_loaded(*key):
+            self.document(doc_id)
+            hit = LayerSummary()  # no layer file: nothing to read
+        else:
+            hit = self.layer(*key).summary()
+            if cache is not None:
+                stamp = self._stamp(paths.layer_path(self.folder, key[1], doc_id))
+                cache.put(doc_id, stamp, (hit.status, counts_of(hit.counts), counts_of(hit.labels)))
+        self._summaries[key] = hit
+        return hit
+
+    def _cache(self, annotator: str) -> SummaryCache | None:
+        """The annotator's summary cache (read once); None for a layer folder that is unsafe."""
+        cache = self._caches.get(annotator)
+        if cache is None:
+            try:
+                cache = SummaryCache(self.folder, annotator)
+            except StoreError as exc:
+                log.info("no summary cache for %s: %s", annotator, exc)
+                return None
+            self._caches[annotator] = cache
+        return cache
+
+    def _forget_summary(self, doc_id: str, annotator: str) -> None:
+        cache = self._caches.get(annotator)
+        if cache is not None:
+            cache.forget(doc_id, self._stamp(paths.layer_path(self.folder, annotator, doc_id)))
+
+    @staticmethod
+    def _stamp(path: Path) -> Stamp | None:
+        try:
+            st = os.stat(path, follow_symlinks=False)
+        except OSError:
+            return None
+        return (st.st_mtime_ns, st.st_size)
 
     # -- writing spans and statuses ------------------------------------------------
     def edit_spans(

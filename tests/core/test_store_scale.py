@@ -1,0 +1,139 @@
+"""The sharded document index and the summary cache: what each write touches, what open reads."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from core.model import Span
+from core.store import Project
+from core.store import layer as layer_module
+from core.store.disk import DiskMonitor
+
+
+def _project(folder: Path, n: int = 40) -> list[str]:
+    with Project.create(folder, name="p", annotator="sara") as project:
+        with project.batch():
+            ids = [project.add_document(f"t{i}", f"نص رقم {i} في سوريا", {}) for i in range(n)]
+        for doc in ids[:10]:
+            project.edit_spans(doc, put=[Span(0, 2, "LOC", "sara")])
+        project.set_status(ids[0], "done")
+    return ids
+
+
+def test_one_document_change_rewrites_one_shard(tmp_path: Path) -> None:
+    ids = _project(tmp_path / "p")
+    shards = tmp_path / "p" / "index"
+    before = {p.name: p.read_bytes() for p in shards.glob("*.json")}
+    assert len(before) > 1
+    with Project.open(tmp_path / "p", annotator="sara") as project:
+        project.set_title(ids[3], "عنوان آخر")
+    after = {p.name: p.read_bytes() for p in shards.glob("*.json")}
+    changed = [name for name in after if after[name] != before[name]]
+    assert changed == [f"{ids[3][:2]}.json"]
+    with Project.open(tmp_path / "p", annotator="sara") as project:
+        assert project.document(ids[3]).title == "عنوان آخر"
+        assert project.doc_ids() == ids  # import order survives the shards
+        project.remove_documents([ids[5]])
+    with Project.open(tmp_path / "p", annotator="sara") as project:
+        assert ids[5] not in project and len(project) == len(ids) - 1
+
+
+def test_a_schema_1_project_moves_its_index_into_shards(tmp_path: Path) -> None:
+    ids = _project(tmp_path / "p", 5)
+    folder = tmp_path / "p"
+    rows = {}
+    for shard in (folder / "index").glob("*.json"):
+        rows.update(json.loads(shard.read_text("utf-8"))["documents"])
+    shutil.rmtree(folder / "index")
+    data = json.loads((folder / "project.json").read_text("utf-8"))
+    data["meta"]["1"]["schema_version"] = 1
+    data["documents"] = rows
+    (folder / "project.json").write_text(json.dumps(data), encoding="utf-8")
+    with Project.open(folder, annotator="sara", read_only=True) as project:
+        assert project.doc_ids() == ids  # read as it is
+    assert not (folder / "index").exists()
+    with Project.open(folder, annotator="sara") as project:
+        assert project.doc_ids() == ids
+    data = json.loads((folder / "project.json").read_text("utf-8"))
+    assert data["documents"] == {} and data["meta"]["1"]["schema_version"] == 2
+    with Project.open(folder, annotator="sara") as project:
+        assert project.doc_ids() == ids
+
+
+def test_open_reads_no_layer_for_summaries_when_the_cache_is_current(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ids = _project(tmp_path / "p")
+    with Project.open(tmp_path / "p", annotator="sara") as project:
+        expected = [project.summary(d) for d in ids]
+    assert (tmp_path / "p" / "cache" / ".gitignore").read_text().strip().endswith("*")
+    reads: list[str] = []
+    real = layer_module.Layer._load
+
+    def counting(self: layer_module.Layer) -> object:
+        reads.append(self.doc.id)
+        return real(self)
+
+    monkeypatch.setattr(layer_module.Layer, "_load", counting)
+    with Project.open(tmp_path / "p", annotator="sara", read_only=True) as project:
+        assert [project.summary(d) for d in ids] == expected
+    assert reads == []
+    assert expected[0].status == "done" and expected[1].accepted == 1
+
+
+def test_a_layer_changed_outside_is_summarised_again(tmp_path: Path) -> None:
+    ids = _project(tmp_path / "p")
+    with Project.open(tmp_path / "p", annotator="sara") as project:
+        assert project.summary(ids[1]).accepted == 1
+    # Another copy (a git pull) rejects the span of ids[1].
+    shutil.copytree(tmp_path / "p", tmp_path / "q")
+    with Project.open(tmp_path / "q", annotator="sara") as other:
+        span = other.layer(ids[1]).spans()[0]
+        other.edit_spans(ids[1], put=[span.evolve(status="rejected")])
+    target = tmp_path / "p" / "layers" / "sara" / f"{ids[1]}.json"
+    # Copied over in place, as a sync tool may: the folder's time stays.
+    shutil.copy(tmp_path / "q" / "layers" / "sara" / f"{ids[1]}.json", target)
+    with Project.open(tmp_path / "p", annotator="sara", read_only=True) as project:
+        summary = project.summary(ids[1])
+        assert summary.accepted == 0 and summary.rejected == 1
+        assert project.summary(ids[2]).accepted == 1
+
+
+@pytest.mark.parametrize(
+    "garbage", [b"", b"{", b'{"version": 1, "files": 3}', b"\xff\xfe", b"[" * 5000]
+)
+def test_a_damaged_cache_is_ignored(tmp_path: Path, garbage: bytes) -> None:
+    ids = _project(tmp_path / "p")
+    with Project.open(tmp_path / "p", annotator="sara") as project:
+        project.summary(ids[1])
+    cache = tmp_path / "p" / "cache" / "summaries" / "sara.json"
+    cache.write_bytes(garbage)
+    with Project.open(tmp_path / "p", annotator="sara") as project:
+        assert project.summary(ids[1]).accepted == 1
+        assert project.summary(ids[20]).status == "new"
+    json.loads(cache.read_text("utf-8"))  # rewritten whole at close
+
+
+def test_another_copy_adding_a_document_reaches_the_monitor_through_its_shard(
+    tmp_path: Path,
+) -> None:
+    _project(tmp_path / "p", 3)
+    shutil.copytree(tmp_path / "p", tmp_path / "q")
+    with Project.open(tmp_path / "p", annotator="sara") as mine:
+        monitor = DiskMonitor(mine)
+        with Project.open(tmp_path / "q", annotator="ali") as other:
+            new = other.add_document("جديد", "نص جديد تماما", {})
+        shutil.copy(tmp_path / "q" / "texts" / f"{new}.txt", tmp_path / "p" / "texts")
+        shutil.copy(tmp_path / "q" / "index" / f"{new[:2]}.json", tmp_path / "p" / "index")
+        os.utime(tmp_path / "p" / "index", ns=(1, 1))  # the folder's time moved
+        change = monitor.poll()
+        assert change.documents_added == (new,)
+        assert mine.document(new).title == "جديد"
+        mine.set_title(new, "عنوان")  # own write: not taken for an outside change
+        os.utime(tmp_path / "p" / "index", ns=(2, 2))
+        assert monitor.poll().empty
