@@ -582,10 +582,10 @@ class Project:
 
     def summary(self, doc_id: str, annotator: str | None = None) -> LayerSummary:
         """Status and counts of a layer, computed once and kept up to date."""
-        key = (doc_id, self._annotator(annotator))
-        hit = self._summaries.get(key)
-        if hit is not None:
+        hit = self._summaries.get((doc_id, annotator or self.annotator or ""))
+        if hit is not None:  # only validated names are ever keys
             return hit
+        key = (doc_id, self._annotator(annotator))
         cache = self._cache(key[1])
         entry = cache.get(doc_id) if cache is not None else None
         if entry is not None:

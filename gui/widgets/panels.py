@@ -21,7 +21,8 @@ def fit_columns(view: QtWidgets.QTableView) -> None:
     rows.setDefaultSectionSize(view.fontMetrics().height() + 8)
     header = view.horizontalHeader()
     header.setMinimumSectionSize(36)
-    header.setResizeContentsPrecision(0)  # measure the visible rows only (5,000 spans)
+    # Measure the visible rows and a hundred more, never every row (100,000 documents).
+    header.setResizeContentsPrecision(100)
     header.setStretchLastSection(False)
     header.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.Interactive)
     header.setSectionResizeMode(0, QtWidgets.QHeaderView.ResizeMode.Stretch)
