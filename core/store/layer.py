@@ -215,7 +215,10 @@ class Layer:
         data["state"] = {"1": self._state_record(status or self._status)}
         # One write for the whole change; the spans are cached here, so the tinydb
         # tables (and their query caches) are only used for the first read.
-        db.storage.write(data)
+        keys = [str(i) for i in removals] + [str(span.id) for span in upserts]
+        storage = db.storage
+        assert isinstance(storage, AtomicJSONStorage)
+        storage.write(data, changed={"spans": keys, "state": ["1"]})
         removed = [spans.pop(i) for i in removals if i in spans]
         added: list[Span] = []
         changed: list[tuple[Span, Span]] = []

@@ -14,6 +14,7 @@ import json
 import logging
 import os
 import stat
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -42,38 +43,110 @@ def _compact(value: Any) -> str:
     )
 
 
-def _key_order(item: tuple[str, Any]) -> tuple[int, str]:
+def _key(key: str) -> tuple[int, str]:
     # tinydb's document ids are numeric strings: "2" sorts before "10".
-    return (len(item[0]), item[0]) if item[0].isdigit() else (1 << 30, item[0])
+    return (len(key), key) if key.isdigit() else (1 << 30, key)
 
 
-Memo = dict[tuple[str, str], tuple[Any, str]]
+class _TableMemo:
+    """One table as last written: keys in file order, each key's record, line and place."""
+
+    __slots__ = ("order", "rows", "lines", "index")
+
+    def __init__(self, order: list[str], rows: dict[str, Any], lines: list[str]) -> None:
+        self.order, self.rows, self.lines = order, rows, lines
+        self.index = {key: i for i, key in enumerate(order)}
 
 
-def dumps(data: Any, memo: Memo | None = None) -> str:
+Memo = dict[str, _TableMemo]
+
+
+def _line(key: str, row: Any) -> str:
+    return f"  {json.dumps(key)}: {_compact(row)}"
+
+
+def _order(table: dict[str, Any], prev: _TableMemo | None) -> list[str]:
+    """The table's keys in file order, reusing the last order when only values changed."""
+    if prev is None:
+        return sorted(table, key=_key)
+    order = [k for k in prev.order if k in table]
+    extra = [k for k in table if k not in prev.rows]
+    if extra:
+        extra.sort(key=_key)
+        if order and _key(extra[0]) < _key(order[-1]):
+            return sorted(table, key=_key)  # a key in the middle: sort everything
+        order += extra
+    return order
+
+
+def _patched(table: dict[str, Any], prev: _TableMemo, keys: Iterable[str]) -> _TableMemo | None:
+    """The table with only keys changed since prev, or None when that takes a full pass."""
+    order, lines, rows = prev.order, list(prev.lines), dict(prev.rows)
+    appended: list[str] = []
+    for key in keys:
+        if key not in table:
+            return None  # a removal shifts every later line
+        if key in prev.index:
+            lines[prev.index[key]] = _line(key, table[key])
+            rows[key] = table[key]
+        else:
+            appended.append(key)
+    if len(table) != len(order) + len(appended):
+        return None
+    if appended:
+        appended.sort(key=_key)
+        if order and _key(appended[0]) <= _key(order[-1]):
+            return None
+        memo = _TableMemo(order + appended, rows, lines)
+        for key in appended:
+            memo.rows[key] = table[key]
+            memo.lines.append(_line(key, table[key]))
+        return memo
+    patched = _TableMemo.__new__(_TableMemo)
+    patched.order, patched.rows, patched.lines, patched.index = order, rows, lines, prev.index
+    return patched
+
+
+def dumps(
+    data: Any, memo: Memo | None = None, changed: Mapping[str, Iterable[str]] | None = None
+) -> str:
     """Deterministic JSON with one record a line: sorted keys, stable order, readable UTF-8.
 
     A tinydb file is ``{table: {id: record}}``; writing each record on a line of
     its own keeps diffs and merges to the records that changed, and uses the
     fast C encoder (an indented dump goes through Python's slow one). With a
-    memo, a record object that was serialised before is not serialised again;
-    the caller promises never to change a written record in place.
+    memo, a record object that was serialised before is not serialised again
+    and the key order is not sorted again; with ``changed`` (table -> keys
+    changed since the memo was made) only those lines are made, so rewriting a
+    layer of 20,000 spans costs a join, not a pass in Python. The caller
+    promises never to change a written record in place.
     """
     if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
         return _compact(data) + "\n"
-    used: Memo = {}
     tables = []
+    used: Memo = {}
     for name, table in sorted(data.items()):
-        lines = []
-        for key, row in sorted(table.items(), key=_key_order):
-            hit = memo.get((name, key)) if memo is not None else None
-            if hit is None or hit[0] is not row:
-                hit = (row, f"  {json.dumps(key)}: {_compact(row)}")
-            used[(name, key)] = hit
-            lines.append(hit[1])
-        rows = ",\n".join(lines)
+        prev = memo.get(name) if memo is not None else None
+        made = None
+        if prev is not None and changed is not None and name in changed:
+            made = _patched(table, prev, changed[name])
+        if made is None:
+            order = _order(table, prev)
+            known = prev.rows if prev is not None else {}
+            lines = []
+            for key in order:
+                row = table[key]
+                line = (
+                    prev.lines[prev.index[key]] if prev is not None and key in prev.index else None
+                )
+                if line is None or known[key] is not row:
+                    line = _line(key, row)
+                lines.append(line)
+            made = _TableMemo(order, {k: table[k] for k in order}, lines)
+        used[name] = made
+        body = ",\n".join(made.lines)
         label = json.dumps(name, ensure_ascii=False)
-        tables.append(f" {label}: {{\n{rows}\n }}" if rows else f" {label}: {{}}")
+        tables.append(f" {label}: {{\n{body}\n }}" if body else f" {label}: {{}}")
     if memo is not None:
         memo.clear()
         memo.update(used)
@@ -275,14 +348,22 @@ class AtomicJSONStorage(Storage):
         # A shallow copy: tinydb assigns tables into this dict before write().
         return dict(self._cache)
 
-    def write(self, data: dict[str, dict[str, Any]]) -> None:
-        """Write data durably; on failure reload what is on disk and re-raise."""
+    def write(
+        self,
+        data: dict[str, dict[str, Any]],
+        changed: Mapping[str, Iterable[str]] | None = None,
+    ) -> None:
+        """Write data durably; on failure reload what is on disk and re-raise.
+
+        ``changed`` names, per table, the only records changed since the last
+        write (see ``dumps``).
+        """
         if self.read_only:
             raise StoreError(f"{self.path}: the project is open read-only")
         if self.warning:
             raise StoreError(self.warning)
         try:
-            text = dumps(data, self._memo)
+            text = dumps(data, self._memo, changed)
             atomic_write(self.path, text.encode("utf-8"), backup=True, root=self.root)
         except (OSError, UnicodeEncodeError, ValueError, TypeError) as exc:
             # tinydb may have changed cached documents in place; the disk is the truth.

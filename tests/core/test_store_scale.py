@@ -137,3 +137,32 @@ def test_another_copy_adding_a_document_reaches_the_monitor_through_its_shard(
         mine.set_title(new, "عنوان")  # own write: not taken for an outside change
         os.utime(tmp_path / "p" / "index", ns=(2, 2))
         assert monitor.poll().empty
+
+
+def test_patched_dumps_write_exactly_what_a_full_dump_writes() -> None:
+    import random
+
+    from core.store.storage import dumps
+
+    rng = random.Random(16)
+    memo: dict = {}
+    table: dict[str, dict] = {str(i): {"n": i} for i in range(1, 60)}
+    dumps({"spans": table, "state": {"1": {"s": 0}}}, memo)
+    next_id = 60
+    for step in range(300):
+        table = dict(table)
+        choice = rng.random()
+        if choice < 0.5 and table:
+            key = rng.choice(list(table))
+            table[key] = {"n": rng.random()}
+            keys = [key]
+        elif choice < 0.8:
+            table[str(next_id)] = {"n": next_id}
+            keys = [str(next_id)]
+            next_id += rng.choice([1, 1, 7])
+        elif table:
+            key = rng.choice(list(table))
+            del table[key]
+            keys = [key]
+        data = {"spans": table, "state": {"1": {"s": step}}}
+        assert dumps(data, memo, {"spans": keys, "state": ["1"]}) == dumps(data)
