@@ -119,14 +119,14 @@ class Layer:
             spans: dict[int, Span] = {}
             if self._exists():
                 db = self._database()
-                for row in db.table("spans"):
+                # The parsed file directly: tinydb's Table would wrap every row first.
+                data = db.storage.read() or {}
+                for key, row in data.get("spans", {}).items():
                     try:
-                        spans[int(row.doc_id)] = Span.from_json(row, int(row.doc_id))
+                        spans[int(key)] = Span.from_json(row, int(key))
                     except (KeyError, TypeError, ValueError, OverflowError) as exc:
-                        raise StoreError(
-                            f"{self.path}: malformed span {row.doc_id} ({exc})"
-                        ) from exc
-                state = db.table("state").get(doc_id=1)
+                        raise StoreError(f"{self.path}: malformed span {key} ({exc})") from exc
+                state = data.get("state", {}).get("1")
                 if state and state.get("status") in DOC_STATUSES:
                     self._status = str(state["status"])
             self._spans = spans

@@ -327,9 +327,18 @@ class Project:
 
     def layer_written(self, path: Path, change: LayerChange) -> None:
         """Keep the summaries, the own-write stamps and any recording up to date."""
-        self._summaries.pop(change.key, None)
+        old = self._summaries.pop(change.key, None)
         self._remember_write(path)
-        self._forget_summary(*change.key)
+        if old is not None and not change.reloaded:
+            # Counted from the change, not from the layer (20,000 spans).
+            summary = _updated(old, change)
+            self._summaries[change.key] = summary
+            cache = self._caches.get(change.annotator)
+            if cache is not None:
+                entry = (summary.status, counts_of(summary.counts), counts_of(summary.labels))
+                cache.put(change.doc_id, self._stamp(path), entry)
+        else:
+            self._forget_summary(*change.key)
         self._record(change)
 
     # -- recording changes -------------------------------------------------------
@@ -672,6 +681,20 @@ class Project:
         if not put and not remove:
             return Change(source)
         return self.edit_spans(doc_id, put=put, remove=remove, annotator=annotator, source=source)
+
+
+def _updated(summary: LayerSummary, change: LayerChange) -> LayerSummary:
+    """A layer's summary after a change, from the summary before it."""
+    counts, labels = Counter(summary.counts), Counter(summary.labels)
+    gone = [*change.removed, *(old for old, _ in change.changed)]
+    came = [*change.added, *(new for _, new in change.changed)]
+    for spans, sign in ((gone, -1), (came, 1)):
+        for span in spans:
+            counts[span.status] += sign
+            if span.status == "accepted":
+                labels[span.label] += sign
+    status = change.status[1] if change.status else summary.status
+    return LayerSummary(status, +counts, +labels)
 
 
 class Recorder:

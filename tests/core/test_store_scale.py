@@ -166,3 +166,32 @@ def test_patched_dumps_write_exactly_what_a_full_dump_writes() -> None:
             keys = [key]
         data = {"spans": table, "state": {"1": {"s": step}}}
         assert dumps(data, memo, {"spans": keys, "state": ["1"]}) == dumps(data)
+
+
+def test_summaries_kept_from_changes_match_a_recount(tmp_path: Path) -> None:
+    import random
+
+    rng = random.Random(3)
+    ids = _project(tmp_path / "p", 3)
+    with Project.open(tmp_path / "p", annotator="sara") as project:
+        doc = ids[2]
+        text_length = project.document(doc).length
+        for step in range(60):
+            project.summary(doc)  # known before each change, so it is updated in place
+            spans = project.layer(doc).spans()
+            choice = rng.random()
+            if spans and choice < 0.3:
+                project.edit_spans(doc, remove=[rng.choice(spans).id])
+            elif spans and choice < 0.7:
+                span = rng.choice(spans)
+                status = rng.choice(["accepted", "rejected", "suggested"])
+                project.edit_spans(doc, put=[span.evolve(status=status, label="PERS")])
+            else:
+                start = rng.randrange(text_length - 2)
+                status = rng.choice(["accepted", "suggested"])
+                project.edit_spans(doc, put=[Span(start, start + 1, "LOC", "sara", status=status)])
+            if step == 30:
+                project.set_status(doc, "done")
+            assert project.summary(doc) == project.layer(doc).summary()
+    with Project.open(tmp_path / "p", annotator="sara", read_only=True) as project:
+        assert project.summary(ids[2]) == project.layer(ids[2]).summary()  # from the cache
