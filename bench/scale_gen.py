@@ -71,9 +71,7 @@ def doc_length(rng: random.Random) -> int:
     return int(min(4000, max(1500, rng.lognormvariate(7.8, 0.25))))
 
 
-def layer_spans(
-    rng: random.Random, found: list[tuple[int, int, str]]
-) -> tuple[list[Span], str]:
+def layer_spans(rng: random.Random, found: list[tuple[int, int, str]]) -> tuple[list[Span], str]:
     """Spans for sara's layer (mostly suggested, some accepted/rejected) and a status."""
     roll = rng.random()
     status = "done" if roll < 0.2 else "in_progress" if roll < 0.45 else "new"
