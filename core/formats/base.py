@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -110,20 +111,24 @@ class ReadReport:
         return bool(self.counts or self.skipped)
 
 
-def write_export(path: Path, content: str | bytes) -> None:
+def write_export(path: Path, content: str | bytes | Iterable[str | bytes]) -> None:
     """Write an exported file atomically with the permissions the user's umask gives.
 
     Exports are meant for other programs and people (a brat server, a colleague),
-    so unlike the project's own files they are not private to the user.
+    so unlike the project's own files they are not private to the user. Content
+    may be an iterable of pieces, written as they come (a large export streams):
+    the file appears only once every piece is written; on an error or a
+    cancellation the temporary file is removed and nothing is left.
     """
     path = Path(path)
-    data = content.encode("utf-8") if isinstance(content, str) else content
+    pieces: Iterable[str | bytes] = [content] if isinstance(content, (str, bytes)) else content
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     # open() applies the umask to 0o666, as any other program writing a file does.
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+        with os.fdopen(fd, "wb", buffering=1 << 20) as handle:
+            for piece in pieces:
+                handle.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)

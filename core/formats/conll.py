@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain, islice
 
 from core.arabic import strip_proclitic
 from core.formats.base import DocRecord, ExportProblem, SpanRecord
@@ -43,6 +44,7 @@ __all__ = [
     "detect_scheme",
     "read_conll",
     "write_conll",
+    "iter_conll",
     "ExportProblem",
     "nesting_levels",
     "PRESETS",
@@ -158,53 +160,91 @@ def write_conll(
 
     ``docstart=None`` writes ``-DOCSTART-`` lines only when there are several documents.
     """
+    problems: list[ExportProblem] = []
+    pieces = iter_conll(
+        docs,
+        problems,
+        tokens=tokens,
+        scheme=scheme,
+        nested=nested,
+        delimiter=delimiter,
+        docstart=docstart,
+    )
+    return "".join(pieces), problems
+
+
+def iter_conll(
+    docs: Iterable[DocRecord],
+    problems: list[ExportProblem],
+    *,
+    tokens: str = "whitespace",
+    scheme: str = "iob2",
+    nested: bool = False,
+    delimiter: str = " ",
+    docstart: bool | None = None,
+) -> Iterator[str]:
+    """CoNLL text one document at a time, adding the spans it cannot keep to problems."""
     if scheme not in WRITE_SCHEMES:
         raise ValueError(f"unknown scheme {scheme!r}")
-    out: list[str] = []
-    problems: list[ExportProblem] = []
-    starts_docs = len(docs) > 1 if docstart is None else docstart
-    for doc in docs:
+    stream = iter(docs)
+    # Whether there are several documents is known from the first two: no list is built.
+    head = list(islice(stream, 2))
+    starts_docs = len(head) > 1 if docstart is None else docstart
+    for doc in chain(head, stream):
+        out: list[str] = []
         if starts_docs:
             out.append(f"{DOCSTART_LINE}\n\n")
-        levels = nesting_levels(doc.spans) or [[]]
-        if not nested and len(levels) > 1:
-            for level in levels[1:]:
-                problems += [
-                    _problem(doc, s, "nested inside another span; use --nested columns")
-                    for s in level
-                ]
-            levels = levels[:1]
-        index = _SpanIndex(doc.spans)
-        by_lines = doc.meta.get("format") == "conll"
-        level_starts = [[s.start for s in level] for level in levels]
-        for lo, hi in _sentence_bounds(doc.text, doc.spans, by_lines):
-            if tokens == "clitic":
-                toks = _clitic_tokens(doc.text, lo, hi, index)
-            else:
-                toks = _whitespace_tokens(doc.text, lo, hi)
-            if not toks:
-                continue
-            columns = [
-                _tag_level(
-                    doc,
-                    toks,
-                    level[bisect_left(starts, lo) : bisect_left(starts, hi)],
-                    scheme,
-                    problems,
-                    tokens,
-                )
-                for level, starts in zip(levels, level_starts, strict=True)
+        _conll_doc(doc, out, problems, tokens, scheme, nested, delimiter)
+        yield "".join(out)
+
+
+def _conll_doc(
+    doc: DocRecord,
+    out: list[str],
+    problems: list[ExportProblem],
+    tokens: str,
+    scheme: str,
+    nested: bool,
+    delimiter: str,
+) -> None:
+    """Append one document's CoNLL lines to out."""
+    levels = nesting_levels(doc.spans) or [[]]
+    if not nested and len(levels) > 1:
+        for level in levels[1:]:
+            problems += [
+                _problem(doc, s, "nested inside another span; use --nested columns") for s in level
             ]
-            for i, (start, end) in enumerate(toks):
-                cells = [doc.text[start:end]]
-                if tokens == "clitic":
-                    joined = i + 1 < len(toks) and toks[i + 1][0] == end
-                    cells.append(NO_SPACE if joined else "_")
-                # Inner levels first, the outermost last: the tag column is last.
-                cells.extend(col[i] for col in reversed(columns))
-                out.append(delimiter.join(cells) + "\n")
-            out.append("\n")
-    return "".join(out), problems
+        levels = levels[:1]
+    index = _SpanIndex(doc.spans)
+    by_lines = doc.meta.get("format") == "conll"
+    level_starts = [[s.start for s in level] for level in levels]
+    for lo, hi in _sentence_bounds(doc.text, doc.spans, by_lines):
+        if tokens == "clitic":
+            toks = _clitic_tokens(doc.text, lo, hi, index)
+        else:
+            toks = _whitespace_tokens(doc.text, lo, hi)
+        if not toks:
+            continue
+        columns = [
+            _tag_level(
+                doc,
+                toks,
+                level[bisect_left(starts, lo) : bisect_left(starts, hi)],
+                scheme,
+                problems,
+                tokens,
+            )
+            for level, starts in zip(levels, level_starts, strict=True)
+        ]
+        for i, (start, end) in enumerate(toks):
+            cells = [doc.text[start:end]]
+            if tokens == "clitic":
+                joined = i + 1 < len(toks) and toks[i + 1][0] == end
+                cells.append(NO_SPACE if joined else "_")
+            # Inner levels first, the outermost last: the tag column is last.
+            cells.extend(col[i] for col in reversed(columns))
+            out.append(delimiter.join(cells) + "\n")
+        out.append("\n")
 
 
 def _problem(doc: DocRecord, span: SpanRecord, reason: str) -> ExportProblem:

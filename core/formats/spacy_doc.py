@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from core.errors import TawsimError
@@ -47,9 +47,13 @@ def words_and_spaces(text: str, cuts: Sequence[int]) -> tuple[list[str], list[bo
     return words, spaces
 
 
-def docbin_bytes(docs: Sequence[DocRecord]) -> tuple[bytes, list[ExportProblem], int]:
+def docbin_bytes(docs: Iterable[DocRecord]) -> tuple[bytes, list[ExportProblem], int]:
     """The DocBin of the documents' accepted spans, spans it could not place, and how
-    many spans are in ``spans["sc"]`` only (nested or overlapping, so not in ``ents``)."""
+    many spans are in ``spans["sc"]`` only (nested or overlapping, so not in ``ents``).
+
+    Documents are taken one at a time, but a ``.spacy`` file is one serialized
+    DocBin, so the DocBin (compact token arrays, not Doc objects) grows with the
+    corpus: the one export format whose memory is not flat."""
     try:
         import spacy
         from spacy.tokens import Doc, DocBin

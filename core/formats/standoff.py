@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import quoteattr
@@ -164,7 +164,12 @@ def _own_meta(doc: DocRecord) -> dict[str, Any]:
 
 def write_jsonl(docs: Sequence[DocRecord], *, include_suggestions: bool) -> str:
     """doccano JSONL, plus id, title and meta (and suggestions when asked)."""
-    lines = []
+    return "".join(iter_jsonl(docs, include_suggestions=include_suggestions))
+
+
+def iter_jsonl(docs: Iterable[DocRecord], *, include_suggestions: bool) -> Iterator[str]:
+    """doccano JSONL one line (one document) at a time; no documents give one empty line."""
+    written = False
     for doc in docs:
         # A document that came from doccano keeps its own id.
         original = doc.meta.get("source_id") if doc.meta.get("format") == "jsonl" else None
@@ -179,8 +184,10 @@ def write_jsonl(docs: Sequence[DocRecord], *, include_suggestions: bool) -> str:
             obj["suggestions"] = [
                 [s.start, s.end, s.label, s.score] for s in doc.spans if s.status == "suggested"
             ]
-        lines.append(json.dumps(obj, ensure_ascii=False, sort_keys=True))
-    return "\n".join(lines) + "\n"
+        written = True
+        yield json.dumps(obj, ensure_ascii=False, sort_keys=True) + "\n"
+    if not written:
+        yield "\n"
 
 
 # ---------------------------------------------------------------- Label Studio
@@ -336,7 +343,7 @@ def read_labelstudio(path: Path, text: str, report: ReadReport) -> list[DocRecor
     return docs
 
 
-def shared_labelstudio_names(docs: Sequence[DocRecord]) -> tuple[str, str]:
+def shared_labelstudio_names(docs: Iterable[DocRecord]) -> tuple[str, str]:
     """The names every task's results use: the original project's when all tasks came
     from one Label Studio project, else ours (one labeling config must fit them all)."""
     names = {labelstudio_names(d) for d in docs}
@@ -381,14 +388,24 @@ def _ls_data(doc: DocRecord) -> dict[str, Any]:
 
 
 def write_labelstudio(docs: Sequence[DocRecord], *, include_suggestions: bool, model: str) -> str:
-    """Label Studio tasks with annotations (and predictions when asked).
+    """Label Studio tasks with annotations (and predictions when asked)."""
+    names = shared_labelstudio_names(docs)
+    return "".join(
+        iter_labelstudio(docs, names, include_suggestions=include_suggestions, model=model)
+    )
+
+
+def iter_labelstudio(
+    docs: Iterable[DocRecord], names: tuple[str, str], *, include_suggestions: bool, model: str
+) -> Iterator[str]:
+    """Label Studio's task list one task at a time, as ``json.dumps(indent=1)`` lays it out.
 
     Label Studio takes ``completed_by`` only as a user id, so it is left out;
     a document the annotator never touched gets no annotation (Label Studio
     would count it as finished), and one marked done without spans an empty one.
+    names are the from_name/to_name every result uses (shared_labelstudio_names).
     """
-    tasks = []
-    names = shared_labelstudio_names(docs)
+    opened = False
     for number, doc in enumerate(docs, 1):
         accepted = [s for s in doc.spans if s.status == "accepted"]
         task: dict[str, Any] = {"id": _ls_task_id(doc, number), "data": _ls_data(doc)}
@@ -405,8 +422,12 @@ def write_labelstudio(docs: Sequence[DocRecord], *, include_suggestions: bool, m
                     "result": [_ls_result(doc, s, i, names) for i, s in enumerate(suggested, 1)],
                 }
             ]
-        tasks.append(task)
-    return json.dumps(tasks, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+        # JSON escapes newlines inside strings, so every "\n" here is layout: each line
+        # of a task is indented one level, as inside the whole list.
+        body = json.dumps(task, ensure_ascii=False, indent=1, sort_keys=True)
+        yield ("[\n " if not opened else ",\n ") + body.replace("\n", "\n ")
+        opened = True
+    yield "\n]\n" if opened else "[]\n"
 
 
 def labelstudio_config(
