@@ -63,7 +63,26 @@ def article(rng: random.Random, length: int) -> tuple[str, list[tuple[int, int, 
             sentence = 0
         parts.append(piece)
         size += len(piece) + 1
-    return " ".join(parts), spans
+    return _paragraphs(rng, parts), spans
+
+
+def _paragraphs(rng: random.Random, parts: list[str]) -> str:
+    """Join words with spaces, ending a paragraph after a sentence every 400-1,200 characters.
+
+    The separator is one character either way, so span offsets stay put.
+    """
+    out: list[str] = []
+    since = 0
+    limit = rng.randint(400, 1200)
+    for piece in parts:
+        out.append(piece)
+        since += len(piece) + 1
+        if piece.endswith(".") and since >= limit:
+            out.append("\n")
+            since, limit = 0, rng.randint(400, 1200)
+        else:
+            out.append(" ")
+    return "".join(out[:-1])
 
 
 def doc_length(rng: random.Random) -> int:
@@ -125,6 +144,7 @@ def generate_large(folder: Path, *, chars: int = 1_000_000, spans: int = 20_000)
     parts: list[str] = []
     found: list[tuple[int, int, str]] = []
     size = 0
+    sentence = 0
     # One entity every chars/spans characters on average gives the span count asked for.
     every = chars / spans
     next_at = 0.0
@@ -136,9 +156,13 @@ def generate_large(folder: Path, *, chars: int = 1_000_000, spans: int = 20_000)
             next_at += every
         else:
             piece = rng.choice(WORDS)
+        sentence += 1
+        if sentence > rng.randint(12, 25):
+            piece += "."
+            sentence = 0
         parts.append(piece)
         size += len(piece) + 1
-    text = " ".join(parts)[:chars]
+    text = _paragraphs(rng, parts)[:chars]
     found = [s for s in found if s[1] <= len(text)][:spans]
     put = [
         Span(a, b, label, ANNOTATOR, "accepted" if i % 10 == 0 else "suggested", "crf", score=0.8)
