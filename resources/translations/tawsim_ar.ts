@@ -103,7 +103,6 @@
     <name>AnnotationEditor</name>
     <message>
         <source>{status} · {origin}</source>
-        <extracomment>drawing order by status: later ranks paint over earlier ones a span was clicked: its id and the global position for a menu the current span changed (0: none) the user asked for a new font size</extracomment>
         <translation>{status} · {origin}</translation>
     </message>
     <message>
@@ -218,7 +217,6 @@ The project is open read-only so that nothing newer is overwritten. Repair or de
     <name>CurationPanel</name>
     <message>
         <source>Keys: ↑↓ move · 1–9 pick a version · 0/Del none · E edit · A accept agreed</source>
-        <extracomment>a disagreement was selected: show its region in the editor</extracomment>
         <translation>المفاتيح: ↑↓ للتنقل · 1–9 لاختيار نسخة · 0/Del لا شيء · E للتعديل · A لقبول المتفق عليه</translation>
     </message>
     <message>
@@ -299,7 +297,6 @@ The project is open read-only so that nothing newer is overwritten. Repair or de
     <name>Dashboard</name>
     <message>
         <source>Label distribution (accepted spans)</source>
-        <extracomment>the figures were drawn (after a refresh)</extracomment>
         <translation>توزيع الوسوم (الكيانات المقبولة)</translation>
     </message>
     <message>
@@ -427,7 +424,6 @@ The project is open read-only so that nothing newer is overwritten. Repair or de
     <name>DocumentPanel</name>
     <message>
         <source>All</source>
-        <extracomment>&quot;imported&quot; or &quot;useful&quot; (most useful first), chosen in the order box</extracomment>
         <translation>الكل</translation>
     </message>
     <message>
@@ -463,7 +459,6 @@ The project is open read-only so that nothing newer is overwritten. Repair or de
     <name>DocumentStatus</name>
     <message>
         <source>new</source>
-        <extracomment>the interface languages, each named in itself</extracomment>
         <translation>جديدة</translation>
     </message>
     <message>
@@ -502,7 +497,6 @@ The project is open read-only so that nothing newer is overwritten. Repair or de
     <name>EntityPanel</name>
     <message>
         <source>Filter entities…</source>
-        <extracomment>how many characters of an entity&apos;s text always fit in the Text column</extracomment>
         <translation>تصفية الكيانات…</translation>
     </message>
     <message>
@@ -696,7 +690,6 @@ The project is open read-only so that nothing newer is overwritten. Repair or de
     <name>ExtractorService</name>
     <message>
         <source>Retraining the project model…</source>
-        <extracomment>runs a retraining: (project folder, annotator, cancelled) -&gt; model path or None True while the project model is retraining a one-line message for the status bar</extracomment>
         <translation>إعادة تدريب نموذج المشروع…</translation>
     </message>
     <message>
@@ -1304,7 +1297,6 @@ The view now shows what is on disk.</source>
     <name>ProjectActions</name>
     <message>
         <source>Recent projects</source>
-        <extracomment>show this project (and import these paths into it) instead of the current one</extracomment>
         <translation>المشاريع الأخيرة</translation>
     </message>
     <message>
@@ -1348,7 +1340,6 @@ The view now shows what is on disk.</source>
     <name>RecommenderSettingsDialog</name>
     <message>
         <source>Name lists: country, city, organisation and person names</source>
-        <extracomment>what each recommender is, in the interface language (core&apos;s RECOMMENDERS in English)</extracomment>
         <translation>قوائم الأسماء: أسماء الدول والمدن والمنظمات والأشخاص</translation>
     </message>
     <message>
@@ -1854,7 +1845,6 @@ The view now shows what is on disk.</source>
     <name>SpanEditing</name>
     <message>
         <source>The project is open read-only; nothing can be changed.</source>
-        <extracomment>known stems beyond this document&apos;s spans (the gazetteer, the project&apos;s spans)</extracomment>
         <translation>المشروع مفتوح للقراءة فقط؛ لا يمكن تغيير شيء.</translation>
     </message>
     <message>
@@ -1940,7 +1930,6 @@ The view now shows what is on disk.</source>
     <name>SuggestionController</name>
     <message>
         <source>Background task failed</source>
-        <extracomment>(text, timeout in ms) for the status bar; an empty text clears it</extracomment>
         <translation>فشلت مهمة في الخلفية</translation>
     </message>
     <message>
@@ -2184,7 +2173,6 @@ The view now shows what is on disk.</source>
     <name>Workspace</name>
     <message>
         <source>Reloading also failed: {error}</source>
-        <extracomment>what the work returned a one-line error (done, total) always last, also when cancelled a Change (never empty), on the UI thread the session now shown in the editor a save failed; the view shows what is on disk again True while an operation that writes runs (the window holds edits back)</extracomment>
         <translation>وتعذّرت إعادة التحميل أيضًا: {error}</translation>
     </message>
 </context>
