@@ -122,6 +122,24 @@ def digits_in(text: str) -> str:
     return text.translate(_WESTERN_DIGITS)
 
 
+FSI, LRI, PDI = "\u2068", "\u2066", "\u2069"
+
+
+def isolate(text: str) -> str:
+    """User text (a title, file name, span text) wrapped to keep its own direction.
+
+    First-strong isolates (FSI ... PDI) let an Arabic title sit in an English
+    sentence, or a Latin file name in an Arabic one, without reordering the
+    words around it. Empty text stays empty.
+    """
+    return f"{FSI}{text}{PDI}" if text else text
+
+
+def left_to_right(text: str) -> str:
+    """Text that must read left to right in any interface (shortcuts, paths of keys)."""
+    return f"{LRI}{text}{PDI}" if text else text
+
+
 def label_name(label: Any) -> str:
     """A label's display name in the interface language (the label set's ``ar``/``en``)."""
     name = getattr(label, _current.language, "") or getattr(label, "en", "")

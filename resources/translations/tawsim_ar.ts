@@ -214,6 +214,75 @@ The project is open read-only so that nothing newer is overwritten. Repair or de
     </message>
 </context>
 <context>
+    <name>Counts</name>
+    <message numerus="yes">
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>لا وثائق</numerusform>
+            <numerusform>وثيقة واحدة</numerusform>
+            <numerusform>وثيقتان</numerusform>
+            <numerusform>%n وثائق</numerusform>
+            <numerusform>%n وثيقة</numerusform>
+            <numerusform>%n وثيقة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) added</source>
+        <translation>
+            <numerusform>لم تُضف أي وثيقة</numerusform>
+            <numerusform>أُضيفت وثيقة واحدة</numerusform>
+            <numerusform>أُضيفت وثيقتان</numerusform>
+            <numerusform>أُضيفت %n وثائق</numerusform>
+            <numerusform>أُضيفت %n وثيقة</numerusform>
+            <numerusform>أُضيفت %n وثيقة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n span(s)</source>
+        <translation>
+            <numerusform>لا كيانات</numerusform>
+            <numerusform>كيان واحد</numerusform>
+            <numerusform>كيانان</numerusform>
+            <numerusform>%n كيانات</numerusform>
+            <numerusform>%n كيانًا</numerusform>
+            <numerusform>%n كيان</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n already in the project</source>
+        <translation>
+            <numerusform>، وليس منها شيء في المشروع مسبقًا</numerusform>
+            <numerusform>، منها واحدة في المشروع مسبقًا</numerusform>
+            <numerusform>، منها اثنتان في المشروع مسبقًا</numerusform>
+            <numerusform>، منها %n في المشروع مسبقًا</numerusform>
+            <numerusform>، منها %n في المشروع مسبقًا</numerusform>
+            <numerusform>، منها %n في المشروع مسبقًا</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; {failed} of %n file(s) could not be imported</source>
+        <translation>
+            <numerusform>؛ وتعذّر استيراد {failed} من الملفات</numerusform>
+            <numerusform>؛ وتعذّر استيراد {failed} من ملف واحد</numerusform>
+            <numerusform>؛ وتعذّر استيراد {failed} من ملفين</numerusform>
+            <numerusform>؛ وتعذّر استيراد {failed} من %n ملفات</numerusform>
+            <numerusform>؛ وتعذّر استيراد {failed} من %n ملفًا</numerusform>
+            <numerusform>؛ وتعذّر استيراد {failed} من %n ملف</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n span(s) could not be kept exactly</source>
+        <translation>
+            <numerusform>؛ وحُفظت كل الكيانات بدقة</numerusform>
+            <numerusform>؛ وتعذّر الحفاظ على كيان واحد بدقة</numerusform>
+            <numerusform>؛ وتعذّر الحفاظ على كيانين بدقة</numerusform>
+            <numerusform>؛ وتعذّر الحفاظ على %n كيانات بدقة</numerusform>
+            <numerusform>؛ وتعذّر الحفاظ على %n كيانًا بدقة</numerusform>
+            <numerusform>؛ وتعذّر الحفاظ على %n كيان بدقة</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CurationPanel</name>
     <message>
         <source>Keys: ↑↓ move · 1–9 pick a version · 0/Del none · E edit · A accept agreed</source>
@@ -2077,22 +2146,6 @@ The view now shows what is on disk.</source>
 <context>
     <name>TransferController</name>
     <message>
-        <source>{added} document(s) added, {spans} span(s)</source>
-        <translation>الوثائق المضافة: {added}، والكيانات: {spans}</translation>
-    </message>
-    <message>
-        <source>; {failed} of {total} file(s) could not be imported</source>
-        <translation>؛ وتعذّر استيراد {failed} من {total} من الملفات</translation>
-    </message>
-    <message>
-        <source>, {known} already in the project</source>
-        <translation>، منها في المشروع مسبقًا: {known}</translation>
-    </message>
-    <message>
-        <source>✓ {path}: {added} document(s){extra}, {spans} span(s)</source>
-        <translation>✓ {path}: الوثائق: {added}{extra}، والكيانات: {spans}</translation>
-    </message>
-    <message>
         <source>    warning: {note}</source>
         <translation>    تنبيه: {note}</translation>
     </message>
@@ -2101,12 +2154,16 @@ The view now shows what is on disk.</source>
         <translation>الملف الذي فشل استيراده لم يغيّر شيئًا، واستُوردت الملفات الأخرى.</translation>
     </message>
     <message>
-        <source>Exported {documents} document(s), {spans} span(s) to {out}</source>
-        <translation>صُدِّرت الوثائق: {documents}، والكيانات: {spans}، إلى {out}</translation>
+        <source>{documents_added}, {spans}</source>
+        <translation>{documents_added}، {spans}</translation>
     </message>
     <message>
-        <source>; {count} span(s) could not be kept exactly</source>
-        <translation>؛ وتعذّر الحفاظ على {count} من الكيانات بدقة</translation>
+        <source>✓ {path}: {documents}{extra}, {spans}</source>
+        <translation>✓ {path}: {documents}{extra}، {spans}</translation>
+    </message>
+    <message>
+        <source>Exported {documents}, {spans} to {out}</source>
+        <translation>صُدِّرت {documents} و{spans} إلى {out}</translation>
     </message>
     <message>
         <source>export a tag column per nesting level</source>
