@@ -27,6 +27,7 @@ from core.formats.project_io import (
     export_project,
     import_paths,
 )
+from gui.error_messages import error_text
 from gui.i18n import digits_in, isolate, number
 from gui.widgets.transfer_dialogs import ExportDialog, ImportDialog, ReportDialog
 from gui.workspace import Op, OpResult, Workspace
@@ -81,7 +82,8 @@ def import_report(results: list[FileResult]) -> tuple[str, str]:
     lines: list[str] = []
     for r in results:
         if r.error:
-            lines.append(f"✗ {isolate(r.error)}")
+            shown = error_text(r.exception, r.path) if r.exception else isolate(r.error)
+            lines.append(f"✗ {shown}")
         else:
             known = r.documents - r.added
             lines.append(
@@ -192,7 +194,7 @@ class TransferController(QtCore.QObject):
                 except ImportCancelled as exc:
                     holder["cancelled"] = str(exc)
                 except TawsimError as exc:
-                    holder["error"] = str(exc)
+                    holder["error"] = exc  # said in the interface language once back
             return OpResult(rec.change)
 
         return self._run(work, True, self.tr("Importing…"), lambda: self._import_ended(holder))
@@ -204,7 +206,7 @@ class TransferController(QtCore.QObject):
             )
             return
         if "error" in holder:
-            self._message(self.tr("Import failed"), holder["error"])
+            self._message(self.tr("Import failed"), error_text(holder["error"]))
             return
         results: list[FileResult] = holder.get("results", [])
         if not results:
@@ -255,7 +257,7 @@ class TransferController(QtCore.QObject):
             except ImportCancelled:
                 holder["cancelled"] = True
             except TawsimError as exc:
-                holder["error"] = str(exc)
+                holder["error"] = exc  # said in the interface language once back
 
         def ended() -> None:
             if "cancelled" in holder:
@@ -263,7 +265,7 @@ class TransferController(QtCore.QObject):
                     self.tr("Export cancelled"), self.tr("Export cancelled. Nothing was written.")
                 )
             elif "error" in holder:
-                self._message(self.tr("Export failed"), holder["error"])
+                self._message(self.tr("Export failed"), error_text(holder["error"]))
             elif "report" in holder:
                 summary, details = export_summary(
                     holder["report"], out, titles, holder.get("surfaces", {})

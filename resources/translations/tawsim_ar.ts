@@ -214,6 +214,49 @@ The project is open read-only so that nothing newer is overwritten. Repair or de
     </message>
 </context>
 <context>
+    <name>CoreErrors</name>
+    <message>
+        <source>span [{start}, {end}) is outside the text (need 0 &lt;= start &lt; end &lt;= {length})</source>
+        <translation>الكيان [{start}، {end}) خارج النص (يجب أن يكون 0 ≤ البداية &lt; النهاية ≤ {length})</translation>
+    </message>
+    <message>
+        <source>span [{start}, {end}) crosses a line break; an entity lies within one line</source>
+        <translation>الكيان [{start}، {end}) يتجاوز نهاية السطر؛ الكيان يقع داخل سطر واحد</translation>
+    </message>
+    <message>
+        <source>span [{start}, {end}) has unknown label {label}; the label set has {labels}</source>
+        <translation>الكيان [{start}، {end}) موسوم بوسم غير معروف {label}؛ وسوم المشروع هي {labels}</translation>
+    </message>
+    <message>
+        <source>unknown label {label}; the label set has {labels}</source>
+        <translation>وسم غير معروف {label}؛ وسوم المشروع هي {labels}</translation>
+    </message>
+    <message>
+        <source>invalid JSON ({detail})</source>
+        <translation>‏JSON غير صالح ({detail})</translation>
+    </message>
+    <message>
+        <source>not valid UTF-8 ({detail})</source>
+        <translation>ليس ترميز UTF-8 صالحًا ({detail})</translation>
+    </message>
+    <message>
+        <source>{size} is over the {limit} limit</source>
+        <translation>حجمه {size} ويتجاوز الحد {limit}</translation>
+    </message>
+    <message>
+        <source>is a symbolic link; refused (links are not followed)</source>
+        <translation>رابط رمزي؛ رُفض (لا تُتبع الروابط)</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>الملف فارغ</translation>
+    </message>
+    <message>
+        <source>the project is open in {who}; close it there or open this one read-only</source>
+        <translation>المشروع مفتوح في {who}؛ أغلقه هناك أو افتح هذا للقراءة فقط</translation>
+    </message>
+</context>
+<context>
     <name>Counts</name>
     <message numerus="yes">
         <source>%n document(s)</source>

@@ -85,3 +85,32 @@ def test_export_summary_in_english_isolates_an_arabic_title_and_span(  # type: i
 def test_isolate_leaves_empty_text_alone() -> None:
     assert i18n.isolate("") == ""
     assert i18n.isolate("حلب") == f"{FSI}حلب{PDI}"
+
+
+def test_a_bad_import_in_arabic_names_the_file_and_line_in_arabic(  # type: ignore[no-untyped-def]
+    qtbot, arabic, tmp_path: Path
+) -> None:
+    from core.formats.project_io import ImportOptions
+    from gui.main_window import MainWindow
+    from tests.gui.conftest import make_project
+
+    project = make_project(tmp_path / "p", [("first", "نص قصير عن حلب.")])
+    window = MainWindow(project, recommender_factory=lambda _p: [], auto_suggest=False)
+    qtbot.addWidget(window)
+    bad_json = tmp_path / "bad.jsonl"
+    bad_json.write_text('{"text": "سليم"}\n{not json\n', "utf-8")
+    window.transfer.start_import([bad_json], ImportOptions())
+    qtbot.waitUntil(lambda: window.transfer.report is not None, timeout=10000)
+    text = window.transfer.report.text()
+    assert f"✗ {FSI}{bad_json}:2{PDI}: ‏JSON غير صالح (" in text
+    assert "invalid JSON" not in text
+
+
+def test_an_error_without_a_known_code_stays_in_english(arabic) -> None:  # type: ignore[no-untyped-def]
+    from core.errors import TawsimError
+    from gui.error_messages import error_text
+
+    assert error_text(TawsimError("x.txt: something new", code="not_in_table")) == (
+        "x.txt: something new"
+    )
+    assert error_text(TawsimError("plain")) == "plain"

@@ -81,7 +81,7 @@ def test_import_jsonl_and_folder_reports_bad_file(
     assert "4 documents added" in text and "1 of 4 files could not be imported" in text
     # The error names the file; the file name keeps its own direction (an isolate).
     bad = folder / "bad.jsonl"
-    assert f"✗ {i18n.FSI}{bad}:2: invalid JSON" in text
+    assert f"✗ {i18n.FSI}{bad}:2{i18n.PDI}: invalid JSON" in text
     assert "Traceback" not in text
     titles = [window.doc_model.index(r, 0).data() for r in range(window.doc_model.rowCount())]
     assert len(titles) == 5 and "بيروت" in titles  # the list refreshed
