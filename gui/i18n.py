@@ -140,6 +140,20 @@ def left_to_right(text: str) -> str:
     return f"{LRI}{text}{PDI}" if text else text
 
 
+SAMPLE_DISPLAY_NAME = QT_TRANSLATE_NOOP("Project", "Sample: Enab Baladi")
+
+
+def project_name(project: Any) -> str:
+    """A project's name as the interface shows it: the built-in sample's in its language."""
+    from core.sample import is_sample
+
+    name = str(getattr(project, "name", ""))
+    folder = getattr(project, "folder", None)
+    if folder is not None and is_sample(Path(folder), name):
+        return QtCore.QCoreApplication.translate("Project", SAMPLE_DISPLAY_NAME)
+    return name
+
+
 def label_name(label: Any) -> str:
     """A label's display name in the interface language (the label set's ``ar``/``en``)."""
     name = getattr(label, _current.language, "") or getattr(label, "en", "")

@@ -1406,6 +1406,13 @@ The view now shows what is on disk.</source>
     </message>
 </context>
 <context>
+    <name>Project</name>
+    <message>
+        <source>Sample: Enab Baladi</source>
+        <translation>نموذج: عنب بلدي</translation>
+    </message>
+</context>
+<context>
     <name>ProjectActions</name>
     <message>
         <source>Recent projects</source>

@@ -114,3 +114,20 @@ def test_an_error_without_a_known_code_stays_in_english(arabic) -> None:  # type
         "x.txt: something new"
     )
     assert error_text(TawsimError("plain")) == "plain"
+
+
+def test_the_sample_project_is_named_in_the_interface_language(  # type: ignore[no-untyped-def]
+    qapp, data_dir, make_window
+) -> None:
+    from core.sample import SAMPLE_NAME, ensure_sample_project
+    from core.store import Project
+
+    project = Project.open(ensure_sample_project(), annotator="tester")
+    assert project.name == SAMPLE_NAME  # stored in one language
+    assert i18n.install(qapp, i18n.Interface("ar", "arabic")).language == "ar"
+    try:
+        window = make_window(project, auto_suggest=False)
+        assert window.windowTitle() == "نموذج: عنب بلدي"
+    finally:
+        i18n.install(qapp, i18n.Interface("en", "western"))
+    assert i18n.project_name(project) == SAMPLE_NAME
