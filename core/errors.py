@@ -4,7 +4,17 @@ from __future__ import annotations
 
 
 class TawsimError(Exception):
-    """A user-facing error: the CLI prints it on one line, the GUI in a dialog."""
+    """A user-facing error: the CLI prints it on one line, the GUI in a dialog.
+
+    ``str()`` is the clear English message. ``code`` and ``params`` name the
+    error and its values so the GUI can say it in the interface language
+    (gui/error_messages.py); an error without a code is shown in English.
+    """
+
+    def __init__(self, message: str = "", *, code: str = "", **params: object) -> None:
+        super().__init__(message)
+        self.code = code
+        self.params = params
 
 
 class ValidationError(TawsimError):
@@ -23,7 +33,9 @@ class ProjectLockedError(StoreError):
         if host:
             who += f" on {host}"
         super().__init__(
-            f"{path}: the project is open in {who}; close it there or open this one read-only"
+            f"{path}: the project is open in {who}; close it there or open this one read-only",
+            code="project_locked",
+            who=who,
         )
         self.path = path
         self.pid = pid
@@ -40,9 +52,17 @@ class InputError(TawsimError):
     The message is ``file[:line]: reason``, like every user-facing error.
     """
 
-    def __init__(self, path: object, reason: str, line: int | None = None) -> None:
+    def __init__(
+        self,
+        path: object,
+        reason: str,
+        line: int | None = None,
+        *,
+        code: str = "",
+        **params: object,
+    ) -> None:
         where = f"{path}:{line}" if line else str(path)
-        super().__init__(f"{where}: {reason}")
+        super().__init__(f"{where}: {reason}", code=code, **params)
         self.path = str(path)
         self.line = line
         self.reason = reason

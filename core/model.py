@@ -120,7 +120,12 @@ class LabelSet:
         for label in self.labels:
             if label.name == name:
                 return label
-        raise ValidationError(f"unknown label {name!r}; the label set has {', '.join(self.names)}")
+        raise ValidationError(
+            f"unknown label {name!r}; the label set has {', '.join(self.names)}",
+            code="unknown_label",
+            label=name,
+            labels=", ".join(self.names),
+        )
 
     def by_hotkey(self, key: int) -> Label | None:
         """The label bound to hotkey 1-9, if any."""
@@ -392,16 +397,28 @@ def validate_span(span: Span, text_length: int, labels: LabelSet, text: str | No
     if not 0 <= span.start < span.end <= text_length:
         raise ValidationError(
             f"span [{span.start}, {span.end}) is outside the text "
-            f"(need 0 <= start < end <= {text_length})"
+            f"(need 0 <= start < end <= {text_length})",
+            code="span_outside_text",
+            start=span.start,
+            end=span.end,
+            length=text_length,
         )
     if text is not None and crosses_line(text, span.start, span.end):
         raise ValidationError(
-            f"span [{span.start}, {span.end}) crosses a line break; an entity lies within one line"
+            f"span [{span.start}, {span.end}) crosses a line break; an entity lies within one line",
+            code="span_crosses_line",
+            start=span.start,
+            end=span.end,
         )
     if span.label not in labels:
         raise ValidationError(
             f"span [{span.start}, {span.end}) has unknown label {span.label!r}; "
-            f"the label set has {', '.join(labels.names)}"
+            f"the label set has {', '.join(labels.names)}",
+            code="span_unknown_label",
+            start=span.start,
+            end=span.end,
+            label=span.label,
+            labels=", ".join(labels.names),
         )
     if span.status not in SPAN_STATUSES:
         raise ValidationError(f"span status {span.status!r} is not one of {SPAN_STATUSES}")

@@ -44,7 +44,9 @@ def open_regular(path: Path, *, follow: bool = True) -> int:
         fd = os.open(path, flags)
     except OSError as exc:
         if not follow and os.path.islink(path):
-            raise InputError(path, "is a symbolic link; refused (links are not followed)") from None
+            raise InputError(
+                path, "is a symbolic link; refused (links are not followed)", code="symlink"
+            ) from None
         raise InputError(path, f"cannot read ({exc.strerror or exc})") from None
     try:
         mode = os.fstat(fd).st_mode
@@ -65,7 +67,13 @@ def read_bounded(path: Path, limit: int, *, follow: bool = True) -> bytes:
     try:
         size = os.fstat(fd).st_size
         if size > limit:
-            raise InputError(path, f"{_mb(size)} is over the {_mb(limit)} limit")
+            raise InputError(
+                path,
+                f"{_mb(size)} is over the {_mb(limit)} limit",
+                code="too_large",
+                size=_mb(size),
+                limit=_mb(limit),
+            )
         # The size can change between fstat and read (a file being written, a
         # lying filesystem): never read more than limit + 1 bytes.
         parts: list[bytes] = []
@@ -168,7 +176,13 @@ def loads(text: str, path: Path | str, *, line: int | None = None) -> Any:
     try:
         value = json.loads(text, parse_constant=_parse_constant)
     except json.JSONDecodeError as exc:
-        raise InputError(path, f"invalid JSON ({exc.msg})", base + exc.lineno) from None
+        raise InputError(
+            path,
+            f"invalid JSON ({exc.msg})",
+            base + exc.lineno,
+            code="invalid_json",
+            detail=exc.msg,
+        ) from None
     except RecursionError:
         raise InputError(path, f"JSON nested more than {MAX_JSON_DEPTH} levels deep") from None
     except ValueError as exc:
@@ -192,7 +206,9 @@ def loads_bytes(raw: bytes, path: Path | str) -> Any:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise InputError(path, f"not valid UTF-8 ({exc.reason})", line) from None
+        raise InputError(
+            path, f"not valid UTF-8 ({exc.reason})", line, code="not_utf8", detail=exc.reason
+        ) from None
     return loads(text, path)
 
 

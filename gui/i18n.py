@@ -122,6 +122,38 @@ def digits_in(text: str) -> str:
     return text.translate(_WESTERN_DIGITS)
 
 
+FSI, LRI, PDI = "\u2068", "\u2066", "\u2069"
+
+
+def isolate(text: str) -> str:
+    """User text (a title, file name, span text) wrapped to keep its own direction.
+
+    First-strong isolates (FSI ... PDI) let an Arabic title sit in an English
+    sentence, or a Latin file name in an Arabic one, without reordering the
+    words around it. Empty text stays empty.
+    """
+    return f"{FSI}{text}{PDI}" if text else text
+
+
+def left_to_right(text: str) -> str:
+    """Text that must read left to right in any interface (shortcuts, paths of keys)."""
+    return f"{LRI}{text}{PDI}" if text else text
+
+
+SAMPLE_DISPLAY_NAME = QT_TRANSLATE_NOOP("Project", "Sample: Enab Baladi")
+
+
+def project_name(project: Any) -> str:
+    """A project's name as the interface shows it: the built-in sample's in its language."""
+    from core.sample import is_sample
+
+    name = str(getattr(project, "name", ""))
+    folder = getattr(project, "folder", None)
+    if folder is not None and is_sample(Path(folder), name):
+        return QtCore.QCoreApplication.translate("Project", SAMPLE_DISPLAY_NAME)
+    return name
+
+
 def label_name(label: Any) -> str:
     """A label's display name in the interface language (the label set's ``ar``/``en``)."""
     name = getattr(label, _current.language, "") or getattr(label, "en", "")
@@ -346,6 +378,22 @@ def extract(
     if plural_only:
         args.append("-pluralonly")
     subprocess.run([*args, "-ts", str(ts)], check=True, cwd=ROOT, timeout=300)
+    strip_code_comments(ts)
+
+
+def strip_code_comments(ts: Path) -> None:
+    """Drop the ``<extracomment>`` lines lupdate copies from ``#:`` comments in the code.
+
+    Those comments document the next attribute or signal for programmers;
+    lupdate attaches them to whatever message follows, so translators saw
+    unrelated notes ("the interface languages, each named in itself" on "new").
+    """
+    import re
+
+    text = ts.read_text(encoding="utf-8")
+    cleaned = re.sub(r"\n[ \t]*<extracomment>.*?</extracomment>", "", text, flags=re.S)
+    if cleaned != text:
+        ts.write_text(cleaned, encoding="utf-8")
 
 
 def update() -> None:
@@ -360,15 +408,58 @@ def unfinished(path: Path) -> list[Message]:
     return [m for m in read_ts(path) if not m.finished]
 
 
+#: messages whose translation is meant to equal the English source, with a reason each
+SAME_AS_SOURCE = TS_DIR / "same_as_source.tsv"
+#: how many plural forms each language's translations must give (Qt's numerus rules)
+PLURAL_FORMS = {"ar": 6, "en": 2}
+
+
+def same_as_source(path: Path = SAME_AS_SOURCE) -> dict[tuple[str, str], str]:
+    """The allow-list of intentionally untranslated messages: (context, source) -> reason."""
+    allowed: dict[tuple[str, str], str] = {}
+    if not path.exists():
+        return allowed
+    for number_, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 3 or not parts[2].strip():
+            raise ValueError(f"{path.name}:{number_}: expected context<TAB>source<TAB>reason")
+        allowed[(parts[0], parts[1])] = parts[2].strip()
+    return allowed
+
+
+def problems(path: Path, language: str) -> list[str]:
+    """Every reason a .ts file is not fully translated, one line per message."""
+    allowed = same_as_source() if language != "en" else {}
+    forms = PLURAL_FORMS.get(language)
+    out: list[str] = []
+    for m in read_ts(path):
+        where = f"{path.name}: [{m.context}] {m.source!r}"
+        if not m.finished:
+            out.append(f"{where}: missing or unfinished")
+        elif m.numerus and forms is not None and len(m.translations) != forms:
+            out.append(f"{where}: {len(m.translations)} plural forms, {language} needs {forms}")
+        elif (
+            language != "en"
+            and not m.numerus
+            and m.translations == (m.source,)
+            and (m.context, m.source) not in allowed
+        ):
+            out.append(f"{where}: same as the English source (not in {SAME_AS_SOURCE.name})")
+    return out
+
+
 def check() -> int:
     """Print the messages still to translate; return how many there are."""
     missing = 0
     for ts in sorted(TS_DIR.glob(f"{APP}_*.ts")):
-        todo = unfinished(ts)
+        language = ts.stem.removeprefix(f"{APP}_")
+        todo = problems(ts, language)
         missing += len(todo)
-        for m in todo:
-            print(f"{ts.name}: [{m.context}] {m.source!r}")
-        print(f"{ts.name}: {len(read_ts(ts))} messages, {len(todo)} unfinished")
+        for line in todo:
+            print(line)
+        print(f"{ts.name}: {len(read_ts(ts))} messages, {len(todo)} to translate")
     return missing
 
 

@@ -68,7 +68,9 @@ class MainWindow(QtWidgets.QMainWindow):
         self.interface = InterfaceActions(self)  # help, About, Preferences
         prefs = load_preferences()
         # Qt adds the application's name after it: the project is named once.
-        self.setWindowTitle(project.name + (self.tr(" [read-only]") if project.read_only else ""))
+        self.setWindowTitle(
+            i18n.project_name(project) + (self.tr(" [read-only]") if project.read_only else "")
+        )
         self.setAcceptDrops(True)
 
         self.editor = AnnotationEditor(project.labels)

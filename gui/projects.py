@@ -17,6 +17,7 @@ from core.settings import known_projects, remember_project
 from core.store import Project
 from core.store.project import PROJECT_FILE
 from gui.commands import LabelsCommand
+from gui.i18n import isolate
 from gui.workspace import Workspace
 
 
@@ -113,11 +114,11 @@ class ProjectActions(QtCore.QObject):
         self.recent_menu.clear()
         current = self.workspace.project.folder.resolve()
         for folder in known_projects()[:15]:
-            action = self.recent_menu.addAction(str(folder))
+            action = self.recent_menu.addAction(isolate(str(folder)))  # keeps its direction
             exists = (folder / PROJECT_FILE).exists()
             action.setEnabled(exists and folder.resolve() != current)
             if not exists:
-                action.setText(self.tr("{folder} (missing)").format(folder=folder))
+                action.setText(self.tr("{folder} (missing)").format(folder=isolate(str(folder))))
             action.triggered.connect(lambda _c=False, f=folder: self.open_folder(f))
         if self.recent_menu.isEmpty():
             self.recent_menu.addAction(self.tr("No projects yet")).setEnabled(False)

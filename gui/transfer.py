@@ -27,7 +27,8 @@ from core.formats.project_io import (
     export_project,
     import_paths,
 )
-from gui.i18n import number
+from gui.error_messages import error_text
+from gui.i18n import digits_in, isolate, number
 from gui.widgets.transfer_dialogs import ExportDialog, ImportDialog, ReportDialog
 from gui.workspace import Op, OpResult, Workspace
 
@@ -35,39 +36,69 @@ PROGRESS_DELAY_MS = 400
 MAX_LISTED = 2000  # problems shown with their text; the rest by offsets only
 
 
+class Counts(QtCore.QObject):
+    """The counted phrases of the reports, each a Qt plural message (lupdate only sees
+    numerus in ``self.tr``), in the chosen digits (interface text only, never file names)."""
+
+    def documents(self, n: int) -> str:
+        """"3 documents"."""
+        return digits_in(self.tr("%n document(s)", "", n))
+
+    def documents_added(self, n: int) -> str:
+        """"3 documents added"."""
+        return digits_in(self.tr("%n document(s) added", "", n))
+
+    def spans(self, n: int) -> str:
+        """"14 spans"."""
+        return digits_in(self.tr("%n span(s)", "", n))
+
+    def known(self, n: int) -> str:
+        """", 2 already in the project"."""
+        return digits_in(self.tr(", %n already in the project", "", n))
+
+    def failed(self, failed: int, total: int) -> str:
+        """"; 1 of 3 files could not be imported"."""
+        text = self.tr("; {failed} of %n file(s) could not be imported", "", total)
+        return digits_in(text.format(failed=failed))
+
+    def inexact(self, n: int) -> str:
+        """"; 2 spans could not be kept exactly"."""
+        return digits_in(self.tr("; %n span(s) could not be kept exactly", "", n))
+
+
 def import_report(results: list[FileResult]) -> tuple[str, str]:
     """A summary line and readable per-file details of an import."""
     added = sum(r.added for r in results)
     spans = sum(r.spans for r in results)
     failed = [r for r in results if not r.ok]
+    # Each count is its own plural message (Arabic has six forms); digits_in gives the
+    # chosen digits, applied only to interface text, never to the inserted file names.
+    counts = Counts()
     summary = QtCore.QCoreApplication.translate(
-        "TransferController", "{added} document(s) added, {spans} span(s)"
-    ).format(added=number(added), spans=number(spans))
+        "TransferController", "{documents_added}, {spans}"
+    ).format(documents_added=counts.documents_added(added), spans=counts.spans(spans))
     if failed:
-        summary += QtCore.QCoreApplication.translate(
-            "TransferController", "; {failed} of {total} file(s) could not be imported"
-        ).format(failed=number(len(failed)), total=number(len(results)))
+        summary += counts.failed(len(failed), len(results))
     lines: list[str] = []
     for r in results:
         if r.error:
-            lines.append(f"✗ {r.error}")
+            shown = error_text(r.exception, r.path) if r.exception else isolate(r.error)
+            lines.append(f"✗ {shown}")
         else:
             known = r.documents - r.added
-            extra = (
-                QtCore.QCoreApplication.translate(
-                    "TransferController", ", {known} already in the project"
-                ).format(known=number(known))
-                if known
-                else ""
-            )
             lines.append(
                 QtCore.QCoreApplication.translate(
-                    "TransferController", "✓ {path}: {added} document(s){extra}, {spans} span(s)"
-                ).format(path=r.path, added=number(r.added), extra=extra, spans=number(r.spans))
+                    "TransferController", "✓ {path}: {documents}{extra}, {spans}"
+                ).format(
+                    path=isolate(str(r.path)),
+                    documents=counts.documents(r.added),
+                    extra=counts.known(known) if known else "",
+                    spans=counts.spans(r.spans),
+                )
             )
         lines.extend(
             QtCore.QCoreApplication.translate("TransferController", "    warning: {note}").format(
-                note=note
+                note=isolate(note)
             )
             for note in r.notes
         )
@@ -89,27 +120,31 @@ def export_summary(
     surfaces: dict[tuple[str, int, int], str],
 ) -> tuple[str, str]:
     """A summary line and the spans the format could not keep exactly, with reasons."""
+    counts = Counts()
     summary = QtCore.QCoreApplication.translate(
-        "TransferController", "Exported {documents} document(s), {spans} span(s) to {out}"
-    ).format(documents=number(report.documents), spans=number(report.spans), out=out)
-    notes = [f"• {note}" for note in report.notes]  # e.g. what doccano would drop
+        "TransferController", "Exported {documents}, {spans} to {out}"
+    ).format(
+        documents=counts.documents(report.documents),
+        spans=counts.spans(report.spans),
+        out=isolate(str(out)),
+    )
+    notes = [f"• {isolate(note)}" for note in report.notes]  # e.g. what doccano would drop
     if not report.problems:
         return summary, "\n".join(notes)
-    summary += QtCore.QCoreApplication.translate(
-        "TransferController", "; {count} span(s) could not be kept exactly"
-    ).format(count=number(len(report.problems)))
+    summary += counts.inexact(len(report.problems))
     lines = []
     for p in report.problems:
         title = titles.get(p.doc, p.doc)
         surface = surfaces.get((p.doc, p.start, p.end))
-        shown = f" “{surface}”" if surface else ""
+        shown = f" “{isolate(surface)}”" if surface else ""
         reason = p.reason.replace(
             "use --nested columns",
             QtCore.QCoreApplication.translate(
                 "TransferController", "export a tag column per nesting level"
             ),
         )
-        lines.append(f"• {title} [{p.start}, {p.end}) {p.label}{shown}: {reason}")
+        place = f"[{number(p.start)}, {number(p.end)})"
+        lines.append(f"• {isolate(title)} {place} {p.label}{shown}: {isolate(reason)}")
     return summary, "\n".join(notes + lines)
 
 
@@ -159,7 +194,7 @@ class TransferController(QtCore.QObject):
                 except ImportCancelled as exc:
                     holder["cancelled"] = str(exc)
                 except TawsimError as exc:
-                    holder["error"] = str(exc)
+                    holder["error"] = exc  # said in the interface language once back
             return OpResult(rec.change)
 
         return self._run(work, True, self.tr("Importing…"), lambda: self._import_ended(holder))
@@ -171,7 +206,7 @@ class TransferController(QtCore.QObject):
             )
             return
         if "error" in holder:
-            self._message(self.tr("Import failed"), holder["error"])
+            self._message(self.tr("Import failed"), error_text(holder["error"]))
             return
         results: list[FileResult] = holder.get("results", [])
         if not results:
@@ -222,7 +257,7 @@ class TransferController(QtCore.QObject):
             except ImportCancelled:
                 holder["cancelled"] = True
             except TawsimError as exc:
-                holder["error"] = str(exc)
+                holder["error"] = exc  # said in the interface language once back
 
         def ended() -> None:
             if "cancelled" in holder:
@@ -230,7 +265,7 @@ class TransferController(QtCore.QObject):
                     self.tr("Export cancelled"), self.tr("Export cancelled. Nothing was written.")
                 )
             elif "error" in holder:
-                self._message(self.tr("Export failed"), holder["error"])
+                self._message(self.tr("Export failed"), error_text(holder["error"]))
             elif "report" in holder:
                 summary, details = export_summary(
                     holder["report"], out, titles, holder.get("surfaces", {})

@@ -25,9 +25,17 @@ MAX_FILE_BYTES = 200 * 1024 * 1024
 class FormatError(TawsimError):
     """A file is malformed; the message starts with ``file:line:`` where a line is known."""
 
-    def __init__(self, path: Path | str, reason: str, line: int | None = None) -> None:
+    def __init__(
+        self,
+        path: Path | str,
+        reason: str,
+        line: int | None = None,
+        *,
+        code: str = "",
+        **params: object,
+    ) -> None:
         where = f"{path}:{line}" if line else str(path)
-        super().__init__(f"{where}: {reason}")
+        super().__init__(f"{where}: {reason}", code=code, **params)
         self.path = str(path)
         self.line = line
         self.reason = reason
@@ -86,10 +94,18 @@ class ReadReport:
     skip_bad_lines: bool = False
     skipped: list[str] = field(default_factory=list)
 
-    def bad_line(self, path: Path | str, reason: str, line: int | None = None) -> None:
+    def bad_line(
+        self,
+        path: Path | str,
+        reason: str,
+        line: int | None = None,
+        *,
+        code: str = "",
+        **params: object,
+    ) -> None:
         """Refuse the file (the default) or, when skipping bad lines, list this one."""
         if not self.skip_bad_lines:
-            raise FormatError(path, reason, line)
+            raise FormatError(path, reason, line, code=code, **params)
         self.skipped.append(f"{path}:{line}: {reason}" if line else f"{path}: {reason}")
 
     def add(self, kind: str, example: str) -> None:
@@ -151,9 +167,9 @@ def read_bytes(path: Path, *, allow_empty: bool = False) -> bytes:
         # The size limit is checked before reading; pipes and devices are refused.
         raw = read_bounded(path, MAX_FILE_BYTES)
     except InputError as exc:
-        raise FormatError(path, exc.reason) from None
+        raise FormatError(path, exc.reason, code=exc.code, **exc.params) from None
     if not raw.strip() and not allow_empty:
-        raise FormatError(path, "the file is empty")
+        raise FormatError(path, "the file is empty", code="empty_file")
     return raw
 
 
@@ -172,7 +188,7 @@ def parse_json(path: Path, text: str, line: int | None = None) -> Any:
     try:
         return safeio.loads(text, path, line=line)
     except InputError as exc:
-        raise FormatError(path, exc.reason, exc.line) from None
+        raise FormatError(path, exc.reason, exc.line, code=exc.code, **exc.params) from None
 
 
 def offsets_problem(text: str, start: Any, end: Any) -> str | None:

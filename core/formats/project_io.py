@@ -107,6 +107,8 @@ class FileResult:
     added: int = 0
     spans: int = 0
     error: str | None = None
+    # The refusal itself, so an interface can say it in its own language (code, params).
+    exception: TawsimError | None = None
     notes: list[str] = field(default_factory=list)
     # What the file held that Tawsim does not import (relations, events…), counted.
     not_imported: dict[str, int] = field(default_factory=dict)
@@ -448,6 +450,7 @@ def _import_each(
         except TawsimError as exc:
             # Every refusal names its file, even one raised by the store.
             result.error = str(exc) if str(exc).startswith(str(path)) else f"{path}: {exc}"
+            result.exception = exc
             undo.rollback()
         else:
             all_undo.docs += undo.docs

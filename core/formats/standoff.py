@@ -138,7 +138,7 @@ def read_jsonl(path: Path, text: str, report: ReadReport) -> list[DocRecord]:
             try:
                 docs.append(_jsonl_doc(path, number, obj, report))
             except FormatError as exc:
-                report.bad_line(path, exc.reason, exc.line)
+                report.bad_line(path, exc.reason, exc.line, code=exc.code, **exc.params)
         lines: list[str] = []
     else:
         # Only "\n" ends a JSONL line: splitlines() would also split at U+2028,
@@ -151,7 +151,7 @@ def read_jsonl(path: Path, text: str, report: ReadReport) -> list[DocRecord]:
             obj = parse_json(path, line, number)
             docs.append(_jsonl_doc(path, number, obj, report))
         except FormatError as exc:
-            report.bad_line(path, exc.reason, exc.line)
+            report.bad_line(path, exc.reason, exc.line, code=exc.code, **exc.params)
     if not docs:
         raise FormatError(path, "no documents found")
     return docs
@@ -337,7 +337,7 @@ def read_labelstudio(path: Path, text: str, report: ReadReport) -> list[DocRecor
         try:
             docs.append(_ls_task(path, task_no, task, report))
         except FormatError as exc:
-            report.bad_line(path, exc.reason, exc.line)
+            report.bad_line(path, exc.reason, exc.line, code=exc.code, **exc.params)
     if not docs:
         raise FormatError(path, "no tasks found")
     return docs

@@ -103,7 +103,6 @@
     <name>AnnotationEditor</name>
     <message>
         <source>{status} · {origin}</source>
-        <extracomment>drawing order by status: later ranks paint over earlier ones a span was clicked: its id and the global position for a menu the current span changed (0: none) the user asked for a new font size</extracomment>
         <translation>{status} · {origin}</translation>
     </message>
     <message>
@@ -215,10 +214,121 @@ The project is open read-only so that nothing newer is overwritten. Repair or de
     </message>
 </context>
 <context>
+    <name>CoreErrors</name>
+    <message>
+        <source>span [{start}, {end}) is outside the text (need 0 &lt;= start &lt; end &lt;= {length})</source>
+        <translation>الكيان [{start}، {end}) خارج النص (يجب أن يكون 0 ≤ البداية &lt; النهاية ≤ {length})</translation>
+    </message>
+    <message>
+        <source>span [{start}, {end}) crosses a line break; an entity lies within one line</source>
+        <translation>الكيان [{start}، {end}) يتجاوز نهاية السطر؛ الكيان يقع داخل سطر واحد</translation>
+    </message>
+    <message>
+        <source>span [{start}, {end}) has unknown label {label}; the label set has {labels}</source>
+        <translation>الكيان [{start}، {end}) موسوم بوسم غير معروف {label}؛ وسوم المشروع هي {labels}</translation>
+    </message>
+    <message>
+        <source>unknown label {label}; the label set has {labels}</source>
+        <translation>وسم غير معروف {label}؛ وسوم المشروع هي {labels}</translation>
+    </message>
+    <message>
+        <source>invalid JSON ({detail})</source>
+        <translation>‏JSON غير صالح ({detail})</translation>
+    </message>
+    <message>
+        <source>not valid UTF-8 ({detail})</source>
+        <translation>ليس ترميز UTF-8 صالحًا ({detail})</translation>
+    </message>
+    <message>
+        <source>{size} is over the {limit} limit</source>
+        <translation>حجمه {size} ويتجاوز الحد {limit}</translation>
+    </message>
+    <message>
+        <source>is a symbolic link; refused (links are not followed)</source>
+        <translation>رابط رمزي؛ رُفض (لا تُتبع الروابط)</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>الملف فارغ</translation>
+    </message>
+    <message>
+        <source>the project is open in {who}; close it there or open this one read-only</source>
+        <translation>المشروع مفتوح في {who}؛ أغلقه هناك أو افتح هذا للقراءة فقط</translation>
+    </message>
+</context>
+<context>
+    <name>Counts</name>
+    <message numerus="yes">
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>لا وثائق</numerusform>
+            <numerusform>وثيقة واحدة</numerusform>
+            <numerusform>وثيقتان</numerusform>
+            <numerusform>%n وثائق</numerusform>
+            <numerusform>%n وثيقة</numerusform>
+            <numerusform>%n وثيقة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) added</source>
+        <translation>
+            <numerusform>لم تُضف أي وثيقة</numerusform>
+            <numerusform>أُضيفت وثيقة واحدة</numerusform>
+            <numerusform>أُضيفت وثيقتان</numerusform>
+            <numerusform>أُضيفت %n وثائق</numerusform>
+            <numerusform>أُضيفت %n وثيقة</numerusform>
+            <numerusform>أُضيفت %n وثيقة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n span(s)</source>
+        <translation>
+            <numerusform>لا كيانات</numerusform>
+            <numerusform>كيان واحد</numerusform>
+            <numerusform>كيانان</numerusform>
+            <numerusform>%n كيانات</numerusform>
+            <numerusform>%n كيانًا</numerusform>
+            <numerusform>%n كيان</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n already in the project</source>
+        <translation>
+            <numerusform>، وليس منها شيء في المشروع مسبقًا</numerusform>
+            <numerusform>، منها واحدة في المشروع مسبقًا</numerusform>
+            <numerusform>، منها اثنتان في المشروع مسبقًا</numerusform>
+            <numerusform>، منها %n في المشروع مسبقًا</numerusform>
+            <numerusform>، منها %n في المشروع مسبقًا</numerusform>
+            <numerusform>، منها %n في المشروع مسبقًا</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; {failed} of %n file(s) could not be imported</source>
+        <translation>
+            <numerusform>؛ وتعذّر استيراد {failed} من الملفات</numerusform>
+            <numerusform>؛ وتعذّر استيراد {failed} من ملف واحد</numerusform>
+            <numerusform>؛ وتعذّر استيراد {failed} من ملفين</numerusform>
+            <numerusform>؛ وتعذّر استيراد {failed} من %n ملفات</numerusform>
+            <numerusform>؛ وتعذّر استيراد {failed} من %n ملفًا</numerusform>
+            <numerusform>؛ وتعذّر استيراد {failed} من %n ملف</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n span(s) could not be kept exactly</source>
+        <translation>
+            <numerusform>؛ وحُفظت كل الكيانات بدقة</numerusform>
+            <numerusform>؛ وتعذّر الحفاظ على كيان واحد بدقة</numerusform>
+            <numerusform>؛ وتعذّر الحفاظ على كيانين بدقة</numerusform>
+            <numerusform>؛ وتعذّر الحفاظ على %n كيانات بدقة</numerusform>
+            <numerusform>؛ وتعذّر الحفاظ على %n كيانًا بدقة</numerusform>
+            <numerusform>؛ وتعذّر الحفاظ على %n كيان بدقة</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CurationPanel</name>
     <message>
         <source>Keys: ↑↓ move · 1–9 pick a version · 0/Del none · E edit · A accept agreed</source>
-        <extracomment>a disagreement was selected: show its region in the editor</extracomment>
         <translation>المفاتيح: ↑↓ للتنقل · 1–9 لاختيار نسخة · 0/Del لا شيء · E للتعديل · A لقبول المتفق عليه</translation>
     </message>
     <message>
@@ -299,7 +409,6 @@ The project is open read-only so that nothing newer is overwritten. Repair or de
     <name>Dashboard</name>
     <message>
         <source>Label distribution (accepted spans)</source>
-        <extracomment>the figures were drawn (after a refresh)</extracomment>
         <translation>توزيع الوسوم (الكيانات المقبولة)</translation>
     </message>
     <message>
@@ -427,7 +536,6 @@ The project is open read-only so that nothing newer is overwritten. Repair or de
     <name>DocumentPanel</name>
     <message>
         <source>All</source>
-        <extracomment>&quot;imported&quot; or &quot;useful&quot; (most useful first), chosen in the order box</extracomment>
         <translation>الكل</translation>
     </message>
     <message>
@@ -463,7 +571,6 @@ The project is open read-only so that nothing newer is overwritten. Repair or de
     <name>DocumentStatus</name>
     <message>
         <source>new</source>
-        <extracomment>the interface languages, each named in itself</extracomment>
         <translation>جديدة</translation>
     </message>
     <message>
@@ -502,7 +609,6 @@ The project is open read-only so that nothing newer is overwritten. Repair or de
     <name>EntityPanel</name>
     <message>
         <source>Filter entities…</source>
-        <extracomment>how many characters of an entity&apos;s text always fit in the Text column</extracomment>
         <translation>تصفية الكيانات…</translation>
     </message>
     <message>
@@ -696,7 +802,6 @@ The project is open read-only so that nothing newer is overwritten. Repair or de
     <name>ExtractorService</name>
     <message>
         <source>Retraining the project model…</source>
-        <extracomment>runs a retraining: (project folder, annotator, cancelled) -&gt; model path or None True while the project model is retraining a one-line message for the status bar</extracomment>
         <translation>إعادة تدريب نموذج المشروع…</translation>
     </message>
     <message>
@@ -1301,10 +1406,16 @@ The view now shows what is on disk.</source>
     </message>
 </context>
 <context>
+    <name>Project</name>
+    <message>
+        <source>Sample: Enab Baladi</source>
+        <translation>نموذج: عنب بلدي</translation>
+    </message>
+</context>
+<context>
     <name>ProjectActions</name>
     <message>
         <source>Recent projects</source>
-        <extracomment>show this project (and import these paths into it) instead of the current one</extracomment>
         <translation>المشاريع الأخيرة</translation>
     </message>
     <message>
@@ -1348,7 +1459,6 @@ The view now shows what is on disk.</source>
     <name>RecommenderSettingsDialog</name>
     <message>
         <source>Name lists: country, city, organisation and person names</source>
-        <extracomment>what each recommender is, in the interface language (core&apos;s RECOMMENDERS in English)</extracomment>
         <translation>قوائم الأسماء: أسماء الدول والمدن والمنظمات والأشخاص</translation>
     </message>
     <message>
@@ -1854,7 +1964,6 @@ The view now shows what is on disk.</source>
     <name>SpanEditing</name>
     <message>
         <source>The project is open read-only; nothing can be changed.</source>
-        <extracomment>known stems beyond this document&apos;s spans (the gazetteer, the project&apos;s spans)</extracomment>
         <translation>المشروع مفتوح للقراءة فقط؛ لا يمكن تغيير شيء.</translation>
     </message>
     <message>
@@ -1940,7 +2049,6 @@ The view now shows what is on disk.</source>
     <name>SuggestionController</name>
     <message>
         <source>Background task failed</source>
-        <extracomment>(text, timeout in ms) for the status bar; an empty text clears it</extracomment>
         <translation>فشلت مهمة في الخلفية</translation>
     </message>
     <message>
@@ -2088,22 +2196,6 @@ The view now shows what is on disk.</source>
 <context>
     <name>TransferController</name>
     <message>
-        <source>{added} document(s) added, {spans} span(s)</source>
-        <translation>الوثائق المضافة: {added}، والكيانات: {spans}</translation>
-    </message>
-    <message>
-        <source>; {failed} of {total} file(s) could not be imported</source>
-        <translation>؛ وتعذّر استيراد {failed} من {total} من الملفات</translation>
-    </message>
-    <message>
-        <source>, {known} already in the project</source>
-        <translation>، منها في المشروع مسبقًا: {known}</translation>
-    </message>
-    <message>
-        <source>✓ {path}: {added} document(s){extra}, {spans} span(s)</source>
-        <translation>✓ {path}: الوثائق: {added}{extra}، والكيانات: {spans}</translation>
-    </message>
-    <message>
         <source>    warning: {note}</source>
         <translation>    تنبيه: {note}</translation>
     </message>
@@ -2112,12 +2204,16 @@ The view now shows what is on disk.</source>
         <translation>الملف الذي فشل استيراده لم يغيّر شيئًا، واستُوردت الملفات الأخرى.</translation>
     </message>
     <message>
-        <source>Exported {documents} document(s), {spans} span(s) to {out}</source>
-        <translation>صُدِّرت الوثائق: {documents}، والكيانات: {spans}، إلى {out}</translation>
+        <source>{documents_added}, {spans}</source>
+        <translation>{documents_added}، {spans}</translation>
     </message>
     <message>
-        <source>; {count} span(s) could not be kept exactly</source>
-        <translation>؛ وتعذّر الحفاظ على {count} من الكيانات بدقة</translation>
+        <source>✓ {path}: {documents}{extra}, {spans}</source>
+        <translation>✓ {path}: {documents}{extra}، {spans}</translation>
+    </message>
+    <message>
+        <source>Exported {documents}, {spans} to {out}</source>
+        <translation>صُدِّرت {documents} و{spans} إلى {out}</translation>
     </message>
     <message>
         <source>export a tag column per nesting level</source>
@@ -2184,7 +2280,6 @@ The view now shows what is on disk.</source>
     <name>Workspace</name>
     <message>
         <source>Reloading also failed: {error}</source>
-        <extracomment>what the work returned a one-line error (done, total) always last, also when cancelled a Change (never empty), on the UI thread the session now shown in the editor a save failed; the view shows what is on disk again True while an operation that writes runs (the window holds edits back)</extracomment>
         <translation>وتعذّرت إعادة التحميل أيضًا: {error}</translation>
     </message>
 </context>

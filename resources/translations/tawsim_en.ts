@@ -12,6 +12,51 @@
     </message>
 </context>
 <context>
+    <name>Counts</name>
+    <message numerus="yes">
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n document</numerusform>
+            <numerusform>%n documents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) added</source>
+        <translation>
+            <numerusform>%n document added</numerusform>
+            <numerusform>%n documents added</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n span(s)</source>
+        <translation>
+            <numerusform>%n span</numerusform>
+            <numerusform>%n spans</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n already in the project</source>
+        <translation>
+            <numerusform>, %n already in the project</numerusform>
+            <numerusform>, %n already in the project</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; {failed} of %n file(s) could not be imported</source>
+        <translation>
+            <numerusform>; {failed} of %n file could not be imported</numerusform>
+            <numerusform>; {failed} of %n files could not be imported</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n span(s) could not be kept exactly</source>
+        <translation>
+            <numerusform>; %n span could not be kept exactly</numerusform>
+            <numerusform>; %n spans could not be kept exactly</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CurationPanel</name>
     <message numerus="yes">
         <source>Agreed: %n span(s)</source>

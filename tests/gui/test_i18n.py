@@ -34,10 +34,61 @@ def arabic(qapp) -> Iterator[i18n.Interface]:  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize("language", ["ar", "en"])
 def test_every_ts_message_is_translated(language: str) -> None:
     ts = i18n.TS_DIR / f"tawsim_{language}.ts"
-    messages = i18n.read_ts(ts)
-    assert messages
-    missing = [(m.context, m.source) for m in messages if not m.finished]
-    assert not missing, f"{ts.name}: untranslated messages: {missing}"
+    assert i18n.read_ts(ts)
+    found = i18n.problems(ts, language)
+    assert not found, "\n".join(found)
+
+
+def _ts(tmp_path: Path, body: str) -> Path:
+    path = tmp_path / "tawsim_ar.ts"
+    path.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
+        '<TS version="2.1" language="ar"><context><name>Ctx</name>'
+        f"{body}</context></TS>",
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.mark.parametrize(
+    ("body", "reason"),
+    [
+        ("<message><source>Open</source><translation></translation></message>", "missing"),
+        (
+            '<message><source>Open</source><translation type="unfinished">فتح</translation>'
+            "</message>",
+            "unfinished",
+        ),
+        ("<message><source>Open</source><translation>Open</translation></message>", "same as"),
+        (
+            '<message numerus="yes"><source>%n file(s)</source><translation>'
+            "<numerusform>ملف</numerusform><numerusform>ملفات</numerusform>"
+            "</translation></message>",
+            "plural forms",
+        ),
+    ],
+)
+def test_the_translation_check_catches_each_gap(tmp_path: Path, body: str, reason: str) -> None:
+    found = i18n.problems(_ts(tmp_path, body), "ar")
+    assert len(found) == 1 and reason in found[0], found
+
+
+def test_an_obsolete_only_translation_counts_as_missing(tmp_path: Path) -> None:
+    body = '<message><source>Open</source><translation type="vanished">فتح</translation></message>'
+    assert i18n.read_ts(_ts(tmp_path, body)) == []  # so the source-string test reports it new
+
+
+def test_allowed_same_as_source_entries_have_reasons_and_exist() -> None:
+    allowed = i18n.same_as_source()
+    assert allowed and all(allowed.values())
+    shipped = {(m.context, m.source) for m in i18n.read_ts(i18n.TS_DIR / "tawsim_ar.ts")}
+    assert set(allowed) <= shipped, set(allowed) - shipped  # no stale entries
+
+
+def test_code_comments_do_not_reach_translators() -> None:
+    for language in ("ar", "en"):
+        text = (i18n.TS_DIR / f"tawsim_{language}.ts").read_text(encoding="utf-8")
+        assert "<extracomment>" not in text
 
 
 def test_every_source_string_has_a_translation(tmp_path: Path) -> None:

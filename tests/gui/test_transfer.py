@@ -11,7 +11,7 @@ from PySide6 import QtCore, QtWidgets
 from pytestqt.qtbot import QtBot
 
 from core.model import Span
-from gui import transfer
+from gui import i18n, transfer
 from gui.main_window import MainWindow
 from gui.widgets.transfer_dialogs import ExportDialog, ImportDialog
 from tests.gui.conftest import make_project
@@ -21,6 +21,12 @@ Mod = QtCore.Qt.KeyboardModifier
 Left = QtCore.Qt.MouseButton.LeftButton
 
 DOC = "زار الوفد سوريا ثم التقى قيادة تنظيم الدولة في حلب."
+
+
+@pytest.fixture(autouse=True)
+def _english(qapp) -> None:  # type: ignore[no-untyped-def]
+    """The English interface as the app installs it (its plural forms come from its .ts)."""
+    i18n.install(qapp, i18n.Interface("en", "western"))
 
 
 @pytest.fixture
@@ -72,8 +78,10 @@ def test_import_jsonl_and_folder_reports_bad_file(
     dialog.add_paths([jsonl, folder])
     qtbot.mouseClick(dialog.ok_button, Left)
     text = finish(qtbot, window)
-    assert "4 document(s) added" in text and "1 of 4 file(s) could not be imported" in text
-    assert f"✗ {folder / 'bad.jsonl'}:2: invalid JSON" in text
+    assert "4 documents added" in text and "1 of 4 files could not be imported" in text
+    # The error names the file; the file name keeps its own direction (an isolate).
+    bad = folder / "bad.jsonl"
+    assert f"✗ {i18n.FSI}{bad}:2{i18n.PDI}: invalid JSON" in text
     assert "Traceback" not in text
     titles = [window.doc_model.index(r, 0).data() for r in range(window.doc_model.rowCount())]
     assert len(titles) == 5 and "بيروت" in titles  # the list refreshed
@@ -143,9 +151,13 @@ def test_export_conll_reports_a_nested_span(
     assert dialog.tokens.isEnabled() and dialog.nested.isEnabled()
     qtbot.mouseClick(dialog.ok_button, Left)
     text = finish(qtbot, window)
-    assert "Exported 1 document(s), 3 span(s)" in text
-    assert "1 span(s) could not be kept exactly" in text
-    assert f"first [{inner}, {inner + 6}) ORG “الدولة”: nested inside another span" in text
+    assert "Exported 1 document, 3 spans" in text
+    assert "1 span could not be kept exactly" in text
+    iso = i18n.isolate
+    assert (
+        f"{iso('first')} [{inner}, {inner + 6}) ORG “{iso('الدولة')}”: "
+        f"{i18n.FSI}nested inside another span" in text
+    )
     lines = out.read_text("utf-8").splitlines()
     assert "سوريا B-LOC" in lines and "تنظيم B-ORG" in lines and "الدولة I-ORG" in lines
 
