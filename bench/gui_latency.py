@@ -7,6 +7,10 @@ Prints medians (ms) for:
 - accept: Enter on a current suggestion until the view is updated and the
   layer file is durably written (the store writes synchronously);
 - tab: Tab to the next span until the view is updated.
+
+Each figure is also printed as a ratio to the same run's baseline (a fixed
+pure-Python workload timed between the sections), so figures taken on a busy
+machine can be compared with figures taken on a quiet one.
 """
 
 from __future__ import annotations
@@ -32,6 +36,15 @@ from core.text import clean_imported_text, tokenize  # noqa: E402
 
 TARGET_CHARS = 200_000
 TARGET_SPANS = 5_000
+
+
+def baseline_once() -> float:
+    """Seconds for a fixed pure-Python workload (sorting and summing 200,000 numbers)."""
+    t0 = time.perf_counter()
+    values = [(i * 7919) % 200_003 for i in range(200_000)]
+    values.sort()
+    sum(values)
+    return time.perf_counter() - t0
 
 
 def build_project(folder: Path) -> tuple[Project, str]:
@@ -70,6 +83,7 @@ def main() -> int:
         app.processEvents()
         editor = window.editor
         opens, accepts, tabs = [], [], []
+        base = [baseline_once() for _ in range(3)]
         for _ in range(max(3, args.runs // 3)):
             window.sessions.clear()  # a fresh session: new offset map and undo stack
             project.layer(doc_id).close()  # and the layer read again from disk
@@ -78,6 +92,7 @@ def main() -> int:
             editor.viewport().repaint()
             app.processEvents()
             opens.append(time.perf_counter() - t0)
+        base.append(baseline_once())
         editor.setFocus()
         editor.select_range(0, 0)
         for _ in range(args.runs):
@@ -94,6 +109,7 @@ def main() -> int:
             editor.viewport().repaint()
             accepts.append(time.perf_counter() - t0)
             assert project.layer(doc_id).get(span.id).status == "accepted"
+        base.append(baseline_once())
         rejects = []
         for _ in range(args.runs):
             QtTest.QTest.keyClick(editor, QtCore.Qt.Key.Key_Tab)
@@ -104,6 +120,7 @@ def main() -> int:
             editor.viewport().repaint()
             rejects.append(time.perf_counter() - t0)
             assert project.layer(doc_id).get(span.id).status == "rejected"
+        base.append(baseline_once())
         stack = window.current.stack
         bulk, bulk_undo = [], []
         open_before = len(project.layer(doc_id).spans(status="suggested"))
@@ -120,6 +137,7 @@ def main() -> int:
             app.processEvents()
             bulk_undo.append(time.perf_counter() - t0)
             assert len(project.layer(doc_id).spans(status="suggested")) == open_before
+        base.extend(baseline_once() for _ in range(3))
         layer = project.layer(doc_id)
         saves = []
         for span in layer.spans(status="suggested")[: args.runs]:
@@ -129,10 +147,14 @@ def main() -> int:
         window.close()
         project.close()
 
+    floor = statistics.median(base)
+
     def ms(values: list[float]) -> str:
-        return f"{statistics.median(values) * 1000:7.1f} ms"
+        median = statistics.median(values)
+        return f"{median * 1000:7.1f} ms ({median / floor:5.1f}x baseline)"
 
     print(f"document: {TARGET_CHARS:,} characters, {n_spans:,} spans (offscreen, {args.runs} runs)")
+    print(f"baseline (fixed Python workload) median {floor * 1000:.1f} ms")
     print(f"open until interactive   median {ms(opens)}   (target <= 500 ms)")
     print(f"accept (key to saved)    median {ms(accepts)}   (target <= 50 ms)")
     print(
