@@ -190,7 +190,7 @@ class MainWindow(QtWidgets.QMainWindow):
             ("end_fwd_word", "end", 1, "word"),
         ):
             act(name, partial(e.move, edge, arrow, unit), ed)
-        act("accept_all", e.accept_all)
+        act("accept_all", lambda: e.accept_all())
         act("propagate_doc", lambda: self.propagate("document"))
         act("propagate_project", lambda: self.propagate("project"))
         act("mark_done", self.mark_done)
