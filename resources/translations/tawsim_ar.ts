@@ -2124,6 +2124,10 @@ The view now shows what is on disk.</source>
         <source>Statistics — {project}</source>
         <translation>الإحصاءات — {project}</translation>
     </message>
+    <message>
+        <source>Drawing the charts…</source>
+        <translation>جارٍ رسم المخططات…</translation>
+    </message>
 </context>
 <context>
     <name>TransferController</name>
