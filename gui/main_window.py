@@ -287,7 +287,13 @@ class MainWindow(QtWidgets.QMainWindow):
             if state is not None:
                 self.restoreState(state, SETTINGS_VERSION)
         else:
-            self.resize(*DEFAULT_SIZE)
+            # Never larger than the screen (less the frame): a small screen gets a smaller window.
+            room = self.screen().availableGeometry()
+            frame = self.frameGeometry().size() - self.geometry().size()
+            self.resize(
+                min(DEFAULT_SIZE[0], room.width() - max(8, frame.width())),
+                min(DEFAULT_SIZE[1], room.height() - max(32, frame.height())),
+            )
             self.resizeDocks(
                 [self.doc_dock, self.entity_dock],
                 list(DEFAULT_DOCK_WIDTHS),

@@ -238,7 +238,8 @@ class TeamFeatures(QtCore.QObject):
             self.dashboard_wait.setObjectName("dashboard_wait")
             self.dashboard_wait.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
             layout.addWidget(self.dashboard_wait)
-            window.resize(1100, 760)
+            room = self.host.screen().availableGeometry()  # never larger than the screen
+            window.resize(min(1100, room.width() - 16), min(760, room.height() - 40))
             self.dashboard_window = window
         self.dashboard_window.show()
         self.dashboard_window.raise_()
