@@ -10,6 +10,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from core.model import MANUAL, Span, clip_to_line
 from core.snap import move_edge, snap_selection
 from core.text import normalize_str
+from gui.bulk import confirm_bulk
 from gui.commands import change_spans, remove_spans
 from gui.i18n import label_name, number
 from gui.session import DocumentSession
@@ -209,8 +210,8 @@ class SpanEditing(QtCore.QObject):
         else:
             self.editor.set_current(span.id)
 
-    def accept_all(self) -> int:
-        """Accept every open suggestion in the document."""
+    def accept_all(self, *, ask: bool = True) -> int:
+        """Accept every open suggestion in the document (asking first over BULK_LIMIT)."""
         session = self._writable()
         if session is None:
             return 0
@@ -219,6 +220,8 @@ class SpanEditing(QtCore.QObject):
             for s in session.spans()
             if s.status == "suggested"
         ]
+        if ask and not confirm_bulk(self.editor.window(), len(pairs), "accept", "document"):
+            return 0
         if pairs:
             text = self.tr("Accept suggestions: {count}").format(count=number(len(pairs)))
             self._push(change_spans(self.workspace, session.doc_id, pairs, text))

@@ -192,7 +192,7 @@ class MainWindow(QtWidgets.QMainWindow):
             ("end_fwd_word", "end", 1, "word"),
         ):
             act(name, partial(e.move, edge, arrow, unit), ed)
-        act("accept_all", e.accept_all)
+        act("accept_all", lambda: e.accept_all())
         act("propagate_doc", lambda: self.propagate("document"))
         act("propagate_project", lambda: self.propagate("project"))
         act("mark_done", self.mark_done)
@@ -289,7 +289,13 @@ class MainWindow(QtWidgets.QMainWindow):
             if state is not None:
                 self.restoreState(state, SETTINGS_VERSION)
         else:
-            self.resize(*DEFAULT_SIZE)
+            # Never larger than the screen (less the frame): a small screen gets a smaller window.
+            room = self.screen().availableGeometry()
+            frame = self.frameGeometry().size() - self.geometry().size()
+            self.resize(
+                min(DEFAULT_SIZE[0], room.width() - max(8, frame.width())),
+                min(DEFAULT_SIZE[1], room.height() - max(32, frame.height())),
+            )
             self.resizeDocks(
                 [self.doc_dock, self.entity_dock],
                 list(DEFAULT_DOCK_WIDTHS),

@@ -78,7 +78,7 @@ class ReviewFlow(QtCore.QObject):
             if choice == "back":
                 return None
             if choice == "accept":
-                self.editing.accept_all()
+                self.editing.accept_all(ask=False)  # the annotator just chose it
         command = SetStatusCommand(self.workspace, session.doc_id, "done", self.tr("Mark done"))
         session.stack.push(command)
         following = self.doc_panel.next_unfinished(session.doc_id)

@@ -17,6 +17,7 @@ from PySide6 import QtCore, QtWidgets
 from core.extract.base import Suggestion
 from core.model import Document
 from gui.commands import suggest_command
+from gui.bulk import confirm_bulk
 from gui.editing import PROPAGATE_ORIGIN, SpanEditing
 from gui.extractor import ExtractorService
 from gui.i18n import label_name, number
@@ -44,6 +45,7 @@ class SuggestionController(QtCore.QObject):
         self._parent = parent
         self.tasks: list[Op] = []
         self._busy_shown = False  # the status bar shows a "working…" text of ours
+        self.progress: QtWidgets.QProgressDialog | None = None  # the last project-wide run's
 
     # -- operations -------------------------------------------------------------
     def start(self, fn: Callable[..., Any], done: Callable[[Any], None], busy: str) -> Op:
@@ -133,9 +135,10 @@ class SuggestionController(QtCore.QObject):
             others = [d for d in doc_ids if d != open_id]
             if others:  # other texts come from a read-only view, not the live project
                 with read_view() as view:
-                    for doc_id in others:
+                    for done_count, doc_id in enumerate(others):
                         if task.cancelled.is_set():
-                            break
+                            break  # nothing is written: the results are dropped as a whole
+                        task.report(done_count, len(others))
                         found[doc_id] = find_occurrences(view.text(doc_id), surface)
             return span.label, span.id, found
 
@@ -143,8 +146,8 @@ class SuggestionController(QtCore.QObject):
             label, origin_id, found = result
             total = offered = 0
             origin = self.workspace.session(open_id).get(origin_id)
-            for doc_id, places in found.items():
-                suggestions = [
+            planned = {
+                doc_id: [
                     Suggestion(s, e, label, 1.0, PROPAGATE_ORIGIN)
                     for s, e in places
                     if not (
@@ -153,6 +156,13 @@ class SuggestionController(QtCore.QObject):
                         and (s, e) == (origin.start, origin.end)
                     )
                 ]
+                for doc_id, places in found.items()
+            }
+            count = sum(len(items) for items in planned.values())
+            if not confirm_bulk(self._parent, count, "label", scope):
+                self._say(self.tr("Nothing was labelled."), 4000)
+                return
+            for doc_id, suggestions in planned.items():
                 if suggestions:
                     offered += len(suggestions)
                     text = self.tr("Label all “{text}”").format(text=surface)
@@ -166,4 +176,33 @@ class SuggestionController(QtCore.QObject):
                 text += self.tr("; %n left alone (already in or beside another span)", "", skipped)
             self._say(text, 5000)
 
-        return self.start(work, done, self.tr("Looking for “{text}”…").format(text=surface))
+        busy = self.tr("Looking for “{text}”…").format(text=surface)
+        op = self.start(work, done, busy)
+        if scope == "project":
+            self._show_progress(op, busy)
+        return op
+
+    def _show_progress(self, op: Op, label: str) -> None:
+        """A progress bar with a Cancel that stops the work between documents."""
+        progress = QtWidgets.QProgressDialog(label, self.tr("Cancel"), 0, 0, self._parent)
+        progress.setObjectName("bulk_progress")
+        progress.setWindowTitle("Tawsim")
+        progress.setMinimumDuration(300)  # quick runs never flash a dialog
+        progress.setAutoClose(False)
+        progress.setAutoReset(False)
+        progress.canceled.connect(op.cancel)
+
+        def advance(done: int, total: int) -> None:
+            progress.setMaximum(total)
+            progress.setValue(done)
+
+        def ended() -> None:
+            progress.canceled.disconnect()
+            progress.close()
+            progress.deleteLater()
+            if op.cancelled:
+                self._say(self.tr("Cancelled: nothing was labelled."), 4000)
+
+        op.progress.connect(advance)
+        op.ended.connect(ended)
+        self.progress = progress

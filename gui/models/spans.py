@@ -123,11 +123,15 @@ class SpanTableModel(QtCore.QAbstractTableModel):
     def replace(self, changed: list[Span]) -> None:
         """New versions of spans already shown (same offsets); rows not shown are skipped."""
         rows = {span.id: row for row, span in enumerate(self._spans)}
+        touched = []
         for span in changed:
             row = rows.get(span.id)
             if row is not None:
                 self._spans[row] = span
-                self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+                touched.append(row)
+        if touched:  # one signal for a bulk change, not one per row
+            last = len(COLUMNS) - 1
+            self.dataChanged.emit(self.index(min(touched), 0), self.index(max(touched), last))
 
     def label_counts(self) -> dict[str, int]:
         """Spans shown per label, in label-set order."""
@@ -138,11 +142,18 @@ class SpanTableModel(QtCore.QAbstractTableModel):
 
     def drop(self, span_ids: set[int]) -> None:
         """Take these spans' rows out (a rejected suggestion the panel hides)."""
-        for row in range(len(self._spans) - 1, -1, -1):
-            if self._spans[row].id in span_ids:
-                self.beginRemoveRows(QtCore.QModelIndex(), row, row)
-                del self._spans[row]
-                self.endRemoveRows()
+        row = len(self._spans) - 1
+        while row >= 0:  # one removal per run of adjacent rows
+            if self._spans[row].id not in span_ids:
+                row -= 1
+                continue
+            first = row
+            while first > 0 and self._spans[first - 1].id in span_ids:
+                first -= 1
+            self.beginRemoveRows(QtCore.QModelIndex(), first, row)
+            del self._spans[first : row + 1]
+            self.endRemoveRows()
+            row = first - 1
 
     def reset(self, text: str, spans: list[Span]) -> None:
         """Show another document's spans."""

@@ -82,9 +82,22 @@ class CompareBar(QtWidgets.QFrame):
             objectName="compare_legend",
         )
         legend.setStyleSheet("color: palette(mid);")
+        legend.setToolTip(legend.text())
+        # The texts give way in a narrow window (clipped, whole in the tooltip): the
+        # bar sits above the editor, so its width would otherwise widen the window.
+        Policy = QtWidgets.QSizePolicy.Policy
+        for label in (self.detail, legend, self.count):
+            label.setSizePolicy(Policy.Ignored, Policy.Preferred)
+        self.chooser.setSizeAdjustPolicy(
+            QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.chooser.setMinimumContentsLength(8)
         row = QtWidgets.QHBoxLayout(self)
         row.setContentsMargins(6, 2, 6, 2)
-        row.addWidget(QtWidgets.QLabel(self.tr("Compare with:")))
+        with_label = QtWidgets.QLabel(self.tr("Compare with:"))
+        with_label.setSizePolicy(Policy.Ignored, Policy.Preferred)
+        with_label.setMinimumWidth(with_label.fontMetrics().horizontalAdvance("…") * 3)
+        row.addWidget(with_label)
         row.addWidget(self.chooser)
         row.addWidget(self.count)
         row.addWidget(self.prev_button)
@@ -189,6 +202,9 @@ class CompareController(QtCore.QObject):
     def _show_count(self) -> None:
         n = len(self.regions)
         self.bar.count.setText(self.tr("%n disagreement(s)", "", n))
+        self.bar.count.setToolTip(self.bar.count.text())
+        # At least the figure shows, however narrow the window.
+        self.bar.count.setMinimumWidth(self.bar.count.fontMetrics().horizontalAdvance(f"{n}  …"))
         self.bar.detail.setText("")
 
     # -- navigation --------------------------------------------------------
@@ -206,6 +222,7 @@ class CompareController(QtCore.QObject):
             region = before[-1] if before else self.regions[-1]
         self.editor.select_range(region.start, region.end)
         self.bar.detail.setText(self.describe(region))
+        self.bar.detail.setToolTip(self.bar.detail.text())
         return region
 
     def describe(self, region: Region) -> str:

@@ -219,12 +219,14 @@ class TeamFeatures(QtCore.QObject):
         return count
 
     # -- dashboard ---------------------------------------------------------
-    def show_dashboard(self) -> Dashboard:
-        """Open the statistics window (built on first use) and refresh it."""
-        if self.dashboard is None:
-            from gui.teams.dashboard import Dashboard
+    def show_dashboard(self) -> QtWidgets.QWidget:
+        """Open the statistics window at once; its charts are built once it has painted.
 
-            self.dashboard = Dashboard(self.workspace)
+        pyqtgraph takes most of a second to import, so the window shows a line
+        first and the charts (and their figures, computed in the background)
+        follow.
+        """
+        if self.dashboard_window is None:
             window = QtWidgets.QWidget(self.host, QtCore.Qt.WindowType.Window)
             window.setObjectName("dashboard_window")
             window.setWindowTitle(
@@ -232,16 +234,45 @@ class TeamFeatures(QtCore.QObject):
             )
             layout = QtWidgets.QVBoxLayout(window)
             layout.setContentsMargins(6, 6, 6, 6)
-            layout.addWidget(self.dashboard)
-            window.resize(1100, 760)
+            self.dashboard_wait = PaintedLabel(self.tr("Drawing the charts…"), self._build_charts)
+            self.dashboard_wait.setObjectName("dashboard_wait")
+            self.dashboard_wait.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
+            layout.addWidget(self.dashboard_wait)
+            room = self.host.screen().availableGeometry()  # never larger than the screen
+            window.resize(min(1100, room.width() - 16), min(760, room.height() - 40))
             self.dashboard_window = window
-        assert self.dashboard_window is not None
         self.dashboard_window.show()
         self.dashboard_window.raise_()
+        if self.dashboard is not None:
+            self.dashboard.refresh()
+        return self.dashboard_window
+
+    def _build_charts(self) -> None:
+        if self.dashboard is not None or self.dashboard_window is None:
+            return
+        from gui.teams.dashboard import Dashboard
+
+        self.dashboard = Dashboard(self.workspace)
+        layout = self.dashboard_window.layout()
+        layout.replaceWidget(self.dashboard_wait, self.dashboard)
+        self.dashboard_wait.deleteLater()
         self.dashboard.refresh()
-        return self.dashboard
 
     def cancel(self) -> None:
         """Stop background work (on close)."""
         if self.dashboard is not None:
             self.dashboard.cancel()
+
+
+class PaintedLabel(QtWidgets.QLabel):
+    """A label that calls ``then`` once, just after it was first painted."""
+
+    def __init__(self, text: str, then: Callable[[], None]) -> None:
+        super().__init__(text)
+        self._then: Callable[[], None] | None = then
+
+    def paintEvent(self, event: QtGui.QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._then is not None:
+            then, self._then = self._then, None
+            QtCore.QTimer.singleShot(0, then)

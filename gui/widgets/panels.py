@@ -219,8 +219,11 @@ class EntityPanel(QtWidgets.QWidget):
         self.view.sortByColumn(-1, QtCore.Qt.SortOrder.AscendingOrder)  # reading order
         self.view.clicked.connect(self._clicked)
         self.view.activated.connect(self._clicked)
+        # A bulk change emits one signal per row: recount once, after the last of them.
+        self._recount = QtCore.QTimer(self, singleShot=True, interval=0)
+        self._recount.timeout.connect(self._count)
         for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved, model.dataChanged):
-            signal.connect(self._count)
+            signal.connect(self._recount.start)
         top = QtWidgets.QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.label)

@@ -146,6 +146,34 @@ The project is open read-only so that nothing newer is overwritten. Repair or de
     </message>
 </context>
 <context>
+    <name>Bulk</name>
+    <message>
+        <source>Accept {count} suggestions in this document?</source>
+        <extracomment>an action over more spans than this asks for confirmation first</extracomment>
+        <translation>قبول {count} من الاقتراحات في هذه الوثيقة؟</translation>
+    </message>
+    <message>
+        <source>Accept {count} suggestions in the whole project?</source>
+        <translation>قبول {count} من الاقتراحات في المشروع كله؟</translation>
+    </message>
+    <message>
+        <source>Add {count} suggestions in this document?</source>
+        <translation>إضافة {count} من الاقتراحات في هذه الوثيقة؟</translation>
+    </message>
+    <message>
+        <source>Add {count} suggestions in the whole project?</source>
+        <translation>إضافة {count} من الاقتراحات في المشروع كله؟</translation>
+    </message>
+    <message>
+        <source>Change many spans</source>
+        <translation>تغيير كيانات كثيرة</translation>
+    </message>
+    <message>
+        <source>It is one step: Undo takes all of it back.</source>
+        <translation>إنها خطوة واحدة: التراجع يلغيها كلها.</translation>
+    </message>
+</context>
+<context>
     <name>Chart</name>
     <message>
         <source>Save…</source>
@@ -2075,6 +2103,10 @@ The view now shows what is on disk.</source>
         <translation>انتقل إلى كيان أولًا (بالمفتاح Tab أو بالنقر عليه).</translation>
     </message>
     <message>
+        <source>Nothing was labelled.</source>
+        <translation>لم يوسم شيء.</translation>
+    </message>
+    <message>
         <source>Label all “{text}”</source>
         <translation>وسم كل مواضع «{text}»</translation>
     </message>
@@ -2103,6 +2135,14 @@ The view now shows what is on disk.</source>
     <message>
         <source>Looking for “{text}”…</source>
         <translation>جارٍ البحث عن «{text}»…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was labelled.</source>
+        <translation>أُلغي: لم يوسم شيء.</translation>
     </message>
 </context>
 <context>
@@ -2191,6 +2231,10 @@ The view now shows what is on disk.</source>
     <message>
         <source>Statistics — {project}</source>
         <translation>الإحصاءات — {project}</translation>
+    </message>
+    <message>
+        <source>Drawing the charts…</source>
+        <translation>جارٍ رسم المخططات…</translation>
     </message>
 </context>
 <context>

@@ -210,8 +210,8 @@ def test_dashboard_draws_and_saves_png_and_svg(team, team_window, qtbot, tmp_pat
         QtCore.Qt.Key.Key_D,
         QtCore.Qt.KeyboardModifier.ControlModifier | QtCore.Qt.KeyboardModifier.ShiftModifier,
     )
+    qtbot.waitUntil(lambda: window.teams.dashboard is not None, timeout=10000)
     dashboard = window.teams.dashboard
-    assert dashboard is not None
     qtbot.waitUntil(lambda: dashboard.stats is not None, timeout=10000)
     stats = dashboard.stats
     assert stats.label_counts["sara"]["PERS"] == 1
@@ -225,3 +225,13 @@ def test_dashboard_draws_and_saves_png_and_svg(team, team_window, qtbot, tmp_pat
         chart.save(svg)
         assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
         assert "<svg" in svg.read_text(encoding="utf-8")
+
+
+def test_dashboard_window_shows_before_its_charts(team, team_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    teams = team_window.teams
+    shown = teams.show_dashboard()
+    assert shown.isVisible() and teams.dashboard is None  # the window first, at once
+    assert shown.findChild(QtWidgets.QLabel, "dashboard_wait") is not None
+    qtbot.waitUntil(lambda: teams.dashboard is not None, timeout=10000)
+    qtbot.waitUntil(lambda: teams.dashboard.stats is not None, timeout=10000)
+    assert teams.dashboard.isVisible()
