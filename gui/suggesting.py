@@ -16,8 +16,8 @@ from PySide6 import QtCore, QtWidgets
 
 from core.extract.base import Suggestion
 from core.model import Document
-from gui.commands import suggest_command
 from gui.bulk import confirm_bulk
+from gui.commands import suggest_command
 from gui.editing import PROPAGATE_ORIGIN, SpanEditing
 from gui.extractor import ExtractorService
 from gui.i18n import label_name, number

@@ -41,28 +41,28 @@ class Counts(QtCore.QObject):
     numerus in ``self.tr``), in the chosen digits (interface text only, never file names)."""
 
     def documents(self, n: int) -> str:
-        """"3 documents"."""
+        """ "3 documents"."""
         return digits_in(self.tr("%n document(s)", "", n))
 
     def documents_added(self, n: int) -> str:
-        """"3 documents added"."""
+        """ "3 documents added"."""
         return digits_in(self.tr("%n document(s) added", "", n))
 
     def spans(self, n: int) -> str:
-        """"14 spans"."""
+        """ "14 spans"."""
         return digits_in(self.tr("%n span(s)", "", n))
 
     def known(self, n: int) -> str:
-        """", 2 already in the project"."""
+        """ ", 2 already in the project"."""
         return digits_in(self.tr(", %n already in the project", "", n))
 
     def failed(self, failed: int, total: int) -> str:
-        """"; 1 of 3 files could not be imported"."""
+        """ "; 1 of 3 files could not be imported"."""
         text = self.tr("; {failed} of %n file(s) could not be imported", "", total)
         return digits_in(text.format(failed=failed))
 
     def inexact(self, n: int) -> str:
-        """"; 2 spans could not be kept exactly"."""
+        """ "; 2 spans could not be kept exactly"."""
         return digits_in(self.tr("; %n span(s) could not be kept exactly", "", n))
 
 

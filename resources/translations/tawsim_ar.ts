@@ -149,7 +149,6 @@ The project is open read-only so that nothing newer is overwritten. Repair or de
     <name>Bulk</name>
     <message>
         <source>Accept {count} suggestions in this document?</source>
-        <extracomment>an action over more spans than this asks for confirmation first</extracomment>
         <translation>قبول {count} من الاقتراحات في هذه الوثيقة؟</translation>
     </message>
     <message>

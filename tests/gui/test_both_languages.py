@@ -48,9 +48,7 @@ def test_arabic_counts_use_all_six_plural_forms(  # type: ignore[no-untyped-def]
     assert counts.spans(n) == spans
 
 
-@pytest.mark.parametrize(
-    ("n", "text"), [(0, "0 documents"), (1, "1 document"), (2, "2 documents")]
-)
+@pytest.mark.parametrize(("n", "text"), [(0, "0 documents"), (1, "1 document"), (2, "2 documents")])
 def test_english_counts_are_singular_or_plural(  # type: ignore[no-untyped-def]
     english, n: int, text: str
 ) -> None:

@@ -87,7 +87,9 @@ def test_label_all_in_the_project_asks_over_the_limit(qtbot, tmp_path, make_wind
     assert all(not project.layer(doc_id).spans() for doc_id in others)
 
 
-def test_cancel_stops_label_all_between_documents(qtbot, tmp_path, make_window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_cancel_stops_label_all_between_documents(
+    qtbot, tmp_path, make_window, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     import core.propagate
 
     docs = [("open", "زار الوفد سوريا.")] + [(f"d{i}", f"وثيقة {i} في سوريا") for i in range(40)]
