@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -80,8 +81,17 @@ def doc_of(text: str) -> Document:
     return Document(DocumentInfo("bench", "bench", 0.0, length=len(text)), text)
 
 
+def reference_work() -> None:
+    """A fixed pure-Python workload (dicts, strings, lists), to see how loaded the machine is."""
+    table: dict[str, int] = {}
+    for i in range(300_000):
+        key = f"w={i % 5000}|{i % 7}"
+        table[key] = table.get(key, 0) + len(key.split("|"))
+
+
 def speed(text: str, n_tokens: int, runs: int) -> dict[str, float]:
-    """Tokens per second: CRF alone (cold and warm feature cache) and the full extractor."""
+    """Tokens per second: CRF alone (cold and warm feature cache), the full extractor, and
+    the reference workload's time (same run, to compare figures taken under different load)."""
     fresh = CrfRecommender(CrfModel(DEFAULT_MODEL))
     t = time.perf_counter()
     fresh.suggest(doc_of(text))
@@ -89,7 +99,14 @@ def speed(text: str, n_tokens: int, runs: int) -> dict[str, float]:
     warm = median_time(lambda: fresh.suggest(doc_of(text)), runs)
     combiner = Combiner(default_recommenders())
     full = median_time(lambda: combiner.suggest(doc_of(text)), runs)
+    # Interleaved with the extractor's runs so both see the same load.
+    pairs = []
+    for _ in range(runs):
+        ref = median_time(reference_work, 1)
+        pairs.append((median_time(lambda: combiner.suggest(doc_of(text)), 1), ref))
     return {
+        "reference_s": statistics.median(r for _, r in pairs),
+        "extractor_per_reference": statistics.median(r / f for f, r in pairs) * n_tokens,
         "crf_cold_tok_s": n_tokens / cold,
         "crf_tok_s": n_tokens / warm,
         "extractor_tok_s": n_tokens / full,
@@ -273,6 +290,11 @@ def main() -> int:
             f"speed (bundled model, one core, {n_tokens} tokens, median of {runs}): "
             f"CRF {sp['crf_tok_s']:,.0f} tokens/s (first run, cold cache: "
             f"{sp['crf_cold_tok_s']:,.0f}); full extractor {sp['extractor_tok_s']:,.0f} tokens/s"
+        )
+        print(
+            f"  load: loadavg {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores; reference "
+            f"workload {sp['reference_s']:.3f} s; full extractor "
+            f"{sp['extractor_per_reference']:,.0f} tokens per reference-workload time"
         )
     if only is None and not args.skip_train:
         times = []

@@ -239,6 +239,7 @@ class CrfModel:
         )
         self.extractor = extractor or FeatureExtractor()
         self.first: Any = None
+        self._known: frozenset[str] | None = None
         first_name = self.meta.get("first_pass")
         if first_name:
             first_path = self.path.with_name(str(first_name))
@@ -263,9 +264,26 @@ class CrfModel:
         ]
         return tags, marg
 
-    def features(self, sentences: Sequence[Sequence[str]]) -> list[list[list[str]]]:
-        """The model's features for a document's sentences (both passes for a two-pass model)."""
-        xseqs = [self.extractor.sentence(tokens) for tokens in sentences]
+    def known_attributes(self) -> frozenset[str]:
+        """Every attribute either pass of the model has a weight for (read once, on first use)."""
+        if self._known is None:
+            # crfsuite ignores an attribute it has no weight for, but converting it to C++
+            # is most of the cost of Tagger.set: dropping those first changes no tag.
+            known = set(self.tagger.info().attributes)
+            if self.first is not None:
+                known.update(self.first.info().attributes)
+            self._known = frozenset(known)
+        return self._known
+
+    def features(
+        self, sentences: Sequence[Sequence[str]], prune: bool = True
+    ) -> list[list[list[str]]]:
+        """The model's features for a document's sentences (both passes for a two-pass model).
+
+        With prune, attributes the model has no weight for are left out (the tags are the same).
+        """
+        known = self.known_attributes() if prune else None
+        xseqs = [self.extractor.sentence(tokens, known) for tokens in sentences]
         if self.first is None:
             return xseqs
         first_tags = []
