@@ -1,8 +1,8 @@
 """Figures for the extractor: cross-validated accuracy, calibration, speed, size, learning.
 
     .venv/bin/python bench/extractor.py [--conll ../shared/data/anercorp/train.conll]
-        [--runs 3] [--folds 5] [--run-folds N] [--seed 14] [--only cv|learning|speed]
-        [--write-calibration] [--skip-train]
+        [--runs 3] [--folds 5] [--run-folds N] [--seed 14] [--only cv|learning|speed|train]
+        [--write-calibration] [--skip-train] [--seeds 3]
 
 Accuracy: K-fold cross-validation by document over the training file (cut
 into pseudo-documents of --doc-sentences consecutive sentences, dealt into
@@ -15,16 +15,21 @@ calibrator fitted on the other folds only (--write-calibration writes the
 calibrator fitted on all folds, which the extractor ships). Speed: the
 bundled model's CRF and the full extractor in tokens per second on one core
 (median of --runs). Model: the bundled files' size and the load time in a
-fresh process (median). Training: the full training file (median of --runs
-unless --skip-train). Learning: simulated effort on the last quarter of
-documents, with and without learning, token-projected, on the team's sports
-corpus (bench/sports_corpus.py).
+fresh process (median). Training: the shipped model's own training time
+(its sidecar), and ``main.py train`` on the full training file timed as a
+process (median of --runs; ``--only train``, or with everything unless
+--skip-train). Learning: simulated effort on the last quarter of
+documents and each quarter, with and without learning, token-projected, on
+the team's sports corpus (bench/sports_corpus.py) and a hand-written economy
+corpus (bench/economy_corpus.py); also in --seeds shuffled orders (mean).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import random
 import statistics
 import subprocess
 import sys
@@ -44,7 +49,6 @@ from core.extract.crf import (  # noqa: E402
     CrfModel,
     CrfRecommender,
     first_pass_path,
-    train_crf,
 )
 from core.extract.cv import (  # noqa: E402
     SEED,
@@ -80,8 +84,17 @@ def doc_of(text: str) -> Document:
     return Document(DocumentInfo("bench", "bench", 0.0, length=len(text)), text)
 
 
+def reference_work() -> None:
+    """A fixed pure-Python workload (dicts, strings, lists), to see how loaded the machine is."""
+    table: dict[str, int] = {}
+    for i in range(300_000):
+        key = f"w={i % 5000}|{i % 7}"
+        table[key] = table.get(key, 0) + len(key.split("|"))
+
+
 def speed(text: str, n_tokens: int, runs: int) -> dict[str, float]:
-    """Tokens per second: CRF alone (cold and warm feature cache) and the full extractor."""
+    """Tokens per second: CRF alone (cold and warm feature cache), the full extractor, and
+    the reference workload's time (same run, to compare figures taken under different load)."""
     fresh = CrfRecommender(CrfModel(DEFAULT_MODEL))
     t = time.perf_counter()
     fresh.suggest(doc_of(text))
@@ -89,7 +102,14 @@ def speed(text: str, n_tokens: int, runs: int) -> dict[str, float]:
     warm = median_time(lambda: fresh.suggest(doc_of(text)), runs)
     combiner = Combiner(default_recommenders())
     full = median_time(lambda: combiner.suggest(doc_of(text)), runs)
+    # Interleaved with the extractor's runs so both see the same load.
+    pairs = []
+    for _ in range(runs):
+        ref = median_time(reference_work, 1)
+        pairs.append((median_time(lambda: combiner.suggest(doc_of(text)), 1), ref))
     return {
+        "reference_s": statistics.median(r for _, r in pairs),
+        "extractor_per_reference": statistics.median(r / f for f, r in pairs) * n_tokens,
         "crf_cold_tok_s": n_tokens / cold,
         "crf_tok_s": n_tokens / warm,
         "extractor_tok_s": n_tokens / full,
@@ -128,19 +148,37 @@ def quarters(result: dict) -> list[float]:  # type: ignore[type-arg]
     return out
 
 
-def learning(docs: list[GoldDoc], crf: CrfModel | None = None) -> dict[str, object]:
-    """Last-quarter and per-quarter effort: off, on in corpus order, on by uncertainty."""
+def learning(docs: list[GoldDoc], crf: CrfModel | None = None, seeds: int = 0) -> dict[str, object]:
+    """Last-quarter and per-quarter effort: off, on in corpus order, on by uncertainty, and on
+    in ``seeds`` shuffled orders (per-quarter mean)."""
     runs = {
         "off": simulate(docs, learning=False, crf=crf, match="token"),
         "on": simulate(docs, learning=True, crf=crf, match="token"),
         "uncertainty": simulate(docs, learning=True, crf=crf, match="token", order="uncertainty"),
     }
-    return {k: (v["last_quarter"]["effort"], quarters(v)) for k, v in runs.items()}
+    out: dict[str, object] = {k: (v["last_quarter"]["effort"], quarters(v)) for k, v in runs.items()}
+    # Without learning a document's effort does not depend on the order, so "off" by quarter in
+    # corpus order says how hard each quarter's documents are; on / off removes that.
+    off_docs = {r["id"]: r for r in runs["off"]["documents"]}
+    shuffled = []
+    for seed in range(seeds):
+        order = list(docs)
+        random.Random(seed).shuffle(order)
+        res = simulate(order, learning=True, crf=crf, match="token")
+        base = {"documents": [off_docs[r["id"]] for r in res["documents"]]}
+        shuffled.append((quarters(res), quarters(base)))
+    if shuffled:
+        out["shuffled"] = (
+            [statistics.mean(q[0][k] for q in shuffled) for k in range(4)],
+            [statistics.mean(q[1][k] for q in shuffled) for k in range(4)],
+        )
+    return out
 
 
 def show_learning(name: str, n_docs: int, res: dict[str, object]) -> None:
     """The learning lines: last quarter, and each quarter, for each run."""
     off = res["off"][0]  # type: ignore[index]
+    off_q = res["off"][1]  # type: ignore[index]
     print(f"learning, {name} ({n_docs} docs), effort (token-projected):")
     for key in ("off", "on", "uncertainty"):
         last, qs = res[key]  # type: ignore[misc]
@@ -151,6 +189,19 @@ def show_learning(name: str, n_docs: int, res: dict[str, object]) -> None:
         print(
             f"  {label:<30} last quarter {last:.3f}{ratio}; by quarter "
             + " ".join(f"{q:.3f}" for q in qs)
+        )
+    on_q = res["on"][1]  # type: ignore[index]
+    print(
+        "  corpus order, learning / no learning by quarter (the quarter's difficulty removed): "
+        + " ".join(f"{a / b:.3f}" if b else "-" for a, b in zip(on_q, off_q, strict=True))
+    )
+    if "shuffled" in res:
+        on_s, off_s = res["shuffled"]  # type: ignore[misc]
+        print(
+            "  learning, shuffled orders (mean of seeds) by quarter: "
+            + " ".join(f"{q:.3f}" for q in on_s)
+            + "; no learning, same orders: "
+            + " ".join(f"{q:.3f}" for q in off_s)
         )
 
 
@@ -233,9 +284,14 @@ def main() -> int:
     parser.add_argument("--run-folds", type=int, default=None, help="run only the first N folds")
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--doc-sentences", type=int, default=SENTENCES_PER_DOC)
-    parser.add_argument("--only", choices=["cv", "learning", "speed"], default=None)
+    parser.add_argument(
+        "--only", choices=["cv", "learning", "speed", "train"], default=None
+    )
     parser.add_argument(
         "--write-calibration", action="store_true", help=f"write {CALIBRATION.name} from the folds"
+    )
+    parser.add_argument(
+        "--seeds", type=int, default=3, help="shuffled document orders for the learning curve"
     )
     parser.add_argument("--skip-train", action="store_true", help="skip the full training runs")
     args = parser.parse_args()
@@ -254,8 +310,14 @@ def main() -> int:
             f"{load_time(runs):.3f} s"
         )
     if only in (None, "learning"):
-        sports = [GoldDoc(i, t, s) for i, t, s in gold_docs()]
-        show_learning("team's sports corpus, bundled model", len(sports), learning(sports))
+        from bench.economy_corpus import gold_docs as economy_docs
+
+        for name, make in (
+            ("team's sports corpus", gold_docs),
+            ("hand-written economy corpus (bench/economy_corpus.py)", economy_docs),
+        ):
+            docs = [GoldDoc(i, t, s) for i, t, s in make()]
+            show_learning(f"{name}, bundled model", len(docs), learning(docs, seeds=args.seeds))
     conll = Path(args.conll)
     if not conll.exists():
         print(f"{conll}: not found; accuracy, speed and training figures skipped")
@@ -274,14 +336,35 @@ def main() -> int:
             f"CRF {sp['crf_tok_s']:,.0f} tokens/s (first run, cold cache: "
             f"{sp['crf_cold_tok_s']:,.0f}); full extractor {sp['extractor_tok_s']:,.0f} tokens/s"
         )
-    if only is None and not args.skip_train:
+        print(
+            f"  load: loadavg {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores; reference "
+            f"workload {sp['reference_s']:.3f} s; full extractor "
+            f"{sp['extractor_per_reference']:,.0f} tokens per reference-workload time"
+        )
+    if only in (None, "speed", "train"):
+        meta = CrfModel(DEFAULT_MODEL).meta
+        print(
+            f"shipped model {DEFAULT_MODEL.name}: trained {meta.get('trained', '?')} in "
+            f"{meta.get('seconds', '?')} s on {meta.get('workers', '?')} cores "
+            f"({meta.get('tokens', '?')} tokens, minfreq {meta.get('params', {}).get('feature.minfreq', '?')})"
+        )
+    if only == "train" or (only is None and not args.skip_train):
+        # The command that builds the shipped model (README), timed as a whole process.
         times = []
         with tempfile.TemporaryDirectory() as tmp:
+            cmd = [sys.executable, "main.py", "train", "--conll", str(conll)]
             for _ in range(runs):
-                times.append(train_crf(sentences, Path(tmp) / "full.crfsuite", two_pass=True))
+                t = time.perf_counter()
+                subprocess.run(
+                    [*cmd, "--out", str(Path(tmp) / "full.crfsuite")],
+                    cwd=ROOT,
+                    check=True,
+                    capture_output=True,
+                )
+                times.append(time.perf_counter() - t)
         print(
-            f"training on the full file ({times[0].tokens} tokens, two passes, 2 cores, "
-            f"median of {runs}): {statistics.median(t.seconds for t in times):.1f} s"
+            f"training: `main.py train --conll {conll.name}` (two passes, 2 cores, "
+            f"median of {runs}, loadavg {os.getloadavg()[0]:.2f}): {statistics.median(times):.1f} s"
         )
     return 0
 

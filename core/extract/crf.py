@@ -14,7 +14,12 @@ for each token, how the first pass tagged the same article-free form in the
 sentences around it (``features.document_features``), so a name recognised
 in one sentence is recognised in the next. For training, the first pass's
 tags on the training data come from K-fold jackknifing (each fold tagged by
-a model that never saw it), trained on two cores.
+a model that never saw it), trained on two cores: the folds first, then the
+second pass beside the full first pass (which only tagging needs).
+
+When tagging, each pass gets only the attributes its model has a weight for
+(``CrfModel.known_attributes``): crfsuite would ignore the others, but
+converting them is most of the cost of its ``Tagger.set``.
 
 A model is a crfsuite file plus a JSON sidecar (``MODEL.json``) with its
 version and how it was trained; a two-pass model's sidecar names its
@@ -88,10 +93,16 @@ class TrainResult:
 _FORK_DATA: dict[str, Any] = {}
 
 
-def _fit(job: tuple[list[int], str, dict[str, Any]]) -> str:
-    """Train one crfsuite model on the sentences with the given indices (fork worker)."""
-    indices, path, params = job
-    xseqs, yseqs = _FORK_DATA["x"], _FORK_DATA["y"]
+Job = tuple[list[int], str, dict[str, Any], str]
+
+
+def _fit(job: Job) -> str:
+    """Train one crfsuite model on the sentences with the given indices (fork worker).
+
+    The job's last item names the feature sequences in ``_FORK_DATA`` it trains on.
+    """
+    indices, path, params, key = job
+    xseqs, yseqs = _FORK_DATA[key], _FORK_DATA["y"]
     trainer = _crfsuite().Trainer(verbose=False)
     for i in indices:
         trainer.append(xseqs[i], yseqs[i])
@@ -101,7 +112,7 @@ def _fit(job: tuple[list[int], str, dict[str, Any]]) -> str:
 
 
 def _fit_all(
-    jobs: list[tuple[list[int], str, dict[str, Any]]],
+    jobs: list[Job],
     workers: int,
     progress: Callable[[int, int], object] | None = None,
     total: int = 0,
@@ -174,38 +185,47 @@ def train_crf(
             n = len(sents)
             bounds = [n * k // folds for k in range(folds + 1)]
             fold_params = {**full, "max_iterations": min(FOLD_ITERATIONS, full["max_iterations"])}
-            jobs = [(list(range(n)), str(tmp1), full)]
-            jobs += [
+            fold_path = [out.with_name(f"{out.name}.fold{k}.tmp") for k in range(folds)]
+            jobs: list[Job] = [
                 (
                     [i for i in range(n) if not bounds[k] <= i < bounds[k + 1]],
-                    str(out.with_name(f"{out.name}.fold{k}.tmp")),
+                    str(fold_path[k]),
                     fold_params,
+                    "x",
                 )
                 for k in range(folds)
             ]
-            # The first pass and its folds, then the second pass: one step each.
-            _fit_all(jobs, workers, progress, total=len(jobs) + 1)
+            # The jackknife folds first; then the second pass (which needs only their tags)
+            # beside the full first pass, so that both cores work all the time.
+            _fit_all(jobs, workers, progress, total=folds + 2)
             first_tags: list[list[str]] = []
             for k in range(folds):
-                fold_path = out.with_name(f"{out.name}.fold{k}.tmp")
                 tagger = _crfsuite().Tagger()
-                tagger.open(str(fold_path))
+                tagger.open(str(fold_path[k]))
                 first_tags.extend(tagger.tag(xseqs[i]) for i in range(bounds[k], bounds[k + 1]))
                 tagger.close()
-                fold_path.unlink()
+                fold_path[k].unlink()
             keys = [[bare_form(extractor.token_features(t)[2]) for t in ts] for ts in token_lists]
-            _FORK_DATA["x"] = document_features(keys, xseqs, first_tags)
-            _fit((list(range(n)), str(tmp), full))
-            if progress is not None:
-                progress(len(jobs) + 1, len(jobs) + 1)
+            _FORK_DATA["x2"] = document_features(keys, xseqs, first_tags)
+            last: list[Job] = [
+                (list(range(n)), str(tmp), full, "x2"),
+                (list(range(n)), str(tmp1), full, "x"),
+            ]
+            _fit_all(
+                last,
+                workers,
+                None if progress is None else (lambda d, _t: progress(folds + d, folds + 2)),
+            )
             tmp1.replace(first)
             info.update(first_pass=first.name, folds=folds, fold_iterations=FOLD_ITERATIONS)
         else:
-            _fit_all([(list(range(len(sents))), str(tmp), full)], 1, progress)
+            _fit_all([(list(range(len(sents))), str(tmp), full, "x")], 1, progress)
     finally:
         _FORK_DATA.clear()
     tmp.replace(out)
     info["trained"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    info["seconds"] = round(time.monotonic() - started, 1)
+    info["workers"] = workers
     info.update(meta or {})
     sidecar(out).write_text(json.dumps(info, ensure_ascii=False, indent=2) + "\n", "utf-8")
     return TrainResult(out, len(sents), n_tok, time.monotonic() - started, info)
@@ -239,6 +259,7 @@ class CrfModel:
         )
         self.extractor = extractor or FeatureExtractor()
         self.first: Any = None
+        self._known: frozenset[str] | None = None
         first_name = self.meta.get("first_pass")
         if first_name:
             first_path = self.path.with_name(str(first_name))
@@ -263,9 +284,26 @@ class CrfModel:
         ]
         return tags, marg
 
-    def features(self, sentences: Sequence[Sequence[str]]) -> list[list[list[str]]]:
-        """The model's features for a document's sentences (both passes for a two-pass model)."""
-        xseqs = [self.extractor.sentence(tokens) for tokens in sentences]
+    def known_attributes(self) -> frozenset[str]:
+        """Every attribute either pass of the model has a weight for (read once, on first use)."""
+        if self._known is None:
+            # crfsuite ignores an attribute it has no weight for, but converting it to C++
+            # is most of the cost of Tagger.set: dropping those first changes no tag.
+            known = set(self.tagger.info().attributes)
+            if self.first is not None:
+                known.update(self.first.info().attributes)
+            self._known = frozenset(known)
+        return self._known
+
+    def features(
+        self, sentences: Sequence[Sequence[str]], prune: bool = True
+    ) -> list[list[list[str]]]:
+        """The model's features for a document's sentences (both passes for a two-pass model).
+
+        With prune, attributes the model has no weight for are left out (the tags are the same).
+        """
+        known = self.known_attributes() if prune else None
+        xseqs = [self.extractor.sentence(tokens, known) for tokens in sentences]
         if self.first is None:
             return xseqs
         first_tags = []

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
+from typing import Any
 
 from core.arabic import has_article, may_carry_proclitic, proclitic_splits
 from core.extract.clusters import WordInfo, load_clusters
@@ -72,6 +73,9 @@ class FeatureExtractor:
         self._known = _KnownStems(self.gazetteer.matcher, self.triggers)
         self.token_features = lru_cache(maxsize=200_000)(self._token_features)
         self.neighbour_features = lru_cache(maxsize=200_000)(self._neighbour_features)
+        self._kept_caches: dict[
+            frozenset[str], tuple[dict[str, Any], dict[str, tuple[tuple[str, ...], ...]]]
+        ] = {}
 
     def _token_features(self, token: str) -> tuple[tuple[str, ...], str, str]:
         """(own features, normalised form, stem) of one token."""
@@ -155,11 +159,42 @@ class FeatureExtractor:
             out.append(tuple(row))
         return tuple(out)
 
-    def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
-        """Attribute lists for one sentence of tokens."""
+    def _kept(
+        self, tokens: Sequence[str], keep: frozenset[str]
+    ) -> tuple[list[tuple[tuple[str, ...], str, str]], list[tuple[tuple[str, ...], ...]]]:
+        """The tokens' own and neighbour features, only those in keep (memoised per keep)."""
+        caches = self._kept_caches.get(keep)
+        if caches is None:
+            caches = self._kept_caches[keep] = ({}, {})
+        own_cache, near_cache = caches
+        own = []
+        near = []
+        for t in tokens:
+            o = own_cache.get(t)
+            if o is None:
+                feats, norm, stem = self.token_features(t)
+                o = own_cache[t] = (tuple(f for f in feats if f in keep), norm, stem)
+                near_cache[t] = tuple(
+                    tuple(f for f in row if f in keep) for row in self.neighbour_features(t)
+                )
+            own.append(o)
+            near.append(near_cache[t])
+        return own, near
+
+    def sentence(
+        self, tokens: Sequence[str], keep: frozenset[str] | None = None
+    ) -> list[list[str]]:
+        """Attribute lists for one sentence of tokens (only those in keep, if given).
+
+        A tagger ignores attributes its model has no weight for; leaving them
+        out here saves converting them (most of the cost of crfsuite's set).
+        """
         n = len(tokens)
-        own = [self.token_features(t) for t in tokens]
-        near = [self.neighbour_features(t) for t in tokens]
+        if keep is None:
+            own = [self.token_features(t) for t in tokens]
+            near = [self.neighbour_features(t) for t in tokens]
+        else:
+            own, near = self._kept(tokens, keep)
         gaz_tags = ["O"] * n
         for first, last, entry in find_in_tokens(self.gazetteer.matcher, list(tokens)):
             gaz_tags[first] = "B" + entry.label
@@ -169,32 +204,36 @@ class FeatureExtractor:
         quoted = False
         for i in range(n):
             feats, norm, stem = own[i]
-            row = ["bias", *feats, f"g={gaz_tags[i]}", f"bare={bare_form(stem)}"]
+            row = ["bias", *feats]
+            # The strings made per position (the cached ones are filtered already).
+            local = [f"g={gaz_tags[i]}", f"bare={bare_form(stem)}"]
             if tokens[i] in QUOTES:
                 quoted = not quoted
             elif quoted:
-                row.append("inq")
+                local.append("inq")
             if i > 0 and tokens[i - 1] in QUOTES:
-                row.append("afterq")
+                local.append("afterq")
             if i >= 2:
                 row.extend(near[i - 2][0])
             if i >= 1:
                 row.extend(near[i - 1][1])
-                row.append(f"-1g={gaz_tags[i - 1]}")
+                local.append(f"-1g={gaz_tags[i - 1]}")
+                local.append(f"-1w|w={own[i - 1][1]}|{norm}")
+                local.append(f"-1s|s={own[i - 1][2]}|{stem}")
             else:
-                row.append("BOS")
+                local.append("BOS")
             if i + 1 < n:
                 row.extend(near[i + 1][2])
-                row.append(f"1g={gaz_tags[i + 1]}")
+                local.append(f"1g={gaz_tags[i + 1]}")
+                local.append(f"w|+1w={norm}|{own[i + 1][1]}")
             else:
-                row.append("EOS")
+                local.append("EOS")
             if i + 2 < n:
                 row.extend(near[i + 2][3])
-            if i > 0:
-                row.append(f"-1w|w={own[i - 1][1]}|{norm}")
-                row.append(f"-1s|s={own[i - 1][2]}|{stem}")
-            if i + 1 < n:
-                row.append(f"w|+1w={norm}|{own[i + 1][1]}")
+            if keep is None:
+                row.extend(local)
+            else:
+                row.extend([a for a in local if a in keep])
             out.append(row)
         return out
 

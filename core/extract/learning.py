@@ -50,7 +50,13 @@ __all__ = [
 ]
 
 MODELS_SUBDIR = "models"
-PROJECT_PARAMS: dict[str, Any] = {"c1": 0.05, "c2": 0.05, "max_iterations": 60}
+# A project model learns from a few documents: a name seen once must still count (minfreq 1).
+PROJECT_PARAMS: dict[str, Any] = {
+    "c1": 0.05,
+    "c2": 0.05,
+    "max_iterations": 60,
+    "feature.minfreq": 1,
+}
 
 
 @dataclass(frozen=True)

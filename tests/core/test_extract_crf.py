@@ -207,3 +207,17 @@ def test_cluster_features_for_word_stem_and_neighbours() -> None:
     assert not any(
         f.startswith(("c6=", "fq=")) for f in FeatureExtractor(clusters={}).sentence(["زار"])[0]
     )
+
+
+@pytest.mark.skipif(not DEFAULT_MODEL.exists(), reason="no bundled model")
+def test_unknown_attributes_left_out_change_no_tag(sample_text: str) -> None:
+    model = CrfModel(DEFAULT_MODEL)
+    sents = [[t.text for t in s] for s in text_sentences(sample_text)]
+    kept = model.features(sents)
+    every = model.features(sents, prune=False)
+    assert sum(len(r) for x in every for r in x) > 1.2 * sum(len(r) for x in kept for r in x)
+    known = model.known_attributes()
+    assert {a for x in every for r in x for a in r if a in known} == {
+        a for x in kept for r in x for a in r if a in known
+    }
+    assert [model.tag_xseq(x) for x in kept] == [model.tag_xseq(x) for x in every]
