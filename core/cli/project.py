@@ -108,9 +108,12 @@ def project_stats(project: Any) -> dict[str, Any]:
         for annotator in annotators:
             summary = project.summary(doc_id, annotator)
             doc_status.setdefault(annotator, Counter())[summary.status] += 1
-            by_status.update(summary.counts)
-            by_annotator[annotator] += sum(summary.counts.values())
-            by_label.update(summary.labels)
+            # Plain dict sums: Counter.update checks its argument's type on every call.
+            for status, count in summary.counts.items():
+                by_status[status] += count
+                by_annotator[annotator] += count
+            for label, count in summary.labels.items():
+                by_label[label] += count
     return {
         "project": project.name,
         "folder": str(project.folder),

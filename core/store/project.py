@@ -599,7 +599,7 @@ class Project:
         entry = cache.get(doc_id) if cache is not None else None
         if entry is not None:
             status, counts, labels = entry
-            hit = LayerSummary(status, Counter(counts), Counter(labels))
+            hit = LayerSummary(status, _counter(counts), _counter(labels))
         elif cache is not None and not cache.has_file(doc_id) and not self.is_loaded(*key):
             self.document(doc_id)
             hit = LayerSummary()  # no layer file: nothing to read
@@ -681,6 +681,13 @@ class Project:
         if not put and not remove:
             return Change(source)
         return self.edit_spans(doc_id, put=put, remove=remove, annotator=annotator, source=source)
+
+
+def _counter(counts: dict[str, int]) -> Counter[str]:
+    """A Counter of plain counts, without Counter.update's per-call type checks."""
+    out: Counter[str] = Counter()
+    dict.update(out, counts)
+    return out
 
 
 def _updated(summary: LayerSummary, change: LayerChange) -> LayerSummary:
