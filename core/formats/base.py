@@ -167,7 +167,7 @@ def read_bytes(path: Path, *, allow_empty: bool = False) -> bytes:
         # The size limit is checked before reading; pipes and devices are refused.
         raw = read_bounded(path, MAX_FILE_BYTES)
     except InputError as exc:
-        raise FormatError(path, exc.reason, code=exc.code, **exc.params) from None
+        raise FormatError(path, exc.reason, code=exc.code, **exc.params) from None  # type: ignore[arg-type]
     if not raw.strip() and not allow_empty:
         raise FormatError(path, "the file is empty", code="empty_file")
     return raw

@@ -220,7 +220,7 @@ def _labelstudio_names(
     """The result names and text field every task shares, from a cheap first pass
     over the document index (metadata and layer summaries, no texts or spans)."""
     infos = [
-        DocRecord("", [], info.title, info.id, info.meta)
+        DocRecord("", [], info.title, info.id, dict(info.meta))
         for info in project.documents()
         if status != "done" or project.summary(info.id, annotator).status == "done"
     ]
