@@ -214,3 +214,16 @@ def combine(source: Source, changes: Iterable[Change | LayerChange]) -> Change:
         labels,
         meta,
     )
+
+
+class Recorder:
+    """The writes collected by ``Project.recording``."""
+
+    def __init__(self, source: Source) -> None:
+        self.source: Source = source
+        self.parts: list[Change | LayerChange] = []
+
+    @property
+    def change(self) -> Change:
+        """Everything recorded so far, as one Change."""
+        return combine(self.source, self.parts)

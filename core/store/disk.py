@@ -24,10 +24,9 @@ from core.errors import TawsimError
 from core.store.index import INDEX_DIR
 from core.store.layer import LAYERS_DIR
 from core.store.project import PROJECT_FILE, Project, Stamp
+from core.store.summaries import LAYER_SUFFIX, scan_folder
 
 log = logging.getLogger(__name__)
-
-LAYER_SUFFIX = ".json"
 
 
 def stamp(path: Path) -> Stamp | None:
@@ -55,25 +54,6 @@ def _dir_mtime(folder: Path) -> int | None:
     except OSError:
         return None
     return None if time.time_ns() - mtime < RACY_NS else mtime
-
-
-def scan_folder(folder: Path) -> dict[str, Stamp]:
-    """The layer files of one annotator's folder: document id -> stamp."""
-    out: dict[str, Stamp] = {}
-    try:
-        entries = list(os.scandir(folder))
-    except OSError:
-        return out
-    for entry in entries:
-        if entry.name.endswith(LAYER_SUFFIX) and not entry.name.startswith("."):
-            try:
-                if not entry.is_file(follow_symlinks=False):
-                    continue
-                st = entry.stat(follow_symlinks=False)
-            except OSError:
-                continue
-            out[entry.name[: -len(LAYER_SUFFIX)]] = (st.st_mtime_ns, st.st_size)
-    return out
 
 
 class DiskMonitor:

@@ -23,7 +23,7 @@ import logging
 import os
 import threading
 import uuid
-from collections import Counter, OrderedDict
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -31,7 +31,7 @@ from typing import Any
 
 from tinydb.table import Document as TinyDocument
 
-from core.changes import Change, LayerChange, Source, combine
+from core.changes import Change, LayerChange, Recorder, Source
 from core.errors import SchemaTooNewError, StoreError, ValidationError
 from core.model import (
     DocumentInfo,
@@ -49,7 +49,7 @@ from core.store.lock import ProjectLock
 from core.store.paths import fsync_dir
 from core.store.paths import text_id as text_id  # re-exported: the id of a text
 from core.store.storage import atomic_write, write_text
-from core.store.summaries import SummaryCache, counts_of
+from core.store.summaries import Summaries
 
 log = logging.getLogger(__name__)
 
@@ -116,8 +116,7 @@ class Project:
         self._batch_depth = 0
         self._index_dirty = False
         self._layers: OrderedDict[tuple[str, str], Layer] = OrderedDict()
-        self._summaries: dict[tuple[str, str], LayerSummary] = {}
-        self._caches: dict[str, SummaryCache] = {}
+        self._summaries = Summaries(self.folder)
         self._texts: OrderedDict[str, str] = OrderedDict()
         self._own: dict[str, Stamp] = {}
         self._recording = threading.local()
@@ -178,8 +177,7 @@ class Project:
             layer.close()
         self._layers.clear()
         if not self.read_only:
-            for cache in self._caches.values():
-                cache.save()
+            self._summaries.save()
         self._db.close()
         self._lock.release()
 
@@ -237,8 +235,7 @@ class Project:
         removed = [d for d in before if d not in self._docs]
         for key in [k for k in self._layers if k[0] in removed]:
             self._layers.pop(key).close()
-        for key in [k for k in self._summaries if k[0] in removed]:
-            del self._summaries[key]
+        self._summaries.drop_documents(removed)
         labels = self.labels != old_labels
         old_meta.pop("labels", None)
         new_meta = {k: v for k, v in self._meta.items() if k != "labels"}
@@ -261,8 +258,7 @@ class Project:
                 self._remember_write(path)
         for key in [k for k in self._layers if k[0] in removed]:
             self._layers.pop(key).close()
-        for key in [k for k in self._summaries if k[0] in removed]:
-            del self._summaries[key]
+        self._summaries.drop_documents(removed)
         for doc_id in removed:
             self._texts.pop(doc_id, None)
         return Change(
@@ -283,8 +279,7 @@ class Project:
         held; one that is not loaded is only marked ``reloaded``.
         """
         key = (doc_id, annotator)
-        self._summaries.pop(key, None)
-        self._forget_summary(doc_id, annotator)
+        self._summaries.forget(key)
         layer = self._layers.get(key)
         if layer is None:
             return LayerChange(doc_id, annotator, reloaded=True)
@@ -327,18 +322,8 @@ class Project:
 
     def layer_written(self, path: Path, change: LayerChange) -> None:
         """Keep the summaries, the own-write stamps and any recording up to date."""
-        old = self._summaries.pop(change.key, None)
         self._remember_write(path)
-        if old is not None and not change.reloaded:
-            # Counted from the change, not from the layer (20,000 spans).
-            summary = _updated(old, change)
-            self._summaries[change.key] = summary
-            cache = self._caches.get(change.annotator)
-            if cache is not None:
-                entry = (summary.status, counts_of(summary.counts), counts_of(summary.labels))
-                cache.put(change.doc_id, self._stamp(path), entry)
-        else:
-            self._forget_summary(*change.key)
+        self._summaries.written(path, change)
         self._record(change)
 
     # -- recording changes -------------------------------------------------------
@@ -532,9 +517,7 @@ class Project:
             self._texts.pop(doc_id, None)
             for key in [k for k in self._layers if k[0] == doc_id]:
                 self._layers.pop(key).close()
-                self._summaries.pop(key, None)
-            for cache in self._caches.values():
-                cache.forget(doc_id, None)
+        self._summaries.drop_documents(gone)
         self._write_index()
         for doc_id in gone:
             for path in [
@@ -591,50 +574,18 @@ class Project:
 
     def summary(self, doc_id: str, annotator: str | None = None) -> LayerSummary:
         """Status and counts of a layer, computed once and kept up to date."""
-        hit = self._summaries.get((doc_id, annotator or self.annotator or ""))
+        hit = self._summaries.memory.get((doc_id, annotator or self.annotator or ""))
         if hit is not None:  # only validated names are ever keys
             return hit
         key = (doc_id, self._annotator(annotator))
-        cache = self._cache(key[1])
-        entry = cache.get(doc_id) if cache is not None else None
-        if entry is not None:
-            status, counts, labels = entry
-            hit = LayerSummary(status, _counter(counts), _counter(labels))
-        elif cache is not None and not cache.has_file(doc_id) and not self.is_loaded(*key):
-            self.document(doc_id)
-            hit = LayerSummary()  # no layer file: nothing to read
-        else:
-            hit = self.layer(*key).summary()
-            if cache is not None:
-                stamp = self._stamp(paths.layer_path(self.folder, key[1], doc_id))
-                cache.put(doc_id, stamp, (hit.status, counts_of(hit.counts), counts_of(hit.labels)))
-        self._summaries[key] = hit
+        hit = self._summaries.cached(key)
+        if hit is None:
+            if self._summaries.no_file(key) and not self.is_loaded(*key):
+                self.document(doc_id)
+                hit = self._summaries.computed(key, LayerSummary())  # nothing to read
+            else:
+                hit = self._summaries.computed(key, self.layer(*key).summary())
         return hit
-
-    def _cache(self, annotator: str) -> SummaryCache | None:
-        """The annotator's summary cache (read once); None for a layer folder that is unsafe."""
-        cache = self._caches.get(annotator)
-        if cache is None:
-            try:
-                cache = SummaryCache(self.folder, annotator)
-            except StoreError as exc:
-                log.info("no summary cache for %s: %s", annotator, exc)
-                return None
-            self._caches[annotator] = cache
-        return cache
-
-    def _forget_summary(self, doc_id: str, annotator: str) -> None:
-        cache = self._caches.get(annotator)
-        if cache is not None:
-            cache.forget(doc_id, self._stamp(paths.layer_path(self.folder, annotator, doc_id)))
-
-    @staticmethod
-    def _stamp(path: Path) -> Stamp | None:
-        try:
-            st = os.stat(path, follow_symlinks=False)
-        except OSError:
-            return None
-        return (st.st_mtime_ns, st.st_size)
 
     # -- writing spans and statuses ------------------------------------------------
     def edit_spans(
@@ -681,40 +632,6 @@ class Project:
         if not put and not remove:
             return Change(source)
         return self.edit_spans(doc_id, put=put, remove=remove, annotator=annotator, source=source)
-
-
-def _counter(counts: dict[str, int]) -> Counter[str]:
-    """A Counter of plain counts, without Counter.update's per-call type checks."""
-    out: Counter[str] = Counter()
-    dict.update(out, counts)
-    return out
-
-
-def _updated(summary: LayerSummary, change: LayerChange) -> LayerSummary:
-    """A layer's summary after a change, from the summary before it."""
-    counts, labels = Counter(summary.counts), Counter(summary.labels)
-    gone = [*change.removed, *(old for old, _ in change.changed)]
-    came = [*change.added, *(new for _, new in change.changed)]
-    for spans, sign in ((gone, -1), (came, 1)):
-        for span in spans:
-            counts[span.status] += sign
-            if span.status == "accepted":
-                labels[span.label] += sign
-    status = change.status[1] if change.status else summary.status
-    return LayerSummary(status, +counts, +labels)
-
-
-class Recorder:
-    """The writes collected by ``Project.recording``."""
-
-    def __init__(self, source: Source) -> None:
-        self.source: Source = source
-        self.parts: list[Change | LayerChange] = []
-
-    @property
-    def change(self) -> Change:
-        """Everything recorded so far, as one Change."""
-        return combine(self.source, self.parts)
 
 
 def _project_json(meta: dict[str, Any]) -> str:

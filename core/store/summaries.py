@@ -20,11 +20,15 @@ import logging
 import os
 import time
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from core.changes import LayerChange
+from core.errors import StoreError
 from core.model import DOC_STATUSES, SPAN_STATUSES
 from core.store import paths
+from core.store.layer import LayerSummary
 from core.store.storage import atomic_write
 
 log = logging.getLogger(__name__)
@@ -185,3 +189,118 @@ class SummaryCache:
 def counts_of(counts: Counter[str]) -> dict[str, int]:
     """A counter as a plain dict without zero entries."""
     return {k: v for k, v in counts.items() if v}
+
+
+def counter(counts: dict[str, int]) -> Counter[str]:
+    """A Counter of plain counts, without Counter.update's per-call type checks."""
+    out: Counter[str] = Counter()
+    dict.update(out, counts)
+    return out
+
+
+def updated(summary: LayerSummary, change: LayerChange) -> LayerSummary:
+    """A layer's summary after a change, from the summary before it."""
+    counts, labels = Counter(summary.counts), Counter(summary.labels)
+    gone = [*change.removed, *(old for old, _ in change.changed)]
+    came = [*change.added, *(new for _, new in change.changed)]
+    for spans, sign in ((gone, -1), (came, 1)):
+        for span in spans:
+            counts[span.status] += sign
+            if span.status == "accepted":
+                labels[span.label] += sign
+    status = change.status[1] if change.status else summary.status
+    return LayerSummary(status, +counts, +labels)
+
+
+def file_stamp(path: Path) -> Stamp | None:
+    """A file's (mtime in ns, size), None if it is missing."""
+    try:
+        st = os.stat(path, follow_symlinks=False)
+    except OSError:
+        return None
+    return (st.st_mtime_ns, st.st_size)
+
+
+def _entry_of(summary: LayerSummary) -> Entry:
+    return (summary.status, counts_of(summary.counts), counts_of(summary.labels))
+
+
+class Summaries:
+    """A project's layer summaries: in memory, and cached per annotator on disk."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+        self.memory: dict[tuple[str, str], LayerSummary] = {}
+        self._caches: dict[str, SummaryCache] = {}
+
+    def _cache(self, annotator: str) -> SummaryCache | None:
+        """The annotator's cache (read once); None for a layer folder that is unsafe."""
+        cache = self._caches.get(annotator)
+        if cache is None:
+            try:
+                cache = SummaryCache(self.folder, annotator)
+            except StoreError as exc:
+                log.info("no summary cache for %s: %s", annotator, exc)
+                return None
+            self._caches[annotator] = cache
+        return cache
+
+    def _path(self, key: tuple[str, str]) -> Path:
+        return paths.layer_path(self.folder, key[1], key[0])
+
+    def cached(self, key: tuple[str, str]) -> LayerSummary | None:
+        """The summary from memory or the disk cache, if it still holds."""
+        hit = self.memory.get(key)
+        if hit is None:
+            cache = self._cache(key[1])
+            entry = cache.get(key[0]) if cache is not None else None
+            if entry is not None:
+                hit = self.memory[key] = LayerSummary(
+                    entry[0], counter(entry[1]), counter(entry[2])
+                )
+        return hit
+
+    def no_file(self, key: tuple[str, str]) -> bool:
+        """True when the cache knows the annotator has no layer file for the document."""
+        cache = self._cache(key[1])
+        return cache is not None and not cache.has_file(key[0])
+
+    def computed(self, key: tuple[str, str], summary: LayerSummary) -> LayerSummary:
+        """Keep a summary computed from the layer."""
+        self.memory[key] = summary
+        cache = self._caches.get(key[1])
+        if cache is not None:
+            cache.put(key[0], file_stamp(self._path(key)), _entry_of(summary))
+        return summary
+
+    def written(self, path: Path, change: LayerChange) -> None:
+        """A layer file was written: update its summary from the change (no recount)."""
+        old = self.memory.pop(change.key, None)
+        if old is None or change.reloaded:
+            self.forget(change.key)
+            return
+        summary = self.memory[change.key] = updated(old, change)
+        cache = self._caches.get(change.annotator)
+        if cache is not None:
+            cache.put(change.doc_id, file_stamp(path), _entry_of(summary))
+
+    def forget(self, key: tuple[str, str]) -> None:
+        """A layer changed outside: its summary is computed again when asked for."""
+        self.memory.pop(key, None)
+        cache = self._caches.get(key[1])
+        if cache is not None:
+            cache.forget(key[0], file_stamp(self._path(key)))
+
+    def drop_documents(self, doc_ids: Iterable[str]) -> None:
+        """Documents that left the project."""
+        gone = set(doc_ids)
+        for key in [k for k in self.memory if k[0] in gone]:
+            del self.memory[key]
+        for cache in self._caches.values():
+            for doc_id in gone:
+                cache.forget(doc_id, None)
+
+    def save(self) -> None:
+        """Write every changed cache."""
+        for cache in self._caches.values():
+            cache.save()
