@@ -103,17 +103,15 @@ def project_stats(project: Any) -> dict[str, Any]:
     by_annotator: Counter[str] = Counter()
     doc_status: dict[str, Counter[str]] = {}
     annotators = project.annotators()
-    # Summaries come from the per-annotator cache: no layer file is read for them.
-    for doc_id in project.doc_ids():
-        for annotator in annotators:
-            summary = project.summary(doc_id, annotator)
-            doc_status.setdefault(annotator, Counter())[summary.status] += 1
-            # Plain dict sums: Counter.update checks its argument's type on every call.
-            for status, count in summary.counts.items():
-                by_status[status] += count
-                by_annotator[annotator] += count
-            for label, count in summary.labels.items():
-                by_label[label] += count
+    # Summaries come from the per-annotator cache, summed a column at a time.
+    for annotator in annotators:
+        statuses, counts, labels = project.summary_totals(annotator)
+        if statuses:
+            doc_status[annotator] = statuses
+        if counts:
+            by_annotator[annotator] += sum(counts.values())
+        by_status.update(counts)
+        by_label.update(labels)
     return {
         "project": project.name,
         "folder": str(project.folder),

@@ -18,20 +18,43 @@ opened for writing.
 
 from __future__ import annotations
 
+import gc
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from core.errors import StoreError
-from core.model import DocumentInfo, document_problem
+from core.model import MAX_TIME, DocumentInfo, document_problem
 from core.store import paths
 from core.store.storage import atomic_write, dumps, read_json_with_backup
 
 INDEX_DIR = paths.INDEX_DIR
 _SHARD = re.compile(r"[0-9a-f]{2}")
 _TABLE = "documents"
+_FIELDS = frozenset({"id", "title", "imported", "meta", "length"})
+_STR, _INT, _DICT = frozenset({str}), frozenset({int}), frozenset({dict})
+_NUMBER = frozenset({int, float})
+_NO_META: dict[str, Any] = {}
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Hold the cyclic garbage collector while a bulk load makes many objects.
+
+    Reading 100,000 entries makes some 500,000 objects, none of them cyclic
+    garbage; each collection pass on the way walks all the live ones again
+    (a third of the load time at 100,000 documents).
+    """
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def shard_of(doc_id: str) -> str:
@@ -71,6 +94,45 @@ def _entry(row: Any, where: object, key: str) -> DocumentInfo:
         meta=dict(row.get("meta", {})),
         length=row.get("length", 0),
     )
+
+
+def _well_formed(
+    table: Mapping[str, Any], shard: str
+) -> dict[str, tuple[int, DocumentInfo]] | None:
+    """A shard's entries when every one is well formed, checked a column at a time; else None.
+
+    The same rules as ``_entry`` (which gives the message when this says no),
+    but each test runs over a whole column in C (a joined-string regex for the
+    ids, type sets, min and max), so 100,000 entries take milliseconds.
+    """
+    rows = list(table.values())
+    if not rows:
+        return {}
+    if not all(type(r) is dict for r in rows) or not all(r.keys() <= _FIELDS for r in rows):
+        return None
+    ids = [r.get("id") for r in rows]
+    titles = [r.get("title", "") for r in rows]
+    imported = [r.get("imported", 0.0) for r in rows]
+    metas = [r.get("meta", _NO_META) for r in rows]
+    lengths = [r.get("length", 0) for r in rows]
+    if not set(map(type, ids)) <= _STR or not set(map(type, titles)) <= _STR:
+        return None
+    pattern = re.compile(rf"(?:{re.escape(shard)}[0-9a-f]{{14}}\n)*")
+    if len(set(ids)) != len(ids) or not pattern.fullmatch("\n".join(ids) + "\n"):
+        return None
+    if not set(map(type, imported)) <= _NUMBER or not set(map(type, lengths)) <= _INT:
+        return None
+    if not (0.0 <= min(imported) and max(imported) <= MAX_TIME) or min(lengths) < 0:
+        return None  # a NaN fails the first test too: every comparison with it is false
+    if not set(map(type, metas)) <= _DICT:
+        return None
+    seqs = list(map(int, table))
+    return {
+        doc_id: (seq, DocumentInfo(doc_id, title, float(when), meta, length))
+        for doc_id, seq, title, when, meta, length in zip(
+            ids, seqs, titles, imported, metas, lengths, strict=True
+        )
+    }
 
 
 class DocumentIndex:
@@ -116,8 +178,13 @@ class DocumentIndex:
         data, warning = read_json_with_backup(path, self.folder)
         if warning:
             self.warnings.append(warning)
+        table = (data or {}).get(_TABLE) or {}
+        fast = _well_formed(table, shard)
+        if fast is not None:
+            return fast
+        # Something is off: go entry by entry for a message that names it.
         out: dict[str, tuple[int, DocumentInfo]] = {}
-        for key, row in ((data or {}).get(_TABLE) or {}).items():
+        for key, row in table.items():
             info = _entry(row, path, key)
             if shard_of(info.id) != shard:
                 raise StoreError(
@@ -130,6 +197,10 @@ class DocumentIndex:
 
     def load(self, legacy: Iterable[tuple[str, Any]] = ()) -> None:
         """Read every shard; legacy rows (project.json of schema 1) come first."""
+        with paused_gc():
+            self._load(legacy)
+
+    def _load(self, legacy: Iterable[tuple[str, Any]]) -> None:
         where = self.folder / "project.json"
         entries: dict[str, tuple[int, DocumentInfo]] = {}
         for key, row in legacy:
@@ -144,13 +215,16 @@ class DocumentIndex:
         self._set(entries)
 
     def _set(self, entries: Mapping[str, tuple[int, DocumentInfo]]) -> None:
-        order = sorted(entries.items(), key=lambda item: (item[1][0], item[0]))
-        self.docs = {doc_id: info for doc_id, (_, info) in order}
-        self._seq = {doc_id: seq for doc_id, (seq, _) in order}
-        self._next = max(self._seq.values(), default=0) + 1
+        seq = {doc_id: number for doc_id, (number, _) in entries.items()}
+        # A stable sort by seq alone: equal numbers (only in a hand-made index)
+        # keep the order they were read in, shard by shard.
+        order = sorted(seq, key=seq.__getitem__)
+        self.docs = {doc_id: entries[doc_id][1] for doc_id in order}
+        self._seq = {doc_id: seq[doc_id] for doc_id in order}
+        self._next = max(seq.values(), default=0) + 1
         self._members = {}
-        for doc_id in self.docs:
-            self._members.setdefault(shard_of(doc_id), set()).add(doc_id)
+        for doc_id in order:
+            self._members.setdefault(doc_id[:2], set()).add(doc_id)
 
     def reload_shard(self, shard: str) -> tuple[list[str], list[str], list[str]]:
         """Re-read one shard changed on disk; return the ids (added, removed, retitled)."""

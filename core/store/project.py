@@ -23,7 +23,7 @@ import logging
 import os
 import threading
 import uuid
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -586,6 +586,25 @@ class Project:
             else:
                 hit = self._summaries.computed(key, self.layer(*key).summary())
         return hit
+
+    def summary_totals(
+        self, annotator: str | None = None
+    ) -> tuple[Counter[str], Counter[str], Counter[str]]:
+        """(documents by status, spans by status, accepted spans by label) of one annotator.
+
+        Sums the cached summaries a column at a time; only documents the cache
+        does not cover are summarised one by one.
+        """
+        name = self._annotator(annotator)
+        docs = self._docs
+        statuses, counts, labels, covered = self._summaries.totals(name, docs)
+        for doc_id in docs:
+            if doc_id not in covered:
+                summary = self.summary(doc_id, name)
+                statuses[summary.status] += 1
+                counts.update(summary.counts)
+                labels.update(summary.labels)
+        return statuses, +counts, +labels
 
     # -- writing spans and statuses ------------------------------------------------
     def edit_spans(
