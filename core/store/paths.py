@@ -24,6 +24,7 @@ from core.safeio import read_bounded
 TEXTS_DIR = "texts"
 LAYERS_DIR = "layers"
 INDEX_DIR = "index"
+PROJECT_FILE = "project.json"
 # Larger than any text import accepts (20 MB) or any layer Tawsim writes.
 MAX_STORE_FILE_BYTES = 256 * 1024 * 1024
 _DOC_ID = re.compile(r"[0-9a-f]{16}")

@@ -42,8 +42,8 @@ from core.model import (
     validate_annotator,
     validate_new_document,
 )
-from core.store import paths
-from core.store.index import INDEX_DIR, DocumentIndex, shard_of
+from core.store import paths, refresh
+from core.store.index import INDEX_DIR, DocumentIndex
 from core.store.layer import LAYERS_DIR, Layer, LayerSummary, open_db
 from core.store.lock import ProjectLock
 from core.store.paths import fsync_dir
@@ -57,7 +57,7 @@ Stamp = tuple[int, int]  # (mtime in ns, size): how the project knows its own wr
 
 # 2: the document index moved from project.json into index/ shards.
 SCHEMA_VERSION = 2
-PROJECT_FILE = "project.json"
+PROJECT_FILE = paths.PROJECT_FILE
 TEXTS_DIR = paths.TEXTS_DIR
 LAYER_CACHE_SIZE = 128
 
@@ -212,97 +212,26 @@ class Project:
         self._remember_write(self.folder / PROJECT_FILE)
         log.info("%s: document index moved into %s/", self.folder, INDEX_DIR)
 
+    # -- what changed on disk (core/store/refresh.py) ---------------------------
     def reload(self) -> Change:
-        """Re-read the project file after it changed on disk (a git pull, a sync).
-
-        Cached layers of documents that are still there are kept (a document's
-        text never changes); what changed is returned.
-        """
-        before = dict(self._docs)
-        old_labels, old_meta = self.labels, dict(self._meta)
-        self._db.storage.close()
-        self._db.clear_cache()
-        meta = self._db.table("meta").get(doc_id=1)
-        if meta:
-            self._meta = dict(meta)
-            self.labels = LabelSet.from_json(self._meta.get("labels", []))
-        index = DocumentIndex(self.folder)
-        index.load(self._legacy_rows())
-        self._index = index
-        self._remember_write(self.folder / PROJECT_FILE)
-        for path in index.shard_files().values():
-            self._remember_write(path)
-        removed = [d for d in before if d not in self._docs]
-        for key in [k for k in self._layers if k[0] in removed]:
-            self._layers.pop(key).close()
-        self._summaries.drop_documents(removed)
-        labels = self.labels != old_labels
-        old_meta.pop("labels", None)
-        new_meta = {k: v for k, v in self._meta.items() if k != "labels"}
-        retitled = any(
-            before[d].title != info.title for d, info in self._docs.items() if d in before
-        )
-        return Change(
-            "disk",
-            documents_added=tuple(d for d in self._docs if d not in before),
-            documents_removed=tuple(removed),
-            labels=labels,
-            meta=old_meta != new_meta or retitled,
-        )
+        """Re-read the project file and the index after they changed on disk."""
+        return refresh.reload(self)
 
     def reload_shard(self, shard: str) -> Change:
         """Re-read one index shard after it changed on disk; return what changed."""
-        added, removed, retitled = self._index.reload_shard(shard)
-        for path in self._index.shard_files().values():
-            if shard_of(path.stem) == shard:
-                self._remember_write(path)
-        for key in [k for k in self._layers if k[0] in removed]:
-            self._layers.pop(key).close()
-        self._summaries.drop_documents(removed)
-        for doc_id in removed:
-            self._texts.pop(doc_id, None)
-        return Change(
-            "disk",
-            documents_added=tuple(added),
-            documents_removed=tuple(removed),
-            meta=bool(retitled),
-        )
+        return refresh.reload_shard(self, shard)
 
     def index_shards(self) -> dict[str, Path]:
         """The index shard files on disk: shard name -> path."""
         return self._index.shard_files()
 
     def reload_layer(self, doc_id: str, annotator: str) -> LayerChange:
-        """Read one layer again from disk (it changed there); return what changed.
-
-        A layer that is loaded is reloaded in place and compared with what it
-        held; one that is not loaded is only marked ``reloaded``.
-        """
-        key = (doc_id, annotator)
-        self._summaries.forget(key)
-        layer = self._layers.get(key)
-        if layer is None:
-            return LayerChange(doc_id, annotator, reloaded=True)
-        if not layer.loaded:  # nothing read yet: nothing to compare with
-            layer.reload()
-            return LayerChange(doc_id, annotator, reloaded=True)
-        old_spans, old_status = layer.spans(), layer.status
-        layer.reload()
-        try:
-            new_spans, new_status = layer.spans(), layer.status
-        except StoreError:
-            layer.reload()
-            return LayerChange(doc_id, annotator, reloaded=True)
-        return LayerChange.between(
-            doc_id, annotator, old_spans, new_spans, (old_status, new_status)
-        )
+        """Read one layer again from disk (it changed there); return what changed."""
+        return refresh.reload_layer(self, doc_id, annotator)
 
     def adopt_layer(self, doc_id: str, annotator: str) -> LayerChange:
         """A layer file this process wrote outside Layer (a merge): load it, own it, record it."""
-        change = self.reload_layer(doc_id, annotator)
-        self._remember_write(paths.layer_path(self.folder, annotator, doc_id))
-        self._record(change)
-        return change
+        return refresh.adopt_layer(self, doc_id, annotator)
 
     def is_loaded(self, doc_id: str, annotator: str) -> bool:
         """True when the store holds that layer in memory."""
