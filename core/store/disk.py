@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import logging
 import os
-import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -23,8 +22,9 @@ from core.changes import Change, LayerChange, combine
 from core.errors import TawsimError
 from core.store.index import INDEX_DIR
 from core.store.layer import LAYERS_DIR
+from core.store.paths import is_annotator
 from core.store.project import PROJECT_FILE, Project, Stamp
-from core.store.summaries import LAYER_SUFFIX, scan_folder
+from core.store.summaries import LAYER_SUFFIX, folder_mark, scan_folder
 
 log = logging.getLogger(__name__)
 
@@ -38,24 +38,6 @@ def stamp(path: Path) -> Stamp | None:
     return (st.st_mtime_ns, st.st_size)
 
 
-RACY_NS = 2_000_000_000
-
-
-def _dir_mtime(folder: Path) -> int | None:
-    """A folder's time, or None when it is too recent to be trusted.
-
-    File system clocks are coarse: a change made a few milliseconds after a
-    scan can leave the folder's time as it was. As git does with racy index
-    entries, a time less than two seconds old is not trusted, so the folder
-    is scanned again next time.
-    """
-    try:
-        mtime = os.stat(folder, follow_symlinks=False).st_mtime_ns
-    except OSError:
-        return None
-    return None if time.time_ns() - mtime < RACY_NS else mtime
-
-
 class DiskMonitor:
     """Compares a project folder with what was last seen, and reloads what changed."""
 
@@ -65,13 +47,17 @@ class DiskMonitor:
         self.project_file = project.folder / PROJECT_FILE
         self._project_stamp = stamp(self.project_file)
         self.index_dir = project.folder / INDEX_DIR
-        self._index_dir = _dir_mtime(self.index_dir)
+        self._index_dir = folder_mark(self.index_dir)
         self._shards = self._scan_shards()
         self._dirs: dict[str, int | None] = {}
         self._files: dict[str, dict[str, Stamp]] = {}
         for name in self.annotator_folders():
-            self._dirs[name] = _dir_mtime(self.layers_dir / name)
-            self._files[name] = scan_folder(self.layers_dir / name)
+            # The summaries scanned (or trusted) the folder at open already:
+            # start from what they saw instead of a second scan of every file.
+            known = project.layer_folder_state(name) if is_annotator(name) else None
+            if known is None:
+                known = folder_mark(self.layers_dir / name), scan_folder(self.layers_dir / name)
+            self._dirs[name], self._files[name] = known
 
     def annotator_folders(self) -> list[str]:
         """Names of the annotator folders under layers/ (symlinks left out)."""
@@ -96,7 +82,7 @@ class DiskMonitor:
                 parts.append(self.project.reload())  # the index shards too
             except TawsimError as exc:
                 log.warning("cannot reload %s: %s", self.project_file, exc)
-            self._index_dir = _dir_mtime(self.index_dir)
+            self._index_dir = folder_mark(self.index_dir)
             self._shards = self._scan_shards()
         else:
             parts.extend(self._poll_index())
@@ -119,7 +105,7 @@ class DiskMonitor:
 
     def _poll_index(self) -> list[Change]:
         """Re-read the index shards that changed on disk (not by this project)."""
-        mtime = _dir_mtime(self.index_dir)
+        mtime = folder_mark(self.index_dir)
         if mtime is not None and mtime == self._index_dir:
             return []
         self._index_dir = mtime
@@ -143,7 +129,7 @@ class DiskMonitor:
         folder = self.layers_dir / annotator
         # Every write is a rename inside the folder, which changes the folder's
         # time: an unchanged folder needs no scan (a large project has many files).
-        mtime = _dir_mtime(folder)
+        mtime = folder_mark(folder)
         if annotator in self._files and mtime is not None and self._dirs.get(annotator) == mtime:
             return []
         self._dirs[annotator] = mtime

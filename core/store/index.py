@@ -28,7 +28,8 @@ from typing import Any
 
 from core.errors import StoreError
 from core.model import MAX_TIME, DocumentInfo, document_problem
-from core.store import paths
+from core.store import index_cache, paths
+from core.store.index_cache import Stamp
 from core.store.storage import atomic_write, dumps, read_json_with_backup
 
 INDEX_DIR = paths.INDEX_DIR
@@ -146,6 +147,10 @@ class DocumentIndex:
         self._members: dict[str, set[str]] = {}
         self._dirty: set[str] = set()
         self.warnings: list[str] = []
+        # Each shard's stamp as last read or written here, and whether the
+        # snapshot in cache/ must be written again (see index_cache).
+        self._stamps: dict[str, Stamp | None] = {}
+        self._snapshot_stale = False
 
     # -- reading -------------------------------------------------------------
     def shard_files(self) -> dict[str, Path]:
@@ -210,9 +215,30 @@ class DocumentIndex:
             # Schema 1: the whole index is in project.json and shards are stale if any.
             self._dirty = {shard_of(d) for d in entries} | set(self.shard_files())
         else:
-            for shard in self.shard_files():
-                entries.update(self._read_shard(shard))
+            files = self.shard_files()
+            stamps = {shard: index_cache.stamp(path) for shard, path in files.items()}
+            snapshot = index_cache.read(self.folder, stamps)
+            if snapshot is not None:
+                entries = snapshot
+            else:
+                # Stamps taken before the reads: a shard changed meanwhile no
+                # longer matches, so the snapshot made from it is never trusted.
+                for shard in files:
+                    entries.update(self._read_shard(shard))
+                self._snapshot_stale = True
+            self._stamps = stamps
         self._set(entries)
+
+    def save_snapshot(self) -> None:
+        """Write the snapshot in cache/ if it is stale and every shard is as last seen here."""
+        if not self._snapshot_stale:
+            return
+        current = {s: index_cache.stamp(p) for s, p in self.shard_files().items()}
+        if current != self._stamps or any(s is None for s in current.values()):
+            index_cache.remove(self.folder)  # changed by someone else: shards next time
+            return
+        index_cache.write(self.folder, self.docs, self._seq, current)  # type: ignore[arg-type]
+        self._snapshot_stale = False
 
     def _set(self, entries: Mapping[str, tuple[int, DocumentInfo]]) -> None:
         seq = {doc_id: number for doc_id, (number, _) in entries.items()}
@@ -228,7 +254,10 @@ class DocumentIndex:
 
     def reload_shard(self, shard: str) -> tuple[list[str], list[str], list[str]]:
         """Re-read one shard changed on disk; return the ids (added, removed, retitled)."""
-        fresh = self._read_shard(shard) if shard_path(self.folder, shard).exists() else {}
+        path = shard_path(self.folder, shard)
+        self._stamps[shard] = index_cache.stamp(path)
+        self._snapshot_stale = True
+        fresh = self._read_shard(shard) if path.exists() else {}
         old = {d: i for d, i in self.docs.items() if shard_of(d) == shard}
         added = [d for d in fresh if d not in old]
         removed = [d for d in old if d not in fresh]
@@ -285,13 +314,16 @@ class DocumentIndex:
             path = shard_path(self.folder, shard)
             members = sorted(self._members.get(shard, ()), key=self._seq.__getitem__)
             rows = {str(self._seq[d]): entry_json(self.docs[d]) for d in members}
+            self._snapshot_stale = True
             if rows:
                 atomic_write(path, dumps({_TABLE: rows}), backup=True, root=self.folder)
+                self._stamps[shard] = index_cache.stamp(path)
             else:
                 for stale in (path, path.with_name(path.name + ".bak")):
                     paths.check_no_links(self.folder, stale)
                     stale.unlink(missing_ok=True)
                 paths.fsync_dir(path.parent)
+                self._stamps.pop(shard, None)
             self._dirty.discard(shard)
             written.append(path)
         return written

@@ -178,6 +178,7 @@ class Project:
         self._layers.clear()
         if not self.read_only:
             self._summaries.save()
+            self._index.save_snapshot()
         self._db.close()
         self._lock.release()
 
@@ -232,6 +233,10 @@ class Project:
     def adopt_layer(self, doc_id: str, annotator: str) -> LayerChange:
         """A layer file this process wrote outside Layer (a merge): load it, own it, record it."""
         return refresh.adopt_layer(self, doc_id, annotator)
+
+    def layer_folder_state(self, annotator: str) -> tuple[int | None, dict[str, Stamp]] | None:
+        """The layer folder as the summaries saw it at open (its time, file stamps), if read."""
+        return self._summaries.folder_state(annotator)
 
     def is_loaded(self, doc_id: str, annotator: str) -> bool:
         """True when the store holds that layer in memory."""

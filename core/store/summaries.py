@@ -2,11 +2,21 @@
 
 ``PROJECT/cache/summaries/<annotator>.json`` holds, for each of the
 annotator's layer files, its (mtime, size) stamp and its summary (status,
-counts by status, accepted spans by label). It is a cache: the layer files
-stay the truth. An entry counts only while its file still has the stamp it
-was summarised with: at open the layer folder is scanned once (a stat per
-file, about 0.25 s for 100,000 files, no file read) and every entry whose
-file changed is dropped, to be summarised again when it is asked for.
+counts by status, accepted spans by label), as columns (a list per field) so
+that 100,000 summaries are read and checked a column at a time. It is a
+cache: the layer files stay the truth. An entry counts only while its file
+still has the stamp it was summarised with.
+
+Which stamps still hold: the cache also records the layer folder's time as
+it was when the cache was last checked against a full scan (at the save, a
+stat per file, about 0.3 s for 100,000 files). Every write Tawsim, git or a
+sync tool makes is a new file renamed into the folder, which changes the
+folder's time; while that time is unchanged, the cache's stamps are the
+folder's and open scans nothing (the rule DiskMonitor polls by). When it
+changed, or is too recent to be trusted (racy: under two seconds old), open
+scans the folder once and drops every entry whose file changed. A program
+that rewrites a layer file in place without renaming leaves the folder's
+time alone: its change shows once anything else in the folder changes.
 A cache that cannot be read or makes no sense is ignored, never an error.
 
 The cache is written when the project closes. ``cache/`` carries a
@@ -29,13 +39,13 @@ from typing import Any
 from core.changes import LayerChange
 from core.errors import StoreError
 from core.model import DOC_STATUSES, SPAN_STATUSES
-from core.store import paths
+from core.store import index_cache, paths
 from core.store.layer import LayerSummary
 from core.store.storage import atomic_write
 
 log = logging.getLogger(__name__)
 
-CACHE_DIR = "cache"
+CACHE_DIR = index_cache.CACHE_DIR
 VERSION = 2  # 1 was a dict of lists per document
 LAYER_SUFFIX = ".json"
 _DOC_STATUSES = frozenset(DOC_STATUSES)
@@ -61,6 +71,24 @@ def scan_folder(folder: Path) -> dict[str, Stamp]:
                 continue
             out[entry.name[: -len(LAYER_SUFFIX)]] = (st.st_mtime_ns, st.st_size)
     return out
+
+
+RACY_NS = 2_000_000_000
+
+
+def folder_mark(folder: Path) -> int | None:
+    """A folder's time, or None when it is too recent to be trusted.
+
+    File system clocks are coarse: a change made a few milliseconds after a
+    scan can leave the folder's time as it was. As git does with racy index
+    entries, a time less than two seconds old is not trusted, so the folder
+    is scanned again next time.
+    """
+    try:
+        mtime = os.stat(folder, follow_symlinks=False).st_mtime_ns
+    except OSError:
+        return None
+    return None if time.time_ns() - mtime < RACY_NS else mtime
 
 
 def cache_path(folder: Path, annotator: str) -> Path:
@@ -127,6 +155,23 @@ def _columns(data: dict[str, Any]) -> dict[str, Any] | None:
     return columns
 
 
+def _stamps(value: Any) -> dict[str, Stamp] | None:
+    """A cache's {id: [mtime, size]} of layer files without a summary, if it makes sense."""
+    if value is None:
+        return {}
+    if type(value) is not dict:
+        return None
+    out: dict[str, Stamp] = {}
+    for doc_id, stamp in value.items():
+        if not (paths.is_doc_id(doc_id) and type(stamp) is list and len(stamp) == 2):
+            return None
+        mtime, size = stamp
+        if not (type(mtime) is int and type(size) is int and mtime >= 0 and size >= 0):
+            return None
+        out[doc_id] = (mtime, size)
+    return out
+
+
 class SummaryCache:
     """One annotator's cached layer summaries, checked against the layer folder."""
 
@@ -143,6 +188,8 @@ class SummaryCache:
         # Every layer file of the folder and its stamp, as far as this process knows.
         self.files: dict[str, Stamp] = {}
         self.dirty = False
+        # The layer folder's time when the cache was last checked against it.
+        self._mark: int | None = None
         self._load()
 
     def _read(self) -> dict[str, Any] | None:
@@ -165,14 +212,29 @@ class SummaryCache:
     def _load(self) -> None:
         data = self._read()
         columns = _columns(data) if data is not None else None
+        others = _stamps(data.get("others")) if data is not None else None
+        mark = folder_mark(self.layer_dir)
+        if columns is not None and others is not None and mark is not None:
+            if data is not None and data.get("folder") == mark:
+                # The folder is as it was when the cache was checked against a
+                # full scan at its last save: no file came, went or was renamed
+                # over since, so the stamps in the cache are the folder's.
+                stamps = zip(columns["mtime"], columns["size"], strict=True)
+                self.files = dict(zip(columns["ids"], stamps, strict=True)) | others
+                self._row = {doc_id: i for i, doc_id in enumerate(columns["ids"])}
+                self._columns = columns
+                self._mark = mark
+                return
         # One scan of the folder (a stat per file, no file read) says which
-        # entries still hold: a file copied over in place keeps its folder's
-        # time, so the folder's time alone is not enough.
+        # entries still hold.
+        self._mark = mark
         files = scan_folder(self.layer_dir)
         self.files = files
         if columns is None:
             self.dirty = data is not None
             return
+        # Saved again at close, so that the next open can trust the folder's time.
+        self.dirty = True
         get = files.get
         self._row = {
             doc_id: i
@@ -182,7 +244,10 @@ class SummaryCache:
             if get(doc_id) == (mtime, size)
         }
         self._columns = columns
-        self.dirty = len(self._row) != len(columns["ids"])
+
+    def folder_state(self) -> tuple[int | None, dict[str, Stamp]]:
+        """(the folder's time, every layer file's stamp) as of the open, with own writes since."""
+        return self._mark, dict(self.files)
 
     def has_file(self, doc_id: str) -> bool:
         """True when the annotator has a layer file for the document."""
@@ -290,22 +355,39 @@ class SummaryCache:
             "labels": labels,
         }
 
+    def _check_folder(self) -> int | None:
+        """Scan the folder once more and drop every entry whose file changed meanwhile.
+
+        Returns the folder's time if it held still during the scan and is old
+        enough to be trusted (then the next open needs no scan), else None.
+        """
+        before = folder_mark(self.layer_dir)
+        files = scan_folder(self.layer_dir)
+        after = folder_mark(self.layer_dir)
+        for doc_id in [d for d, s in self.files.items() if files.get(d) != s]:
+            self.forget(doc_id, files.get(doc_id))
+        for doc_id in files.keys() - self.files.keys():
+            self.forget(doc_id, files[doc_id])
+        self.files = files
+        return before if before is not None and before == after else None
+
     def save(self) -> None:
         """Write the cache (best effort: a cache that cannot be written is skipped)."""
         if not self.dirty:
             return
+        mark = self._check_folder()
+        merged = self._merged()
+        summarised = set(merged["ids"])
         data = {
             "version": VERSION,
             "annotator": self.annotator,
             "saved": time.time_ns(),
-            **self._merged(),
+            "folder": mark,
+            "others": {d: list(s) for d, s in self.files.items() if d not in summarised},
+            **merged,
         }
         try:
-            cache = self.folder / CACHE_DIR
-            paths.make_dirs(self.folder, self.path.parent)
-            ignore = cache / ".gitignore"
-            if not os.path.lexists(ignore):
-                atomic_write(ignore, "# Tawsim's caches: never shared\n*\n", root=self.folder)
+            index_cache.prepare(self.folder, self.path)
             text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
             atomic_write(self.path, text, root=self.folder)
             self.dirty = False
@@ -395,6 +477,11 @@ class Summaries:
         if cache is None:
             return Counter(), Counter(), Counter(), set()
         return cache.totals(doc_ids)
+
+    def folder_state(self, annotator: str) -> tuple[int | None, dict[str, Stamp]] | None:
+        """What the annotator's cache knows of the layer folder, if it was read."""
+        cache = self._caches.get(annotator)
+        return cache.folder_state() if cache is not None else None
 
     def no_file(self, key: tuple[str, str]) -> bool:
         """True when the cache knows the annotator has no layer file for the document."""
