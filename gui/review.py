@@ -39,7 +39,7 @@ class ReviewFlow(QtCore.QObject):
     def set_order(self, order: str) -> Any:
         """Order the document list as imported, or most useful first (computed off the UI)."""
         if order != "useful":
-            self.doc_panel.proxy.set_rank(None)
+            self.doc_panel.set_rank(None)
             return None
         from core.extract.active import most_useful_first
 
@@ -51,7 +51,7 @@ class ReviewFlow(QtCore.QObject):
                 return most_useful_first(view, annotator, progress=task.report)
 
         def done(ids: list[str]) -> None:
-            self.doc_panel.proxy.set_rank(ids)
+            self.doc_panel.set_rank(ids)
             self.window.statusBar().showMessage(
                 self.tr("Most useful first: the model is least sure about the top documents."),
                 6000,

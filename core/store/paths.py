@@ -249,10 +249,16 @@ def clean_stale_temp(folder: Path) -> int:
     for directory in dirs:
         if os.path.islink(directory):
             continue
-        for entry in _scan(directory):
-            if _TEMP.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
+        try:
+            names = os.listdir(directory)
+        except OSError:
+            continue
+        # Names only, filtered in C first: 100,000 layer files have no ".tmp" among them.
+        for name in [n for n in names if n.endswith(".tmp")]:
+            path = os.path.join(directory, name)
+            if _TEMP.fullmatch(name) and os.path.isfile(path) and not os.path.islink(path):
                 try:
-                    os.unlink(entry.path)
+                    os.unlink(path)
                     removed += 1
                 except OSError:
                     pass

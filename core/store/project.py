@@ -176,9 +176,11 @@ class Project:
         for layer in self._layers.values():
             layer.close()
         self._layers.clear()
-        if not self.read_only:
-            self._summaries.save()
-            self._index.save_snapshot()
+        # The caches are derived and never travel (cache/.gitignore), so a
+        # reader keeps them too: otherwise `stats` on a project the GUI has only
+        # partly summarised would read every layer file on every run.
+        self._summaries.save()
+        self._index.save_snapshot()
         self._db.close()
         self._lock.release()
 

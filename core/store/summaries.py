@@ -268,6 +268,8 @@ class SummaryCache:
 
     def put(self, doc_id: str, stamp: Stamp | None, entry: Entry) -> None:
         """Remember a layer's summary as of the file stamp it was computed from."""
+        if stamp is None and doc_id not in self.files and doc_id not in self._fresh:
+            return  # no layer file, as the cache knew: nothing to remember
         self._row.pop(doc_id, None)
         if stamp is None:
             self._fresh.pop(doc_id, None)
@@ -479,8 +481,8 @@ class Summaries:
         return cache.totals(doc_ids)
 
     def folder_state(self, annotator: str) -> tuple[int | None, dict[str, Stamp]] | None:
-        """What the annotator's cache knows of the layer folder, if it was read."""
-        cache = self._caches.get(annotator)
+        """What the annotator's cache knows of the layer folder (read now if need be)."""
+        cache = self._cache(annotator)
         return cache.folder_state() if cache is not None else None
 
     def no_file(self, key: tuple[str, str]) -> bool:

@@ -22,8 +22,20 @@ COLUMN_TIPS = (
 )
 
 
+_STATUS_ORDER = {"new": 0, "in_progress": 1, "done": 2}
+
+
 class DocumentListModel(QtCore.QAbstractTableModel):
-    """Title, status and entity counts of each document, for the current annotator."""
+    """Title, status and entity counts of each document, for the current annotator.
+
+    The model shows a list of document ids: the project's, narrowed by a
+    status and a title search and put in an order (as imported, a column,
+    or a ranking), all done here on plain lists. At 100,000 documents a
+    QSortFilterProxyModel asks a Python filter and comparison function
+    about every row (seconds); sorting ids by a key and filtering them with
+    a comprehension take tens of milliseconds. Rows are read lazily: data()
+    looks up the one document it is asked about.
+    """
 
     DocIdRole = QtCore.Qt.ItemDataRole.UserRole + 1
     StatusRole = QtCore.Qt.ItemDataRole.UserRole + 2
@@ -31,11 +43,91 @@ class DocumentListModel(QtCore.QAbstractTableModel):
     def __init__(self, project: Project, parent: QtCore.QObject | None = None) -> None:
         super().__init__(parent)
         self.project = project
-        self._docs = project.documents()
-        self._rows = {d.id: i for i, d in enumerate(self._docs)}
+        self._status = ""
+        self._search = ""
+        self._rank: dict[str, int] | None = None
+        self._column = -1
+        self._descending = False
+        self._shown: list[str] = project.doc_ids()
+        self._rows: dict[str, int] | None = None
 
+    # -- what is shown ------------------------------------------------------------
+    def _rows_of(self) -> dict[str, int]:
+        if self._rows is None:
+            self._rows = {doc_id: i for i, doc_id in enumerate(self._shown)}
+        return self._rows
+
+    def _matches(self, doc_id: str) -> bool:
+        if self._status and self.status_of(doc_id) != self._status:
+            return False
+        return not self._search or self._search in self.project.document(doc_id).title.casefold()
+
+    def _compute(self) -> list[str]:
+        ids = self.project.doc_ids()
+        if self._status:
+            status = self.status_of
+            ids = [d for d in ids if status(d) == self._status]
+        if self._search:
+            needle, document = self._search, self.project.document
+            ids = [d for d in ids if needle in document(d).title.casefold()]
+        key = self._sort_key()
+        if key is not None:
+            ids.sort(key=key, reverse=self._descending)  # stable: ties stay as imported
+        return ids
+
+    def _sort_key(self):  # type: ignore[no-untyped-def]
+        if self._column < 0:
+            if self._rank is None:
+                return None
+            rank, last = self._rank, len(self._rank)
+            return lambda d: rank.get(d, last)
+        document = self.project.document
+        if self._column == 0:
+            return lambda d: document(d).title.casefold()
+        if not self.project.annotator:
+            return None
+        summary = self.project.summary
+        if self._column == 1:
+            return lambda d: _STATUS_ORDER.get(summary(d).status, 0)
+        if self._column == 2:
+            return lambda d: summary(d).accepted
+        return lambda d: summary(d).suggested
+
+    def _rebuild(self) -> None:
+        shown = self._compute()
+        if shown == self._shown:
+            return
+        self.beginResetModel()
+        self._shown, self._rows = shown, None
+        self.endResetModel()
+
+    def set_status(self, status: str) -> None:
+        """Show only documents with this status ("" for all)."""
+        self._status = status
+        self._rebuild()
+
+    def set_search(self, text: str) -> None:
+        """Show only documents whose title holds text (case does not matter)."""
+        self._search = text.casefold()
+        self._rebuild()
+
+    def set_rank(self, order: list[str] | None) -> None:
+        """Show documents in this order (ids; the others after them), or as imported (None)."""
+        self._rank = None if order is None else {doc_id: n for n, doc_id in enumerate(order)}
+        self._column, self._descending = -1, False
+        self._rebuild()
+
+    def sort(
+        self, column: int, order: QtCore.Qt.SortOrder = QtCore.Qt.SortOrder.AscendingOrder
+    ) -> None:
+        """Order by a column (-1: as imported, or the ranking when there is one)."""
+        self._column = column if 0 <= column < len(COLUMNS) else -1
+        self._descending = order == QtCore.Qt.SortOrder.DescendingOrder
+        self._rebuild()
+
+    # -- the Qt model -------------------------------------------------------------
     def rowCount(self, parent: QtCore.QModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._docs)
+        return 0 if parent.isValid() else len(self._shown)
 
     def columnCount(self, parent: QtCore.QModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
@@ -49,12 +141,13 @@ class DocumentListModel(QtCore.QAbstractTableModel):
         return None
 
     def data(self, index: QtCore.QModelIndex, role: int = QtCore.Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
-        if not index.isValid():
+        if not index.isValid() or index.row() >= len(self._shown):
             return None
-        doc = self._docs[index.row()]
+        doc_id = self._shown[index.row()]
         if role == self.DocIdRole:
-            return doc.id
-        summary = self.project.summary(doc.id) if self.project.annotator else None
+            return doc_id
+        doc = self.project.document(doc_id)
+        summary = self.project.summary(doc_id) if self.project.annotator else None
         if role == self.StatusRole:
             return summary.status if summary else "new"
         if role == QtCore.Qt.ItemDataRole.DisplayRole:
@@ -74,83 +167,61 @@ class DocumentListModel(QtCore.QAbstractTableModel):
             return int(QtCore.Qt.AlignmentFlag.AlignCenter)
         return None
 
+    # -- rows and documents -------------------------------------------------------
     def doc_id(self, row: int) -> str:
         """The id of the document in a row."""
-        return self._docs[row].id
+        return self._shown[row]
+
+    def shown(self) -> list[str]:
+        """The ids of the documents shown, in the order shown."""
+        return list(self._shown)
 
     def row_of(self, doc_id: str) -> int:
-        """The row of a document (-1 if unknown)."""
-        return self._rows.get(doc_id, -1)
+        """The row of a document (-1 if it is not shown)."""
+        return self._rows_of().get(doc_id, -1)
 
     def reload(self) -> None:
         """Re-read the document list (after an import)."""
         self.beginResetModel()
-        self._docs = self.project.documents()
-        self._rows = {d.id: i for i, d in enumerate(self._docs)}
+        self._shown, self._rows = self._compute(), None
         self.endResetModel()
 
     def refresh(self, doc_id: str) -> None:
-        """Re-read one document's status and counts (emits dataChanged for its row only)."""
-        row = self._rows.get(doc_id)
+        """Re-read one document's status and counts (emits dataChanged for its row only).
+
+        Under a status filter, or sorted by status, a new status can move the
+        document into or out of the list or to another place: then the list is
+        made again. Counts do not re-sort the list under the annotator's eyes.
+        """
+        row = self._rows_of().get(doc_id)
+        if (self._status and (row is not None) != self._matches(doc_id)) or (
+            row is not None and self._column == 1
+        ):
+            self._rebuild()
+            row = self._rows_of().get(doc_id)
         if row is not None:
-            self.dataChanged.emit(self.index(row, 1), self.index(row, len(COLUMNS) - 1))
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
     def status_of(self, doc_id: str) -> str:
         """The annotator's status for a document."""
         return self.project.summary(doc_id).status if self.project.annotator else "new"
 
     def next_unfinished(self, after: str) -> str | None:
-        """The next document (wrapping around) that is not done."""
-        start = self._rows.get(after, -1)
-        n = len(self._docs)
+        """The next document shown (wrapping around) that is not done."""
+        ids = self._shown
+        start = self._rows_of().get(after, -1)
+        n = len(ids)
         for step in range(1, n + 1):
-            doc = self._docs[(start + step) % n]
-            if doc.id != after and self.project.summary(doc.id).status != "done":
-                return doc.id
+            doc_id = ids[(start + step) % n]
+            if doc_id != after and self.status_of(doc_id) != "done":
+                return doc_id
         return None
 
-
-class DocumentFilter(QtCore.QSortFilterProxyModel):
-    """Filters the document list by status and by a title search."""
-
-    def __init__(self, parent: QtCore.QObject | None = None) -> None:
-        super().__init__(parent)
-        self._status = ""
-        self._rank: dict[str, int] | None = None
-        self.setFilterCaseSensitivity(QtCore.Qt.CaseSensitivity.CaseInsensitive)
-        self.setFilterKeyColumn(0)
-
-    def set_rank(self, order: list[str] | None) -> None:
-        """Show documents in this order (ids; the others after them), or as imported (None)."""
-        self._rank = None if order is None else {doc_id: n for n, doc_id in enumerate(order)}
-        if order is None:
-            self.sort(-1)
-        else:
-            self.invalidate()
-            self.sort(0)
-
-    def lessThan(self, left: QtCore.QModelIndex, right: QtCore.QModelIndex) -> bool:
-        if self._rank is None:
-            return super().lessThan(left, right)
-        role = DocumentListModel.DocIdRole
-        last = len(self._rank)
-        a = self._rank.get(left.data(role), last + left.row())
-        b = self._rank.get(right.data(role), last + right.row())
-        return a < b
-
-    def set_status(self, status: str) -> None:
-        """Show only documents with this status ("" for all)."""
-        if hasattr(self, "beginFilterChange"):  # Qt >= 6.9
-            self.beginFilterChange()
-            self._status = status
-            self.endFilterChange(QtCore.QSortFilterProxyModel.Direction.Rows)
-        else:  # pragma: no cover - older Qt
-            self._status = status
-            self.invalidateFilter()
-
-    def filterAcceptsRow(self, row: int, parent: QtCore.QModelIndex) -> bool:
-        model = self.sourceModel()
-        index = model.index(row, 0, parent)
-        if self._status and model.data(index, DocumentListModel.StatusRole) != self._status:
-            return False
-        return super().filterAcceptsRow(row, parent)
+    def neighbour(self, doc_id: str | None, direction: int) -> str | None:
+        """The document shown after (+1) or before (-1) this one."""
+        n = len(self._shown)
+        if not n:
+            return None
+        at = self._rows_of().get(doc_id, -1) if doc_id else -1
+        target = (0 if direction > 0 else n - 1) if at < 0 else at + direction
+        return self._shown[target] if 0 <= target < n else None

@@ -7,7 +7,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from core.model import LabelSet
 from core.text import Normalized, normalize, normalize_str
 from gui.i18n import label_name, number
-from gui.models.documents import DocumentFilter, DocumentListModel
+from gui.models.documents import DocumentListModel
 from gui.models.spans import SpanTableModel
 
 
@@ -52,8 +52,6 @@ class DocumentPanel(QtWidgets.QWidget):
     def __init__(self, model: DocumentListModel, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
-        self.proxy = DocumentFilter(self)
-        self.proxy.setSourceModel(model)
         self.status = QtWidgets.QComboBox(objectName="status_filter")
         for text, value in (
             (self.tr("All"), ""),
@@ -63,7 +61,7 @@ class DocumentPanel(QtWidgets.QWidget):
         ):
             self.status.addItem(text, value)
         self.status.currentIndexChanged.connect(
-            lambda _i: self.proxy.set_status(self.status.currentData())
+            lambda _i: self._narrow(model.set_status, self.status.currentData())
         )
         self.order = QtWidgets.QComboBox(objectName="document_order")
         self.order.addItem(self.tr("As imported"), "imported")
@@ -77,9 +75,13 @@ class DocumentPanel(QtWidgets.QWidget):
         self.search = QtWidgets.QLineEdit(objectName="title_search")
         self.search.setPlaceholderText(self.tr("Search titles…"))
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.search.textChanged.connect(lambda text: self._narrow(model.set_search, text))
         self.view = QtWidgets.QTableView(objectName="document_view")
-        self.view.setModel(self.proxy)
+        self.view.setModel(model)
+        # Columns sort on click (the model sorts ids, so 100,000 rows take a blink);
+        # no indicator at first: the list starts as imported.
+        self.view.horizontalHeader().setSortIndicator(-1, QtCore.Qt.SortOrder.AscendingOrder)
+        self.view.setSortingEnabled(True)
         self.view.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -100,19 +102,26 @@ class DocumentPanel(QtWidgets.QWidget):
         layout.addWidget(self.order)
         layout.addWidget(self.view)
 
+    def _narrow(self, change, value) -> None:  # type: ignore[no-untyped-def]
+        """Narrow the list, keeping the open document selected if it is still shown."""
+        current = self.view.currentIndex()
+        doc_id = current.data(DocumentListModel.DocIdRole) if current.isValid() else None
+        change(value)
+        if doc_id:
+            self.show_current(doc_id)
+
+    def set_rank(self, order: list[str] | None) -> None:
+        """Order the list by a ranking (ids first to last), or as imported (None)."""
+        current = self.view.currentIndex()
+        doc_id = current.data(DocumentListModel.DocIdRole) if current.isValid() else None
+        self.view.horizontalHeader().setSortIndicator(-1, QtCore.Qt.SortOrder.AscendingOrder)
+        self.model.set_rank(order)
+        if doc_id:
+            self.show_current(doc_id)
+
     def next_unfinished(self, after: str) -> str | None:
         """The next document in the list as shown (wrapping around) that is not done."""
-        rows = self.proxy.rowCount()
-        ids = [
-            self.model.doc_id(self.proxy.mapToSource(self.proxy.index(r, 0)).row())
-            for r in range(rows)
-        ]
-        start = ids.index(after) if after in ids else -1
-        for step in range(1, rows + 1):
-            doc_id = ids[(start + step) % rows]
-            if doc_id != after and self.model.status_of(doc_id) != "done":
-                return doc_id
-        return None
+        return self.model.next_unfinished(after)
 
     def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:
         if watched is self.view and event.type() == QtCore.QEvent.Type.KeyPress:
@@ -124,33 +133,17 @@ class DocumentPanel(QtWidgets.QWidget):
 
     def _activated(self, index: QtCore.QModelIndex) -> None:
         if index.isValid():
-            source = self.proxy.mapToSource(index)
-            self.open_requested.emit(self.model.doc_id(source.row()))
+            self.open_requested.emit(self.model.doc_id(index.row()))
 
     def neighbour(self, doc_id: str | None, direction: int) -> str | None:
         """The document after (+1) or before (-1) this one, in the list as shown."""
-        rows = self.proxy.rowCount()
-        if not rows:
-            return None
-        at = -1
-        source_row = self.model.row_of(doc_id) if doc_id else -1
-        if source_row >= 0:
-            at = self.proxy.mapFromSource(self.model.index(source_row, 0)).row()
-        if at < 0:
-            target = 0 if direction > 0 else rows - 1
-        else:
-            target = at + direction
-        if not 0 <= target < rows:
-            return None
-        return self.model.doc_id(self.proxy.mapToSource(self.proxy.index(target, 0)).row())
+        return self.model.neighbour(doc_id, direction)
 
     def show_current(self, doc_id: str) -> None:
         """Select the open document's row."""
         row = self.model.row_of(doc_id)
         if row >= 0:
-            index = self.proxy.mapFromSource(self.model.index(row, 0))
-            if index.isValid():
-                self.view.setCurrentIndex(index)
+            self.view.setCurrentIndex(self.model.index(row, 0))
 
 
 class SpanFilter(QtCore.QSortFilterProxyModel):

@@ -178,12 +178,10 @@ def test_most_useful_first_orders_the_list_and_mark_done_follows_it(  # type: ig
     expected = most_useful_first(project, "tester")
     panel = window.doc_panel
     panel.order.setCurrentIndex(panel.order.findData("useful"))
-    proxy = panel.proxy
+    model = panel.model
 
     def shown() -> list[str]:
-        return [
-            proxy.index(r, 0).data(proxy.sourceModel().DocIdRole) for r in range(proxy.rowCount())
-        ]
+        return [model.index(r, 0).data(model.DocIdRole) for r in range(model.rowCount())]
 
     qtbot.waitUntil(lambda: shown() == expected, timeout=20000)
     window.open_document(expected[0])

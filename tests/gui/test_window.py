@@ -140,16 +140,16 @@ def test_document_list_filter_search_and_open(qtbot, tmp_path, make_window) -> N
     window = make_window(project, auto_suggest=False)
     panel = window.doc_panel
     qtbot.keyClicks(panel.search, "bet")
-    assert panel.proxy.rowCount() == 1
+    assert panel.model.rowCount() == 1
     panel.view.setFocus()
-    panel.view.setCurrentIndex(panel.proxy.index(0, 0))
+    panel.view.setCurrentIndex(panel.model.index(0, 0))
     qtbot.keyClick(panel.view, Key.Key_Return)
     assert window.current.info.title == "beta"
     panel.search.clear()
     qtbot.keyClick(window.editor, Key.Key_Return, Mod.ControlModifier)  # beta done
     panel.status.setCurrentIndex(panel.status.findData("done"))
-    assert panel.proxy.rowCount() == 1
-    assert panel.proxy.index(0, 0).data() == "beta"
+    assert panel.model.rowCount() == 1
+    assert panel.model.index(0, 0).data() == "beta"
 
 
 def test_entity_panel_click_jumps_to_span(qtbot, window) -> None:  # type: ignore[no-untyped-def]
