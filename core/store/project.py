@@ -542,6 +542,15 @@ class Project:
                 labels.update(summary.labels)
         return statuses, +counts, +labels
 
+    def statuses(self, annotator: str | None = None) -> dict[str, str]:
+        """Every document's status for one annotator, from the summaries: id -> status."""
+        name = self._annotator(annotator)
+        known = self._summaries.statuses(name)
+        for doc_id in self._docs:
+            if doc_id not in known:
+                known[doc_id] = self.summary(doc_id, name).status
+        return known
+
     # -- writing spans and statuses ------------------------------------------------
     def edit_spans(
         self,

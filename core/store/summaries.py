@@ -325,6 +325,18 @@ class SummaryCache:
                 labels.update(entry_labels)
         return statuses, +counts, +labels, covered
 
+    def statuses(self) -> dict[str, str]:
+        """Every cached layer's status: document id -> status."""
+        columns = self._columns
+        ids, status = columns["ids"], columns["status"]
+        if len(self._row) == len(ids):
+            out = dict(zip(ids, status, strict=True))
+        else:
+            out = {doc_id: status[i] for doc_id, i in self._row.items()}
+        for doc_id, (_, entry) in self._fresh.items():
+            out[doc_id] = entry[0]
+        return out
+
     def _merged(self) -> dict[str, Any]:
         """Every valid summary as columns, for the file."""
         columns = self._columns
@@ -484,6 +496,15 @@ class Summaries:
         """What the annotator's cache knows of the layer folder (read now if need be)."""
         cache = self._cache(annotator)
         return cache.folder_state() if cache is not None else None
+
+    def statuses(self, annotator: str) -> dict[str, str]:
+        """The statuses the annotator's summaries know: document id -> status."""
+        cache = self._cache(annotator)
+        out = cache.statuses() if cache is not None else {}
+        for (doc_id, name), summary in self.memory.items():
+            if name == annotator:
+                out[doc_id] = summary.status
+        return out
 
     def no_file(self, key: tuple[str, str]) -> bool:
         """True when the cache knows the annotator has no layer file for the document."""

@@ -65,8 +65,11 @@ class DocumentListModel(QtCore.QAbstractTableModel):
     def _compute(self) -> list[str]:
         ids = self.project.doc_ids()
         if self._status:
-            status = self.status_of
-            ids = [d for d in ids if status(d) == self._status]
+            if self.project.annotator:
+                statuses = self.project.statuses()
+                ids = [d for d in ids if statuses.get(d, "new") == self._status]
+            else:
+                ids = [] if self._status != "new" else ids
         if self._search:
             needle, document = self._search, self.project.document
             ids = [d for d in ids if needle in document(d).title.casefold()]
@@ -88,7 +91,8 @@ class DocumentListModel(QtCore.QAbstractTableModel):
             return None
         summary = self.project.summary
         if self._column == 1:
-            return lambda d: _STATUS_ORDER.get(summary(d).status, 0)
+            statuses = self.project.statuses()
+            return lambda d: _STATUS_ORDER.get(statuses.get(d, "new"), 0)
         if self._column == 2:
             return lambda d: summary(d).accepted
         return lambda d: summary(d).suggested
