@@ -214,6 +214,14 @@ def measure(folder: Path, runs: int, formats: list[str]) -> dict[str, float]:
     stats = [sys.executable, str(ROOT / "main.py"), "stats", "--project", str(folder)]
     figures["CLI stats"] = statistics.median(_wall(stats) for _ in range(runs))
     figures.update(edit_operations(folder, runs))
+    lists = [
+        sys.executable,
+        str(ROOT / "bench" / "scale_list.py"),
+        str(folder),
+        "--runs",
+        str(runs),
+    ]
+    figures.update(json.loads(subprocess.check_output(lists, env=_child_env(), text=True)))
     with tempfile.TemporaryDirectory(prefix="tawsim-scale-export-") as tmp:
         for fmt in formats:
             export = [

@@ -6,11 +6,13 @@ import argparse
 import sys
 
 from core.cli.common import Add, Progress, open_project
-from core.extract.batch import suggest_project
 
 
 def cmd_suggest(args: argparse.Namespace) -> int:
     """Pre-annotate a project's documents with suggestions."""
+    # Imported here: the extractor's modules are not needed by any other command.
+    from core.extract.batch import suggest_project
+
     with open_project(args) as project, Progress("suggest") as bar:
         report = suggest_project(
             project,
