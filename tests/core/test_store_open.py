@@ -183,3 +183,35 @@ def test_the_monitor_starts_from_the_summaries_scan(
         assert scans == []
         project.edit_spans(ids[5], put=[Span(3, 6, "ORG", "sara")])
         assert monitor.poll().layers == ()  # its own write, not a change from disk
+
+
+def test_a_crash_while_moving_a_schema_1_index_moves_it_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from core.store import storage
+
+    ids = _project(tmp_path / "p", 12)
+    folder = tmp_path / "p"
+    rows: dict[str, object] = {}
+    for shard in (folder / "index").glob("*.json"):
+        rows.update(json.loads(shard.read_text("utf-8"))["documents"])
+    shutil.rmtree(folder / "index")
+    shutil.rmtree(folder / "cache")
+    data = json.loads((folder / "project.json").read_text("utf-8"))
+    data["meta"]["1"]["schema_version"] = 1
+    data["documents"] = rows
+    (folder / "project.json").write_text(json.dumps(data), encoding="utf-8")
+
+    def killed(self: object, *args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt  # the process dies after the shards, before project.json
+
+    monkeypatch.setattr(storage.AtomicJSONStorage, "write", killed)
+    with pytest.raises(KeyboardInterrupt):
+        Project.open(folder, annotator="sara")
+    monkeypatch.undo()
+    assert json.loads((folder / "project.json").read_text("utf-8"))["documents"]  # as it was
+    assert list((folder / "index").glob("*.json"))  # the shards were written first
+    with Project.open(folder, annotator="sara") as project:
+        assert project.doc_ids() == ids
+        assert project.document(ids[4]).meta == {"n": 4}
+    assert json.loads((folder / "project.json").read_text("utf-8"))["documents"] == {}
