@@ -28,6 +28,7 @@ from core.changes import LayerChange
 from core.errors import StoreError
 from core.model import DOC_STATUSES, SPAN_STATUSES
 from core.store import paths
+from core.store.journal import JOURNAL_SUFFIX, combined_stamp, journal_path, stamp
 from core.store.layer import LayerSummary
 from core.store.storage import atomic_write
 
@@ -40,22 +41,35 @@ LAYER_SUFFIX = ".json"
 Stamp = tuple[int, int]
 
 
-def scan_folder(folder: Path) -> dict[str, Stamp]:
-    """The layer files of one annotator's folder: document id -> (mtime in ns, size)."""
+def scan_folder(folder: Path, journaled: set[str] | None = None) -> dict[str, Stamp]:
+    """The layer files of one annotator's folder: document id -> (mtime in ns, size).
+
+    Documents with a journal beside their layer file are added to ``journaled``.
+    """
     out: dict[str, Stamp] = {}
     try:
         entries = list(os.scandir(folder))
     except OSError:
         return out
+    journals: dict[str, Stamp] = {}
     for entry in entries:
-        if entry.name.endswith(LAYER_SUFFIX) and not entry.name.startswith("."):
+        name = entry.name
+        suffix = LAYER_SUFFIX if name.endswith(LAYER_SUFFIX) else JOURNAL_SUFFIX
+        if name.endswith(suffix) and not name.startswith("."):
             try:
                 if not entry.is_file(follow_symlinks=False):
                     continue
                 st = entry.stat(follow_symlinks=False)
             except OSError:
                 continue
-            out[entry.name[: -len(LAYER_SUFFIX)]] = (st.st_mtime_ns, st.st_size)
+            found = out if suffix == LAYER_SUFFIX else journals
+            found[name[: -len(suffix)]] = (st.st_mtime_ns, st.st_size)
+    # A journal append changes its layer's stamp (see journal.combined_stamp).
+    for doc_id, journal in journals.items():
+        if doc_id in out:
+            out[doc_id] = combined_stamp(out[doc_id], journal) or journal
+    if journaled is not None:
+        journaled.update(journals)
     return out
 
 
@@ -213,12 +227,12 @@ def updated(summary: LayerSummary, change: LayerChange) -> LayerSummary:
 
 
 def file_stamp(path: Path) -> Stamp | None:
-    """A file's (mtime in ns, size), None if it is missing."""
+    """A layer file's (mtime in ns, size) with its journal's, None if it is missing."""
     try:
         st = os.stat(path, follow_symlinks=False)
     except OSError:
         return None
-    return (st.st_mtime_ns, st.st_size)
+    return combined_stamp((st.st_mtime_ns, st.st_size), stamp(journal_path(path)))
 
 
 def _entry_of(summary: LayerSummary) -> Entry:
