@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -30,6 +31,14 @@ from core.store.storage import AtomicJSONStorage, dumps
 __all__ = ["LAYERS_DIR", "Layer", "LayerHost", "LayerSummary", "open_db"]
 
 log = logging.getLogger(__name__)
+
+# Above this many spans changed at once, the reading order is sorted again instead.
+RESORT_LIMIT = 64
+
+
+def _order_key(span: Span) -> tuple[int, int, str, int]:
+    """The key of sort_spans: start, longer first, label, id."""
+    return (span.start, -span.end, span.label, span.id)
 
 
 class LayerHost(Protocol):
@@ -100,6 +109,9 @@ class Layer:
         self._db: TinyDB | None = None
         self._spans: dict[int, Span] | None = None
         self._status = "new"
+        # The spans in reading order and their sort keys, kept up to date by _commit.
+        self._sorted: list[Span] | None = None
+        self._keys: list[tuple[int, int, str, int]] = []
 
     # -- reading -----------------------------------------------------------
     def _exists(self) -> bool:
@@ -177,8 +189,29 @@ class Layer:
 
     def spans(self, *, status: str | None = None) -> list[Span]:
         """Spans in reading order, optionally only those with one status."""
-        spans = self._load().values()
-        return sort_spans(s for s in spans if status is None or s.status == status)
+        if self._sorted is None:
+            self._sorted = sort_spans(self._load().values())
+            self._keys = [_order_key(s) for s in self._sorted]
+        if status is None:
+            return list(self._sorted)
+        return [s for s in self._sorted if s.status == status]
+
+    def _resort(self, gone: Iterable[Span], came: Iterable[Span]) -> None:
+        """Keep the reading-order list up to date with a small change (bisect, no sort)."""
+        gone, came = list(gone), list(came)
+        if self._sorted is None or len(gone) + len(came) > RESORT_LIMIT:
+            self._sorted = None  # sorted again when next asked for
+            return
+        order, keys = self._sorted, self._keys
+        for span in gone:
+            i = bisect_left(keys, _order_key(span))
+            if i < len(order) and order[i].id == span.id:
+                del order[i], keys[i]
+        for span in came:
+            key = _order_key(span)
+            i = bisect_left(keys, key)
+            order.insert(i, span)
+            keys.insert(i, key)
 
     def get(self, span_id: int) -> Span | None:
         """The span with that id, if present."""
@@ -303,6 +336,9 @@ class Layer:
             spans[span.id] = span
         if status is not None:
             self._status = status
+        self._resort(
+            [*removed, *(old for old, _ in changed)], [*added, *(new for _, new in changed)]
+        )
         change = LayerChange(
             self.doc.id,
             self.annotator,
@@ -426,3 +462,4 @@ class Layer:
             self._db.close()
         self._db = None
         self._spans = None
+        self._sorted = None

@@ -393,8 +393,31 @@ class AnnotationEditor(QtWidgets.QTextEdit):
         self.setExtraSelections(sels)
 
     def _near_view(self) -> tuple[int, int]:
-        """The Qt positions from a screen above the viewport to a screen below it."""
+        """The Qt positions from a screen above the viewport to a screen below it.
+
+        Kept while the view, its size and the layout stay as they were: one key
+        press asks several times, and each look-up is four hit tests.
+        """
         viewport = self.viewport().rect()
+        size = self.document().documentLayout().documentSize()
+        state = (
+            self.verticalScrollBar().value(),
+            self.horizontalScrollBar().value(),
+            viewport.width(),
+            viewport.height(),
+            size.width(),
+            size.height(),
+            self.document().revision(),
+        )
+        cached = getattr(self, "_near_cache", None)
+        if cached is not None and cached[0] == state:
+            return cached[1]
+        near = self._find_near_view(viewport)
+        self._near_cache = (state, near)
+        return near
+
+    def _find_near_view(self, viewport: QtCore.QRect) -> tuple[int, int]:
+        """The near-view range, by four hit tests."""
         height = max(viewport.height(), 200)
         top = self.cursorForPosition(QtCore.QPoint(0, -height)).position()
         top_end = self.cursorForPosition(QtCore.QPoint(viewport.width(), -height)).position()
@@ -403,6 +426,14 @@ class AnnotationEditor(QtWidgets.QTextEdit):
         block_start = self.document().findBlock(min(top, top_end)).position()
         block = self.document().findBlock(max(bottom, bottom_start))
         return block_start, block.position() + block.length()
+
+    def view_highlighted(self) -> bool:
+        """True when the highlights handed to Qt cover the whole viewport."""
+        viewport = self.viewport().rect()
+        top = self.cursorForPosition(QtCore.QPoint(0, 0)).block().position()
+        block = self.cursorForPosition(QtCore.QPoint(viewport.width(), viewport.height())).block()
+        shown = getattr(self, "_shown_range", (0, -1))
+        return shown[0] <= top and block.position() + block.length() <= shown[1]
 
     def _view_moved(self) -> None:
         """Scrolled or resized: show the highlights of what came into view."""
