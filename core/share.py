@@ -33,6 +33,7 @@ from core.errors import InputError, StoreError, TawsimError
 from core.model import DOC_STATUSES, DocumentInfo, Span, now, time_problem, validate_span
 from core.safeio import loads_bytes
 from core.store import Project, paths
+from core.store.journal import journal_path, without_mark
 from core.store.layer import LAYERS_DIR
 from core.store.project import PROJECT_FILE
 from core.store.storage import atomic_write, dumps
@@ -94,14 +95,13 @@ def bundle(project: Project, annotator: str, out: Path) -> int:
                     path = paths.layer_path(project.folder, annotator, info.id)
                     if not os.path.lexists(path):
                         continue
-                    warned = len(project.warnings)
-                    project.layer(info.id, annotator).spans()  # fails loudly on a corrupt layer
-                    if len(project.warnings) > warned:
-                        raise ShareError(f"{out}: not written: {project.warnings[-1]}")
-                    # Read without following links: only the project's own file goes out.
-                    raw = paths.read_file(project.folder, path)
-                    if raw is None:
-                        continue
+                    layer = project.layer(info.id, annotator)
+                    layer.spans()  # fails loudly on a corrupt layer
+                    if layer.warning:
+                        raise ShareError(f"{out}: not written: {layer.warning}")
+                    # The layer as stored, its journal replayed (read without following
+                    # links: only the project's own files go out).
+                    raw = layer.stored_bytes()
                     zf.writestr(f"{LAYERS_DIR}/{annotator}/{info.id}.json", raw)
                     docs.append({"id": info.id, "title": info.title})
                 manifest = {
@@ -158,7 +158,8 @@ def _parse_layer(
         except (KeyError, TypeError, ValueError, AttributeError, TawsimError) as exc:
             raise ShareError(f"{where}: span {span_id[:20]}: {exc}") from None
     try:
-        canonical = dumps(data).encode("utf-8")
+        # A compaction mark names a journal of the copy it came from: not part of the layer.
+        canonical = dumps(without_mark(data)).encode("utf-8")
     except (ValueError, UnicodeEncodeError) as exc:
         raise ShareError(f"{where}: not a valid layer file ({exc})") from None
     return canonical, float(updated)
@@ -308,6 +309,12 @@ def _read_folder(
                 raw = paths.read_file(source, path, MAX_ENTRY_BYTES)
                 if raw is None:
                     continue
+                if os.path.lexists(journal_path(path)):
+                    # A copy still open (or killed) elsewhere: its journal replayed.
+                    layer = other.layer(doc_id, annotator)
+                    raw = layer.stored_bytes()
+                    if layer.warning:
+                        raise ShareError(f"{source}: the copy is damaged: {layer.warning}")
                 budget.take(raw)
                 canonical, updated = _parse_layer(
                     str(path), raw, lengths[doc_id], project, annotator
@@ -332,17 +339,18 @@ def _local(project: Project, item: _Incoming) -> tuple[bytes | None, float, bool
     layer = project.layer(item.doc_id, item.annotator)
     warnings = len(project.warnings)
     try:
-        raw = paths.read_file(project.folder, target)
+        # The layer as stored, its journal replayed.
+        data = layer.stored() if os.path.lexists(target) else {}
         mine = layer.updated
     except StoreError:
         return None, 0.0, True
-    if len(project.warnings) > warnings:  # it fell back to its backup
+    if len(project.warnings) > warnings or layer.warning:  # a backup or a bad journal
         return None, mine, True
-    if raw is None:
+    if not data:
         return None, 0.0, False
     try:
-        return dumps(loads_bytes(raw, target)).encode("utf-8"), mine, False
-    except (InputError, ValueError):
+        return dumps(data).encode("utf-8"), mine, False
+    except ValueError:
         return None, mine, True
 
 
@@ -395,6 +403,7 @@ def merge(
     else:
         raise ShareError(f"{source}: neither a bundle (.zip) nor a project folder")
     writes = _plan(project, incoming, report)
+    known = {d.id for d in project.documents()}
     written: list[tuple[Path, bytes | None]] = []
     created: list[Path] = []
     try:
@@ -408,6 +417,9 @@ def merge(
             if not os.path.lexists(target.parent):
                 created.append(target.parent)
             paths.make_dirs(project.folder, target.parent)
+            if item.doc_id in known:
+                # Fold this copy's journal in first, so the file written here is the whole layer.
+                project.layer(item.doc_id, item.annotator).compact()
             written.append((target, paths.read_file(project.folder, target)))
             atomic_write(target, item.canonical, backup=True, root=project.folder)
             project.adopt_layer(item.doc_id, item.annotator)

@@ -196,17 +196,14 @@ class SpanEditing(QtCore.QObject):
 
     def _after_decision(self, span: Span) -> None:
         """Keep the keyboard flow going: go to the next open suggestion in reading order."""
-        following = [
-            s
-            for s in self.editor.spans()
-            if s.status == "suggested" and (s.start, -s.end) > (span.start, -span.end)
-        ]
-        if following:
-            self.editor.set_current(following[0].id)
+        # A walk from the span's place in reading order, not a pass over every span.
+        following = self.editor.span_after(span, "suggested")
+        if following is not None:
+            self.editor.set_current(following.id)
         elif self.editor.current_span is None or self.editor.current_span.status == "rejected":
-            rest = [s for s in self.editor.spans() if (s.start, -s.end) > (span.start, -span.end)]
-            if rest:
-                self.editor.set_current(rest[0].id)
+            rest = self.editor.span_after(span)
+            if rest is not None:
+                self.editor.set_current(rest.id)
         else:
             self.editor.set_current(span.id)
 

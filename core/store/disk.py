@@ -21,6 +21,7 @@ from pathlib import Path
 from core.changes import Change, LayerChange, combine
 from core.errors import TawsimError
 from core.store.index import INDEX_DIR
+from core.store.journal import journal_path
 from core.store.layer import LAYERS_DIR
 from core.store.paths import is_annotator
 from core.store.project import PROJECT_FILE, Project, Stamp
@@ -51,13 +52,17 @@ class DiskMonitor:
         self._shards = self._scan_shards()
         self._dirs: dict[str, int | None] = {}
         self._files: dict[str, dict[str, Stamp]] = {}
+        # Folders holding journals: an append leaves the folder's time as it was.
+        self._journaled: dict[str, set[str]] = {}
         for name in self.annotator_folders():
             # The summaries scanned (or trusted) the folder at open already:
             # start from what they saw instead of a second scan of every file.
             known = project.layer_folder_state(name) if is_annotator(name) else None
             if known is None:
-                known = folder_mark(self.layers_dir / name), scan_folder(self.layers_dir / name)
-            self._dirs[name], self._files[name] = known
+                journaled: set[str] = set()
+                mark = folder_mark(self.layers_dir / name)
+                known = mark, scan_folder(self.layers_dir / name, journaled), journaled
+            self._dirs[name], self._files[name], self._journaled[name] = known
 
     def annotator_folders(self) -> list[str]:
         """Names of the annotator folders under layers/ (symlinks left out)."""
@@ -130,11 +135,13 @@ class DiskMonitor:
         # Every write is a rename inside the folder, which changes the folder's
         # time: an unchanged folder needs no scan (a large project has many files).
         mtime = folder_mark(folder)
-        if annotator in self._files and mtime is not None and self._dirs.get(annotator) == mtime:
+        unchanged = mtime is not None and self._dirs.get(annotator) == mtime
+        if annotator in self._files and unchanged and not self._journaled.get(annotator):
             return []
         self._dirs[annotator] = mtime
         before = self._files.get(annotator, {})
-        now = scan_folder(folder)
+        self._journaled[annotator] = set()
+        now = scan_folder(folder, self._journaled[annotator])
         self._files[annotator] = now
         known = {d.id for d in self.project.documents()}
         out: list[LayerChange] = []
@@ -143,7 +150,7 @@ class DiskMonitor:
             if before.get(doc_id) == new or doc_id not in known:
                 continue
             path = self.layers_dir / annotator / f"{doc_id}{LAYER_SUFFIX}"
-            if self.project.is_own_write(path, new):
+            if self._own_write(path, new, doc_id, annotator):
                 continue
             try:
                 out.append(self.project.reload_layer(doc_id, annotator))
@@ -151,8 +158,19 @@ class DiskMonitor:
                 log.warning("cannot reload %s: %s", path, exc)
         return out
 
+    def _own_write(self, path: Path, new: Stamp | None, doc_id: str, annotator: str) -> bool:
+        """True when a layer file and its journal are as this project last wrote them."""
+        if self.project.is_own_write(path, new):
+            return True
+        journal = stamp(journal_path(path))
+        if journal is None or not self.project.is_own_write(path, stamp(path)):
+            return False
+        loaded = self.project.is_loaded(doc_id, annotator)
+        return loaded and self.project.layer(doc_id, annotator).journal_stamp == journal
+
     def _forget_folder(self, annotator: str) -> list[LayerChange]:
         self._dirs.pop(annotator, None)
+        self._journaled.pop(annotator, None)
         gone = self._files.pop(annotator)
         known = {d.id for d in self.project.documents()}
         return [self.project.reload_layer(d, annotator) for d in sorted(gone) if d in known]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -22,10 +24,21 @@ from core.model import (
     sort_spans,
     validate_span,
 )
+from core.store.journal import JournaledStorage, Stamp, journal_path, without_mark
 from core.store.paths import LAYERS_DIR, layer_path, make_dirs
-from core.store.storage import AtomicJSONStorage
+from core.store.storage import AtomicJSONStorage, dumps
 
 __all__ = ["LAYERS_DIR", "Layer", "LayerHost", "LayerSummary", "open_db"]
+
+log = logging.getLogger(__name__)
+
+# Above this many spans changed at once, the reading order is sorted again instead.
+RESORT_LIMIT = 64
+
+
+def _order_key(span: Span) -> tuple[int, int, str, int]:
+    """The key of sort_spans: start, longer first, label, id."""
+    return (span.start, -span.end, span.label, span.id)
 
 
 class LayerHost(Protocol):
@@ -96,22 +109,64 @@ class Layer:
         self._db: TinyDB | None = None
         self._spans: dict[int, Span] | None = None
         self._status = "new"
+        # The spans in reading order and their sort keys, kept up to date by _commit.
+        self._sorted: list[Span] | None = None
+        self._keys: list[tuple[int, int, str, int]] = []
 
     # -- reading -----------------------------------------------------------
     def _exists(self) -> bool:
-        return self.path.exists() or self.path.with_name(self.path.name + ".bak").exists()
+        return (
+            self.path.exists()
+            or self.path.with_name(self.path.name + ".bak").exists()
+            or self._journal_path().exists()
+        )
+
+    def _journal_path(self) -> Path:
+        return journal_path(self.path)
 
     def _database(self) -> TinyDB:
         if self._db is None:
             # Layer records are only ever replaced by _commit, so the memo is safe.
-            self._db = open_db(
+            db = TinyDB(
                 self.path,
-                self.host.read_only,
-                self.host.warnings,
+                storage=JournaledStorage,
+                read_only=self.host.read_only,
                 memo=True,
                 root=self.host.folder,
+                validate=self._row_problem,
             )
+            storage = db.storage
+            assert isinstance(storage, JournaledStorage)
+            storage.read()
+            if storage.warning:
+                self.host.warnings.append(storage.warning)
+            self._db = db
         return self._db
+
+    def _storage(self) -> JournaledStorage:
+        storage = self._database().storage
+        assert isinstance(storage, JournaledStorage)
+        return storage
+
+    def _row_problem(self, table: str, key: str, row: Any) -> str | None:
+        """Why a record from the journal cannot be in this layer, or None."""
+        if table == "state":
+            ok = key == "1" and isinstance(row, dict) and row.get("status") in DOC_STATUSES
+            return None if ok else "not a document status record"
+        if table != "spans":
+            return "not a table of a layer"
+        try:
+            span = Span.from_json(row, int(key))
+        except (KeyError, TypeError, ValueError, OverflowError) as exc:
+            return f"malformed span ({exc})"
+        if not 0 <= span.start < span.end <= self.doc.length:
+            return (
+                f"span [{span.start}, {span.end}) is outside the text "
+                f"({self.doc.length} characters)"
+            )
+        if span.annotator != self.annotator:
+            return f"it is {span.annotator[:40]!r}'s, in the layer of {self.annotator!r}"
+        return None
 
     def _load(self) -> dict[int, Span]:
         if self._spans is None:
@@ -134,8 +189,29 @@ class Layer:
 
     def spans(self, *, status: str | None = None) -> list[Span]:
         """Spans in reading order, optionally only those with one status."""
-        spans = self._load().values()
-        return sort_spans(s for s in spans if status is None or s.status == status)
+        if self._sorted is None:
+            self._sorted = sort_spans(self._load().values())
+            self._keys = [_order_key(s) for s in self._sorted]
+        if status is None:
+            return list(self._sorted)
+        return [s for s in self._sorted if s.status == status]
+
+    def _resort(self, gone: Iterable[Span], came: Iterable[Span]) -> None:
+        """Keep the reading-order list up to date with a small change (bisect, no sort)."""
+        gone, came = list(gone), list(came)
+        if self._sorted is None or len(gone) + len(came) > RESORT_LIMIT:
+            self._sorted = None  # sorted again when next asked for
+            return
+        order, keys = self._sorted, self._keys
+        for span in gone:
+            i = bisect_left(keys, _order_key(span))
+            if i < len(order) and order[i].id == span.id:
+                del order[i], keys[i]
+        for span in came:
+            key = _order_key(span)
+            i = bisect_left(keys, key)
+            order.insert(i, span)
+            keys.insert(i, key)
 
     def get(self, span_id: int) -> Span | None:
         """The span with that id, if present."""
@@ -191,8 +267,39 @@ class Layer:
         return self._spans is not None
 
     def reload(self) -> None:
-        """Forget cached data so that the next read comes from disk."""
-        self.close()
+        """Forget cached data so that the next read comes from disk (no compaction)."""
+        self._drop()
+
+    @property
+    def warning(self) -> str | None:
+        """Why this layer is read-only (loaded from its backup, a bad journal), if it is."""
+        return self._storage().warning if self._exists() else None
+
+    @property
+    def journal_stamp(self) -> Stamp | None:
+        """The journal's (mtime, size) as this layer last read or wrote it; None if none."""
+        return self._storage().journal_stamp if self._db is not None else None
+
+    def stored(self) -> dict[str, Any]:
+        """The layer's tables as stored, journal replayed (what a compacted file would hold)."""
+        if not self._exists():
+            return {}
+        return without_mark(self._database().storage.read() or {})
+
+    def stored_bytes(self) -> bytes:
+        """The layer file as a compaction would write it (bundles carry this)."""
+        return dumps(self.stored()).encode("utf-8")
+
+    def compact(self) -> bool:
+        """Fold the layer's journal into its file; True if anything was written."""
+        if self._db is None or self.host.read_only:
+            return False
+        storage = self._storage()
+        if not storage.compact():
+            return False
+        # The file changed (the journal went): summaries keep their stamp up to date.
+        self.host.layer_written(self.path, LayerChange(self.doc.id, self.annotator))
+        return True
 
     def _commit(self, upserts: list[Span], removals: list[int], status: str | None) -> LayerChange:
         """Write span changes (and maybe a status) as one atomic file write."""
@@ -216,9 +323,7 @@ class Layer:
         # One write for the whole change; the spans are cached here, so the tinydb
         # tables (and their query caches) are only used for the first read.
         keys = [str(i) for i in removals] + [str(span.id) for span in upserts]
-        storage = db.storage
-        assert isinstance(storage, AtomicJSONStorage)
-        storage.write(data, changed={"spans": keys, "state": ["1"]})
+        self._storage().write(data, changed={"spans": keys, "state": ["1"]})
         removed = [spans.pop(i) for i in removals if i in spans]
         added: list[Span] = []
         changed: list[tuple[Span, Span]] = []
@@ -231,6 +336,9 @@ class Layer:
             spans[span.id] = span
         if status is not None:
             self._status = status
+        self._resort(
+            [*removed, *(old for old, _ in changed)], [*added, *(new for _, new in changed)]
+        )
         change = LayerChange(
             self.doc.id,
             self.annotator,
@@ -341,8 +449,17 @@ class Layer:
         self._commit([], [], status)
 
     def close(self) -> None:
-        """Release the file handle and cache."""
+        """Compact the journal (if any), then release the file handle and cache."""
+        try:
+            self.compact()
+        except StoreError as exc:
+            # The journal is durable and replays at the next open: nothing is lost.
+            log.warning("%s: not compacted (%s)", self.path, exc)
+        self._drop()
+
+    def _drop(self) -> None:
         if self._db is not None:
             self._db.close()
         self._db = None
         self._spans = None
+        self._sorted = None

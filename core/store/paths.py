@@ -222,7 +222,7 @@ def layer_files(folder: Path, doc_id: str) -> list[Path]:
     check_doc_id(doc_id, folder)
     found = []
     for name in layer_annotators(folder):
-        for suffix in (".json", ".json.bak"):
+        for suffix in (".json", ".json.bak", ".journal"):
             path = Path(folder) / LAYERS_DIR / name / f"{doc_id}{suffix}"
             if os.path.lexists(path):
                 found.append(path)

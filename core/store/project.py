@@ -236,8 +236,10 @@ class Project:
         """A layer file this process wrote outside Layer (a merge): load it, own it, record it."""
         return refresh.adopt_layer(self, doc_id, annotator)
 
-    def layer_folder_state(self, annotator: str) -> tuple[int | None, dict[str, Stamp]] | None:
-        """The layer folder as the summaries saw it at open (its time, file stamps), if read."""
+    def layer_folder_state(
+        self, annotator: str
+    ) -> tuple[int | None, dict[str, Stamp], set[str]] | None:
+        """The layer folder as the summaries saw it at open: time, stamps, journaled layers."""
         return self._summaries.folder_state(annotator)
 
     def is_loaded(self, doc_id: str, annotator: str) -> bool:

@@ -270,7 +270,13 @@ def _parse_store_file(path: Path, raw: bytes) -> Any:
 
 
 def read_json_with_backup(path: Path, root: Path | None = None) -> tuple[Any, str | None]:
-    """Parse path, or its backup if path is provably corrupt; return (data, warning).
+    """Parse path, or its backup if path is provably corrupt; return (data, warning)."""
+    data, warning, _ = read_with_backup(path, root)
+    return data, warning
+
+
+def read_with_backup(path: Path, root: Path | None = None) -> tuple[Any, str | None, bytes | None]:
+    """Parse path, or its backup if path is provably corrupt; return (data, warning, bytes).
 
     Only a file that exists and parses as nothing usable (bad UTF-8, bad JSON,
     the wrong shape) falls back to the backup; a file that cannot be read
@@ -285,11 +291,11 @@ def read_json_with_backup(path: Path, root: Path | None = None) -> tuple[Any, st
     raw = read_file(root, path)
     if raw is None:
         if not os.path.lexists(bak):
-            return None, None
+            return None, None, None
         problem = "is missing"
     else:
         try:
-            return _parse_store_file(path, raw), None
+            return _parse_store_file(path, raw), None, raw
         except InputError as exc:
             problem = f"is unreadable (corrupt: {exc.reason})"
     bak_raw = read_file(root, bak)
@@ -306,7 +312,7 @@ def read_json_with_backup(path: Path, root: Path | None = None) -> tuple[Any, st
         f"(repair or delete {path.name} to edit it again)"
     )
     log.warning(warning)
-    return data, warning
+    return data, warning, bak_raw
 
 
 class AtomicJSONStorage(Storage):

@@ -40,6 +40,7 @@ from core.changes import LayerChange
 from core.errors import StoreError
 from core.model import DOC_STATUSES, SPAN_STATUSES
 from core.store import index_cache, paths
+from core.store.journal import JOURNAL_SUFFIX, combined_stamp, journal_path, stamp
 from core.store.layer import LayerSummary
 from core.store.storage import atomic_write
 
@@ -54,22 +55,35 @@ _ID_LINES = re.compile(r"(?:[0-9a-f]{16}\n)*")
 Stamp = tuple[int, int]
 
 
-def scan_folder(folder: Path) -> dict[str, Stamp]:
-    """The layer files of one annotator's folder: document id -> (mtime in ns, size)."""
+def scan_folder(folder: Path, journaled: set[str] | None = None) -> dict[str, Stamp]:
+    """The layer files of one annotator's folder: document id -> (mtime in ns, size).
+
+    Documents with a journal beside their layer file are added to ``journaled``.
+    """
     out: dict[str, Stamp] = {}
     try:
         entries = list(os.scandir(folder))
     except OSError:
         return out
+    journals: dict[str, Stamp] = {}
     for entry in entries:
-        if entry.name.endswith(LAYER_SUFFIX) and not entry.name.startswith("."):
+        name = entry.name
+        suffix = LAYER_SUFFIX if name.endswith(LAYER_SUFFIX) else JOURNAL_SUFFIX
+        if name.endswith(suffix) and not name.startswith("."):
             try:
                 if not entry.is_file(follow_symlinks=False):
                     continue
                 st = entry.stat(follow_symlinks=False)
             except OSError:
                 continue
-            out[entry.name[: -len(LAYER_SUFFIX)]] = (st.st_mtime_ns, st.st_size)
+            found = out if suffix == LAYER_SUFFIX else journals
+            found[name[: -len(suffix)]] = (st.st_mtime_ns, st.st_size)
+    # A journal append changes its layer's stamp (see journal.combined_stamp).
+    for doc_id, journal in journals.items():
+        if doc_id in out:
+            out[doc_id] = combined_stamp(out[doc_id], journal) or journal
+    if journaled is not None:
+        journaled.update(journals)
     return out
 
 
@@ -162,10 +176,10 @@ def _stamps(value: Any) -> dict[str, Stamp] | None:
     if type(value) is not dict:
         return None
     out: dict[str, Stamp] = {}
-    for doc_id, stamp in value.items():
-        if not (paths.is_doc_id(doc_id) and type(stamp) is list and len(stamp) == 2):
+    for doc_id, pair in value.items():
+        if not (paths.is_doc_id(doc_id) and type(pair) is list and len(pair) == 2):
             return None
-        mtime, size = stamp
+        mtime, size = pair
         if not (type(mtime) is int and type(size) is int and mtime >= 0 and size >= 0):
             return None
         out[doc_id] = (mtime, size)
@@ -190,6 +204,8 @@ class SummaryCache:
         self.dirty = False
         # The layer folder's time when the cache was last checked against it.
         self._mark: int | None = None
+        # Layers with a journal beside them: an append leaves the folder's time alone.
+        self.journaled: set[str] = set()
         self._load()
 
     def _read(self) -> dict[str, Any] | None:
@@ -215,7 +231,7 @@ class SummaryCache:
         others = _stamps(data.get("others")) if data is not None else None
         mark = folder_mark(self.layer_dir)
         if columns is not None and others is not None and mark is not None:
-            if data is not None and data.get("folder") == mark:
+            if data is not None and data.get("folder") == mark and not data.get("journaled"):
                 # The folder is as it was when the cache was checked against a
                 # full scan at its last save: no file came, went or was renamed
                 # over since, so the stamps in the cache are the folder's.
@@ -228,7 +244,7 @@ class SummaryCache:
         # One scan of the folder (a stat per file, no file read) says which
         # entries still hold.
         self._mark = mark
-        files = scan_folder(self.layer_dir)
+        files = scan_folder(self.layer_dir, self.journaled)
         self.files = files
         if columns is None:
             self.dirty = data is not None
@@ -245,9 +261,9 @@ class SummaryCache:
         }
         self._columns = columns
 
-    def folder_state(self) -> tuple[int | None, dict[str, Stamp]]:
-        """(the folder's time, every layer file's stamp) as of the open, with own writes since."""
-        return self._mark, dict(self.files)
+    def folder_state(self) -> tuple[int | None, dict[str, Stamp], set[str]]:
+        """(the folder's time, every layer's stamp, the journaled layers) as of the open."""
+        return self._mark, dict(self.files), set(self.journaled)
 
     def has_file(self, doc_id: str) -> bool:
         """True when the annotator has a layer file for the document."""
@@ -376,7 +392,8 @@ class SummaryCache:
         enough to be trusted (then the next open needs no scan), else None.
         """
         before = folder_mark(self.layer_dir)
-        files = scan_folder(self.layer_dir)
+        self.journaled = set()
+        files = scan_folder(self.layer_dir, self.journaled)
         after = folder_mark(self.layer_dir)
         for doc_id in [d for d, s in self.files.items() if files.get(d) != s]:
             self.forget(doc_id, files.get(doc_id))
@@ -397,6 +414,8 @@ class SummaryCache:
             "annotator": self.annotator,
             "saved": time.time_ns(),
             "folder": mark,
+            # Never trusted by time while a journal is there (see _load).
+            "journaled": sorted(self.journaled),
             "others": {d: list(s) for d, s in self.files.items() if d not in summarised},
             **merged,
         }
@@ -436,12 +455,12 @@ def updated(summary: LayerSummary, change: LayerChange) -> LayerSummary:
 
 
 def file_stamp(path: Path) -> Stamp | None:
-    """A file's (mtime in ns, size), None if it is missing."""
+    """A layer file's (mtime in ns, size) with its journal's, None if it is missing."""
     try:
         st = os.stat(path, follow_symlinks=False)
     except OSError:
         return None
-    return (st.st_mtime_ns, st.st_size)
+    return combined_stamp((st.st_mtime_ns, st.st_size), stamp(journal_path(path)))
 
 
 def _entry_of(summary: LayerSummary) -> Entry:
@@ -492,7 +511,7 @@ class Summaries:
             return Counter(), Counter(), Counter(), set()
         return cache.totals(doc_ids)
 
-    def folder_state(self, annotator: str) -> tuple[int | None, dict[str, Stamp]] | None:
+    def folder_state(self, annotator: str) -> tuple[int | None, dict[str, Stamp], set[str]] | None:
         """What the annotator's cache knows of the layer folder (read now if need be)."""
         cache = self._cache(annotator)
         return cache.folder_state() if cache is not None else None

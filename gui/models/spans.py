@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from PySide6 import QtCore, QtGui
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
@@ -47,6 +49,10 @@ class SpanTableModel(QtCore.QAbstractTableModel):
         self.labels = labels
         self.text = ""
         self._spans: list[Span] = []
+        # span id -> row, None after rows moved (rebuilt when next needed), and the
+        # spans shown per label: a one-span change is O(1), not a pass over every row.
+        self._rows: dict[int, int] | None = {}
+        self._counts: Counter[str] = Counter()
 
     def rowCount(self, parent: QtCore.QModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._spans)
@@ -113,21 +119,44 @@ class SpanTableModel(QtCore.QAbstractTableModel):
         """The span in a row (not Qt's span(), which is about cell spanning)."""
         return self._spans[row]
 
+    def _index(self) -> dict[int, int]:
+        if self._rows is None:
+            self._rows = {span.id: row for row, span in enumerate(self._spans)}
+        return self._rows
+
+    def _set_row(self, row: int, span: Span) -> None:
+        old = self._spans[row]
+        if old.label != span.label:
+            self._counts[old.label] -= 1
+            self._counts[span.label] += 1
+        self._spans[row] = span
+
+    def _remove_rows(self, first: int, last: int) -> None:
+        self.beginRemoveRows(QtCore.QModelIndex(), first, last)
+        self._counts.subtract(s.label for s in self._spans[first : last + 1])
+        del self._spans[first : last + 1]
+        self._rows = None
+        self.endRemoveRows()
+
+    def _insert_row(self, row: int, span: Span) -> None:
+        self.beginInsertRows(QtCore.QModelIndex(), row, row)
+        self._spans.insert(row, span)
+        self._counts[span.label] += 1
+        self._rows = None
+        self.endInsertRows()
+
     def row_of(self, span_id: int) -> int:
         """The row of a span (-1 if absent)."""
-        for row, span in enumerate(self._spans):
-            if span.id == span_id:
-                return row
-        return -1
+        return self._index().get(span_id, -1)
 
     def replace(self, changed: list[Span]) -> None:
         """New versions of spans already shown (same offsets); rows not shown are skipped."""
-        rows = {span.id: row for row, span in enumerate(self._spans)}
+        rows = self._index()
         touched = []
         for span in changed:
             row = rows.get(span.id)
             if row is not None:
-                self._spans[row] = span
+                self._set_row(row, span)
                 touched.append(row)
         if touched:  # one signal for a bulk change, not one per row
             last = len(COLUMNS) - 1
@@ -135,31 +164,28 @@ class SpanTableModel(QtCore.QAbstractTableModel):
 
     def label_counts(self) -> dict[str, int]:
         """Spans shown per label, in label-set order."""
-        counts: dict[str, int] = {name: 0 for name in self.labels.names}
-        for span in self._spans:
-            counts[span.label] = counts.get(span.label, 0) + 1
-        return {name: n for name, n in counts.items() if n}
+        counts = self._counts
+        ordered = {name: counts[name] for name in self.labels.names if counts[name] > 0}
+        ordered.update((name, n) for name, n in counts.items() if n > 0 and name not in ordered)
+        return ordered
 
     def drop(self, span_ids: set[int]) -> None:
         """Take these spans' rows out (a rejected suggestion the panel hides)."""
-        row = len(self._spans) - 1
-        while row >= 0:  # one removal per run of adjacent rows
-            if self._spans[row].id not in span_ids:
-                row -= 1
-                continue
-            first = row
-            while first > 0 and self._spans[first - 1].id in span_ids:
-                first -= 1
-            self.beginRemoveRows(QtCore.QModelIndex(), first, row)
-            del self._spans[first : row + 1]
-            self.endRemoveRows()
-            row = first - 1
+        rows = self._index()
+        found = sorted((rows[i] for i in span_ids if i in rows), reverse=True)
+        while found:  # one removal per run of adjacent rows, from the last
+            last = first = found.pop(0)
+            while found and found[0] == first - 1:
+                first = found.pop(0)
+            self._remove_rows(first, last)
 
     def reset(self, text: str, spans: list[Span]) -> None:
         """Show another document's spans."""
         self.beginResetModel()
         self.text = text
         self._spans = list(spans)
+        self._rows = None
+        self._counts = Counter(s.label for s in self._spans)
         self.endResetModel()
 
     def update(self, spans: list[Span]) -> None:
@@ -168,15 +194,13 @@ class SpanTableModel(QtCore.QAbstractTableModel):
         if [s.id for s in self._spans] == new_ids:
             for row, (old, new) in enumerate(zip(self._spans, spans, strict=True)):
                 if old != new:
-                    self._spans[row] = new
+                    self._set_row(row, new)
                     self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
             return
         keep = set(new_ids)
         for row in range(len(self._spans) - 1, -1, -1):
             if self._spans[row].id not in keep:
-                self.beginRemoveRows(QtCore.QModelIndex(), row, row)
-                del self._spans[row]
-                self.endRemoveRows()
+                self._remove_rows(row, row)
         # What is left is a subsequence of the new order, unless spans moved.
         present = {s.id for s in self._spans}
         if [s.id for s in self._spans] != [i for i in new_ids if i in present]:
@@ -184,9 +208,7 @@ class SpanTableModel(QtCore.QAbstractTableModel):
             return
         for row, span in enumerate(spans):
             if row >= len(self._spans) or self._spans[row].id != span.id:
-                self.beginInsertRows(QtCore.QModelIndex(), row, row)
-                self._spans.insert(row, span)
-                self.endInsertRows()
+                self._insert_row(row, span)
             elif self._spans[row] != span:
-                self._spans[row] = span
+                self._set_row(row, span)
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))

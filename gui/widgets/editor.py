@@ -11,6 +11,7 @@ intents; the window turns intents into undo commands.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from itertools import accumulate
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
@@ -19,11 +20,13 @@ from core.model import LabelSet, Span
 from gui.i18n import label_name, number, origin_text, span_status
 from gui.offsets import OffsetMap
 from gui.widgets.drag import covered_range, select_covered
-from gui.widgets.highlight import ExtraSelection, SpanStyles, nesting_levels
+from gui.widgets.highlight import ExtraSelection, SpanStyles
 
 MIN_POINT_SIZE, MAX_POINT_SIZE = 8, 48
 #: drawing order by status: later ranks paint over earlier ones
 DRAW_RANK = {"rejected": 0, "suggested": 1, "accepted": 2}
+#: spans per step of the idle-time highlight pass (a few ms each)
+CHUNK = 200
 
 
 class AnnotationEditor(QtWidgets.QTextEdit):
@@ -68,7 +71,15 @@ class AnnotationEditor(QtWidgets.QTextEdit):
         self._position: dict[int, int] = {}  # span id -> index in _order
         self._longest = 0  # the longest visible span, for range look-ups
         self._starts: list[int] = []
-        self._levels: dict[int, int] = {}
+        # _reach[i]: the furthest end among _order[: i + 1]; where it stops short of
+        # the next span's start no span is open, so nesting levels can start there.
+        self._reach: list[int] = []
+        self._levels: dict[int, int] = {}  # filled near the view first, the rest when idle
+        # The idle-time pass over every span: next index in _order, the spans open there.
+        self._pass_index = 0
+        self._pass_open: list[tuple[int, int]] = []
+        self._pass_timer = QtCore.QTimer(self, singleShot=True, interval=0)
+        self._pass_timer.timeout.connect(self._pass_step)
         self._sels: dict[int, tuple[tuple[int, int, str, str, int], ExtraSelection]] = {}
         self._search: list[ExtraSelection] = []
         self._overlay: list[ExtraSelection] = []  # another layer, in compare mode
@@ -142,26 +153,130 @@ class AnnotationEditor(QtWidgets.QTextEdit):
         self.set_spans(list(self._spans.values()))
 
     def set_spans(self, spans: list[Span]) -> None:
-        """Show these spans, rebuilding only the highlights that changed."""
+        """Show these spans: highlights near the view at once, the rest in idle time.
+
+        Nesting levels and highlights are made for the spans near the viewport
+        first (what is painted next); an idle-time pass (a zero timer, CHUNK
+        spans a step) then does every other span, so a long document is
+        interactive at once and later scrolling finds its highlights made.
+        Highlights made before are kept while their span is unchanged (checked
+        when they are used).
+        """
         self._spans = {s.id: s for s in spans}
         visible = [s for s in spans if s.status != "rejected" or self._show_rejected]
         visible.sort(key=lambda s: (s.start, -s.end, s.label, s.id))
         self._order = visible
         self._position = {s.id: i for i, s in enumerate(visible)}
         self._starts = [s.start for s in visible]
+        self._reach = list(accumulate((s.end for s in visible), max))
         self._longest = max((s.end - s.start for s in visible), default=0)
-        self._levels = nesting_levels(visible)
-        # Highlights are built when they first come near the viewport; those built
-        # before are kept while their span is unchanged.
+        self._levels = {}
         old = self._sels
-        self._sels = {}
-        for span in visible:
-            cached = old.get(span.id)
-            if cached is not None and cached[0] == self._key(span):
-                self._sels[span.id] = cached
+        self._sels = {i: old[i] for i in self._position if i in old}
         if self._current and self._current not in self._spans:
             self._set_current(0)
         self._apply_selections()
+        self._pass_index, self._pass_open = 0, []
+        if visible:
+            self._pass_timer.start()
+
+    # -- nesting levels and the idle-time pass --------------------------------
+    def _sweep(
+        self, first: int, last: int, open_spans: list[tuple[int, int]]
+    ) -> list[tuple[int, int]]:
+        """Levels of _order[first:last], given the (end, level) spans open at first.
+
+        The level is the lowest one no overlapping earlier span holds
+        (highlight.nesting_levels); spans of one range take theirs in id order.
+        """
+        order, levels = self._order, self._levels
+        i = first
+        while i < last:
+            span = order[i]
+            j = i + 1
+            while j < len(order) and order[j].start == span.start and order[j].end == span.end:
+                j += 1
+            group = order[i:j] if j - i > 1 else [span]
+            if len(group) > 1:
+                group.sort(key=lambda s: s.id)
+            for member in group:
+                start = member.start
+                if open_spans:
+                    open_spans = [o for o in open_spans if o[0] > start]
+                if open_spans:
+                    taken = {lvl for _, lvl in open_spans}
+                    level = next(k for k in range(len(taken) + 1) if k not in taken)
+                else:
+                    level = 0
+                levels[member.id] = level
+                open_spans.append((member.end, level))
+            i = j
+        return open_spans
+
+    def _ensure_levels(self, first: int, last: int) -> None:
+        """Make the levels of _order[first:last] known (starting where no span is open)."""
+        order, levels = self._order, self._levels
+        if all(order[i].id in levels for i in range(first, last)):
+            return
+        while first > 0 and self._reach[first - 1] > order[first].start:
+            first -= 1
+        # A range of equal spans is one group: start at its first member.
+        while first > 0 and (order[first - 1].start, order[first - 1].end) == (
+            order[first].start,
+            order[first].end,
+        ):
+            first -= 1
+        self._sweep(first, last, [])
+
+    def level(self, span_id: int) -> int:
+        """A visible span's nesting level (0: not inside another span)."""
+        return self._level(self._spans[span_id])
+
+    def _level(self, span: Span) -> int:
+        level = self._levels.get(span.id)
+        if level is None:
+            index = self._position[span.id]
+            self._ensure_levels(index, index + 1)
+            level = self._levels[span.id]
+        return level
+
+    def _pass_step(self) -> None:
+        """One idle-time step: levels and highlights of the next CHUNK spans."""
+        order = self._order
+        first = self._pass_index
+        if first >= len(order):
+            return
+        last = first
+        # Never stop inside a range of equal spans: the sweep takes them as one group.
+        last = min(len(order), first + CHUNK)
+        while last < len(order) and (order[last].start, order[last].end) == (
+            order[last - 1].start,
+            order[last - 1].end,
+        ):
+            last += 1
+        self._pass_open = self._sweep(first, last, self._pass_open)
+        for i in range(first, last):
+            span = order[i]
+            key = self._key(span)
+            cached = self._sels.get(span.id)
+            if cached is None or cached[0] != key:
+                self._sels[span.id] = (key, self._selection(span))
+        self._pass_index = last
+        if last < len(order):
+            self._pass_timer.start()
+
+    @property
+    def highlights_pending(self) -> bool:
+        """True while the idle-time pass has spans left to do."""
+        return self._pass_index < len(self._order)
+
+    def highlight_format(self, span_id: int) -> QtGui.QTextCharFormat | None:
+        """The format of a span's highlight if it is made and up to date, else None."""
+        span = self._spans.get(span_id)
+        cached = self._sels.get(span_id)
+        if span is None or cached is None or span.id not in self._levels:
+            return None
+        return cached[1].format if cached[0] == self._key(span) else None
 
     def replace_spans(self, changed: list[Span]) -> bool:
         """Fast path for spans that kept their offsets (accept, reject, relabel).
@@ -200,9 +315,12 @@ class AnnotationEditor(QtWidgets.QTextEdit):
             elif span.id in self._position:
                 self._order[self._position[span.id]] = span
         if hidden:
+            # The idle-time pass goes on from the same span.
+            self._pass_index -= sum(1 for i in hidden if self._position[i] < self._pass_index)
             self._order = [s for s in self._order if s.id not in hidden]
             self._position = {s.id: i for i, s in enumerate(self._order)}
             self._starts = [s.start for s in self._order]
+            self._reach = list(accumulate((s.end for s in self._order), max))
             if self._current in hidden:
                 self._set_current(0)
         self._apply_selections()
@@ -218,19 +336,38 @@ class AnnotationEditor(QtWidgets.QTextEdit):
         """The visible spans in reading order."""
         return list(self._order)
 
+    def span_after(self, span: Span, status: str | None = None) -> Span | None:
+        """The first visible span after span in reading order (start, then longer first).
+
+        With status, the first with that status. Walks on from span's place: the
+        usual next suggestion is a few steps away, whatever the document's size.
+        """
+        key = (span.start, -span.end)
+        order = self._order
+        for i in range(bisect_left(self._starts, span.start), len(order)):
+            other = order[i]
+            if (other.start, -other.end) > key and (status is None or other.status == status):
+                return other
+        return None
+
     def _selection(self, span: Span) -> ExtraSelection:
         sel = self.range_selection(span.start, span.end)
         sel.format = self.styles.format(span.label, span.status)
         return sel
 
     def _key(self, span: Span) -> tuple[int, int, str, str, int]:
-        return (span.start, span.end, span.label, span.status, self._levels[span.id])
+        return (span.start, span.end, span.label, span.status, self._level(span))
+
+    def _near_indices(self, a: int, b: int) -> tuple[int, int]:
+        """The slice of _order that spans_overlapping(a, b) looks at."""
+        return bisect_left(self._starts, a - self._longest), bisect_left(self._starts, b)
 
     def _apply_selections(self) -> None:
         # Only what lies near the viewport is handed to Qt: setExtraSelections costs
         # in proportion to the selections given, and a long document holds thousands.
         qa, qb = self._near_view()
         a, b = self.offsets.to_cp(qa), self.offsets.to_cp(qb)
+        self._ensure_levels(*self._near_indices(a, b))
         near = self.spans_overlapping(a, b)
         # Accepted spans are drawn last (on top of suggestions, whatever their
         # lengths), inner levels above outer ones.
@@ -256,8 +393,31 @@ class AnnotationEditor(QtWidgets.QTextEdit):
         self.setExtraSelections(sels)
 
     def _near_view(self) -> tuple[int, int]:
-        """The Qt positions from a screen above the viewport to a screen below it."""
+        """The Qt positions from a screen above the viewport to a screen below it.
+
+        Kept while the view, its size and the layout stay as they were: one key
+        press asks several times, and each look-up is four hit tests.
+        """
         viewport = self.viewport().rect()
+        size = self.document().documentLayout().documentSize()
+        state = (
+            self.verticalScrollBar().value(),
+            self.horizontalScrollBar().value(),
+            viewport.width(),
+            viewport.height(),
+            size.width(),
+            size.height(),
+            self.document().revision(),
+        )
+        cached = getattr(self, "_near_cache", None)
+        if cached is not None and cached[0] == state:
+            return cached[1]
+        near = self._find_near_view(viewport)
+        self._near_cache = (state, near)
+        return near
+
+    def _find_near_view(self, viewport: QtCore.QRect) -> tuple[int, int]:
+        """The near-view range, by four hit tests."""
         height = max(viewport.height(), 200)
         top = self.cursorForPosition(QtCore.QPoint(0, -height)).position()
         top_end = self.cursorForPosition(QtCore.QPoint(viewport.width(), -height)).position()
@@ -266,6 +426,14 @@ class AnnotationEditor(QtWidgets.QTextEdit):
         block_start = self.document().findBlock(min(top, top_end)).position()
         block = self.document().findBlock(max(bottom, bottom_start))
         return block_start, block.position() + block.length()
+
+    def view_highlighted(self) -> bool:
+        """True when the highlights handed to Qt cover the whole viewport."""
+        viewport = self.viewport().rect()
+        top = self.cursorForPosition(QtCore.QPoint(0, 0)).block().position()
+        block = self.cursorForPosition(QtCore.QPoint(viewport.width(), viewport.height())).block()
+        shown = getattr(self, "_shown_range", (0, -1))
+        return shown[0] <= top and block.position() + block.length() <= shown[1]
 
     def _view_moved(self) -> None:
         """Scrolled or resized: show the highlights of what came into view."""
@@ -543,14 +711,19 @@ class AnnotationEditor(QtWidgets.QTextEdit):
 
     def paintEvent(self, event: QtGui.QPaintEvent) -> None:
         super().paintEvent(event)
-        nested = [s for s in self._order if self._levels.get(s.id, 0) > 0]
-        if not nested:
+        if not self._order:
             return
         top = self.cursorForPosition(QtCore.QPoint(0, 0)).block().position()
         bottom_block = self.cursorForPosition(
             QtCore.QPoint(self.viewport().width(), self.viewport().height())
         ).block()
         bottom = bottom_block.position() + bottom_block.length()
+        # Only the spans in view are looked at, not every span of the document.
+        a, b = self.offsets.to_cp(top), self.offsets.to_cp(min(bottom, self.offsets.qt_length))
+        self._ensure_levels(*self._near_indices(a, b + 1))
+        nested = [s for s in self.spans_overlapping(a, b + 1) if self._level(s) > 0]
+        if not nested:
+            return
         painter = QtGui.QPainter(self.viewport())
         layout = self.document().documentLayout()
         dx = -self.horizontalScrollBar().value()

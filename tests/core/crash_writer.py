@@ -11,11 +11,19 @@ import random
 import sys
 
 from core.model import Span
-from core.store import Project
+from core.store import Project, journal
 
 
-def main(folder: str, doc_id: str, seed: int) -> None:
-    """Open the project and change spans in a loop, forever."""
+def main(folder: str, doc_id: str, seed: int, mode: str = "whole") -> None:
+    """Open the project and change spans in a loop, forever.
+
+    In mode ``journal`` every write goes to the layer's journal, compacted
+    whenever it passes half the layer's size, so kills land in appends and
+    in compactions alike.
+    """
+    if mode == "journal":
+        journal.MIN_LAYER_BYTES = 0
+        journal.COMPACT_RATIO = 2
     rng = random.Random(seed)
     project = Project.open(folder, annotator="crash")
     layer = project.layer(doc_id)
@@ -41,4 +49,4 @@ def main(folder: str, doc_id: str, seed: int) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2], int(sys.argv[3]))
+    main(sys.argv[1], sys.argv[2], int(sys.argv[3]), *sys.argv[4:5])

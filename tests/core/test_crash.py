@@ -11,6 +11,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from core.store import Project
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,7 +34,11 @@ def _on_disk(folder: Path, doc_id: str) -> dict[int, tuple[int, int, str]]:
         return {s.id: (s.start, s.end, s.label) for s in project.layer(doc_id).spans()}
 
 
-def test_sigkill_never_loses_a_returned_save(tmp_path: Path, sample_text: str) -> None:
+@pytest.mark.parametrize(("mode", "kills"), [("whole", KILLS), ("journal", 30)])
+def test_sigkill_never_loses_a_returned_save(
+    tmp_path: Path, sample_text: str, mode: str, kills: int
+) -> None:
+    """Whole-file writes, and journal appends with compactions (mode journal)."""
     folder = tmp_path / "crash"
     with Project.create(folder, name="crash", annotator="crash") as project:
         doc_id = project.add_document("sample", sample_text, {})
@@ -40,7 +46,8 @@ def test_sigkill_never_loses_a_returned_save(tmp_path: Path, sample_text: str) -
     expected: dict[int, tuple[int, int, str]] = {}
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     acknowledged = 0
-    for round_no in range(KILLS):
+    journals = 0  # rounds that left a journal behind
+    for round_no in range(kills):
         proc = subprocess.Popen(
             [
                 sys.executable,
@@ -48,6 +55,7 @@ def test_sigkill_never_loses_a_returned_save(tmp_path: Path, sample_text: str) -
                 str(folder),
                 doc_id,
                 str(round_no),
+                mode,
             ],
             stdout=subprocess.PIPE,
             text=True,
@@ -66,12 +74,14 @@ def test_sigkill_never_loses_a_returned_save(tmp_path: Path, sample_text: str) -
         for line in lines:
             _apply(expected, line)
         acknowledged += len(lines)
+        journals += any(folder.glob("layers/crash/*.journal"))
         actual = _on_disk(folder, doc_id)
         missing = {k: v for k, v in expected.items() if actual.get(k) != v}
         extra = set(actual) - set(expected)
         assert len(missing) + len(extra) <= 1, (round_no, missing, extra)
         expected = actual  # the in-flight save, if it landed, is now part of the history
-    assert acknowledged > KILLS  # the test really exercised saves between kills
+    assert acknowledged > kills  # the test really exercised saves between kills
+    assert (journals > kills // 4) == (mode == "journal")
     # Opening for writing clears what the kills left half-written.
     with Project.open(folder, annotator="crash"):
         assert [p.name for p in folder.rglob("*.tmp")] == []

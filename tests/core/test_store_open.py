@@ -127,7 +127,7 @@ def test_a_trusted_layer_folder_is_not_scanned_and_a_rename_into_it_is_seen(
     with Project.open(folder, annotator="sara", read_only=True) as project:
         expected = _recount(project)
 
-    def refuse(path: Path) -> object:
+    def refuse(path: Path, *rest: object) -> object:
         raise AssertionError(f"{path} scanned although its time says nothing changed")
 
     monkeypatch.setattr(summaries, "scan_folder", refuse)
@@ -174,9 +174,9 @@ def test_the_monitor_starts_from_the_summaries_scan(
         scans: list[Path] = []
         real = summaries.scan_folder
 
-        def counting(path: Path) -> dict[str, tuple[int, int]]:
+        def counting(path: Path, *rest: object) -> dict[str, tuple[int, int]]:
             scans.append(path)
-            return real(path)
+            return real(path, *rest)  # type: ignore[arg-type]
 
         monkeypatch.setattr("core.store.disk.scan_folder", counting)
         monitor = DiskMonitor(project)
