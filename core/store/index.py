@@ -66,7 +66,12 @@ def shard_of(doc_id: str) -> str:
 def shard_path(folder: Path, shard: str) -> Path:
     """Where one shard of the index lives."""
     if not _SHARD.fullmatch(shard):
-        raise StoreError(f"{folder}: index shard {shard[:40]!r} is not two hex digits; refused")
+        raise StoreError(
+            f"{folder}: index shard {shard[:40]!r} is not two hex digits; refused",
+            code="index_shard_invalid",
+            path=folder,
+            shard=shard[:40],
+        )
     return Path(folder) / INDEX_DIR / f"{shard}.json"
 
 
@@ -83,10 +88,21 @@ def entry_json(info: DocumentInfo) -> dict[str, Any]:
 
 def _entry(row: Any, where: object, key: str) -> DocumentInfo:
     if not isinstance(row, dict):
-        raise StoreError(f"{where}: document entry {key}: not an object")
+        raise StoreError(
+            f"{where}: document entry {key}: not an object",
+            code="index_entry_not_object",
+            path=where,
+            key=key,
+        )
     problem = document_problem(row)
     if problem:
-        raise StoreError(f"{where}: document entry {key}: {problem}")
+        raise StoreError(
+            f"{where}: document entry {key}: {problem}",
+            code="index_entry_invalid",
+            path=where,
+            key=key,
+            problem=problem,
+        )
     paths.check_doc_id(row["id"], where)
     return DocumentInfo(
         id=row["id"],
@@ -160,7 +176,9 @@ class DocumentIndex:
         if os.path.islink(directory):
             raise StoreError(
                 f"{directory}: is a symbolic link inside the project; refused "
-                "(Tawsim never follows links in a project folder)"
+                "(Tawsim never follows links in a project folder)",
+                code="link_in_project",
+                path=directory,
             )
         try:
             with os.scandir(directory) as entries:
@@ -168,7 +186,12 @@ class DocumentIndex:
         except FileNotFoundError:
             return found
         except OSError as exc:
-            raise StoreError(f"{directory}: cannot read ({exc.strerror or exc})") from None
+            raise StoreError(
+                f"{directory}: cannot read ({exc.strerror or exc})",
+                code="cannot_read",
+                path=directory,
+                detail=str(exc.strerror or exc),
+            ) from None
         for name in names:
             stem = name[:-5] if name.endswith(".json") else ""
             if not _SHARD.fullmatch(stem):
@@ -194,7 +217,13 @@ class DocumentIndex:
             if shard_of(info.id) != shard:
                 raise StoreError(
                     f"{path}: document entry {key}: document {info.id} belongs in shard "
-                    f"{shard_of(info.id)}, not {shard}; refused"
+                    f"{shard_of(info.id)}, not {shard}; refused",
+                    code="index_wrong_shard",
+                    path=path,
+                    key=key,
+                    id=info.id,
+                    expected=shard_of(info.id),
+                    shard=shard,
                 )
             if info.id not in out:  # the same document twice: the first entry counts
                 out[info.id] = (int(key), info)

@@ -85,12 +85,21 @@ class Project:
                 self._lock.release()
             meta = self._db.table("meta").get(doc_id=1)
             if not meta:
-                raise StoreError(f"{self.folder}: not a Tawsim project (no {PROJECT_FILE})")
+                raise StoreError(
+                    f"{self.folder}: not a Tawsim project (no {PROJECT_FILE})",
+                    code="not_a_project",
+                    path=self.folder,
+                    file=PROJECT_FILE,
+                )
             version = int(meta.get("schema_version", 0) or 0)
             if version > SCHEMA_VERSION:
                 raise SchemaTooNewError(
                     f"{self.folder}: written by a newer Tawsim (schema {version}; this version "
-                    f"reads up to {SCHEMA_VERSION}); update Tawsim to open it"
+                    f"reads up to {SCHEMA_VERSION}); update Tawsim to open it",
+                    code="schema_too_new",
+                    path=self.folder,
+                    version=version,
+                    supported=SCHEMA_VERSION,
                 )
             self._meta = dict(meta)
             self.labels = LabelSet.from_json(self._meta.get("labels", []))
@@ -104,11 +113,18 @@ class Project:
             self.annotator = validate_annotator(annotator) if annotator else None
         except ValidationError as exc:
             self._lock.release()
-            raise StoreError(f"{self.folder / PROJECT_FILE}: {exc}") from None
+            raise StoreError(
+                f"{self.folder / PROJECT_FILE}: {exc}",
+                code=exc.code,
+                **{**exc.params, "path": self.folder / PROJECT_FILE},
+            ) from None
         except (TypeError, ValueError, AttributeError, KeyError, OverflowError) as exc:
             self._lock.release()
             raise StoreError(
-                f"{self.folder / PROJECT_FILE}: malformed project file ({exc})"
+                f"{self.folder / PROJECT_FILE}: malformed project file ({exc})",
+                code="project_file_malformed",
+                path=self.folder / PROJECT_FILE,
+                detail=str(exc),
             ) from None
         except BaseException:
             self._lock.release()
@@ -142,7 +158,9 @@ class Project:
         """Create an empty project folder and open it."""
         folder = Path(folder)
         if (folder / PROJECT_FILE).exists():
-            raise StoreError(f"{folder}: a project already exists there")
+            raise StoreError(
+                f"{folder}: a project already exists there", code="project_exists", path=folder
+            )
         folder.mkdir(parents=True, exist_ok=True)
         (folder / TEXTS_DIR).mkdir(exist_ok=True)
         (folder / LAYERS_DIR).mkdir(exist_ok=True)
@@ -166,7 +184,12 @@ class Project:
         """Open an existing project; ProjectLockedError if another process has it."""
         folder = Path(folder)
         if not (folder / PROJECT_FILE).exists() and not (folder / (PROJECT_FILE + ".bak")).exists():
-            raise StoreError(f"{folder}: not a Tawsim project (no {PROJECT_FILE})")
+            raise StoreError(
+                f"{folder}: not a Tawsim project (no {PROJECT_FILE})",
+                code="not_a_project",
+                path=folder,
+                file=PROJECT_FILE,
+            )
         # An annotator joins the project's list when they first write a layer
         # (their layer folder), not merely by opening it.
         return cls(folder, annotator=annotator, read_only=read_only)
@@ -302,7 +325,9 @@ class Project:
 
     def _save_meta(self, *, labels: bool = False) -> None:
         if self.read_only:
-            raise StoreError(f"{self.folder}: the project is open read-only")
+            raise StoreError(
+                f"{self.folder}: the project is open read-only", code="read_only", path=self.folder
+            )
         self._db.table("meta").upsert(TinyDocument(self._meta, doc_id=1))
         self._remember_write(self.folder / PROJECT_FILE)
         self._record(Change("project", labels=labels, meta=not labels))
@@ -346,7 +371,12 @@ class Project:
         try:
             return self._docs[doc_id]
         except KeyError:
-            raise StoreError(f"{self.folder}: no document {doc_id!r}") from None
+            raise StoreError(
+                f"{self.folder}: no document {doc_id!r}",
+                code="no_document",
+                path=self.folder,
+                id=str(doc_id)[:40],
+            ) from None
 
     def __len__(self) -> int:
         return len(self._docs)
@@ -399,7 +429,10 @@ class Project:
         except OSError as exc:
             raise StoreError(
                 f"{self.folder / INDEX_DIR}: could not save the document index "
-                f"({exc.strerror or exc})"
+                f"({exc.strerror or exc})",
+                code="cannot_save_index",
+                path=self.folder / INDEX_DIR,
+                detail=str(exc.strerror or exc),
             ) from None
         for path in written:
             self._remember_write(path)
@@ -413,7 +446,9 @@ class Project:
         A text that is already in the project is not added again.
         """
         if self.read_only:
-            raise StoreError(f"{self.folder}: the project is open read-only")
+            raise StoreError(
+                f"{self.folder}: the project is open read-only", code="read_only", path=self.folder
+            )
         results: list[tuple[str, bool]] = []
         added: list[str] = []
         stamp = now()
@@ -446,7 +481,9 @@ class Project:
     def remove_documents(self, doc_ids: Iterable[str]) -> Change:
         """Remove documents with their texts and every layer (used to undo an import)."""
         if self.read_only:
-            raise StoreError(f"{self.folder}: the project is open read-only")
+            raise StoreError(
+                f"{self.folder}: the project is open read-only", code="read_only", path=self.folder
+            )
         gone = [d for d in dict.fromkeys(doc_ids) if d in self._docs]
         if not gone:
             return Change("project")
@@ -470,7 +507,9 @@ class Project:
     def set_title(self, doc_id: str, title: str) -> Change:
         """Give a document a new title (one index shard is written)."""
         if self.read_only:
-            raise StoreError(f"{self.folder}: the project is open read-only")
+            raise StoreError(
+                f"{self.folder}: the project is open read-only", code="read_only", path=self.folder
+            )
         info = self.document(doc_id)
         validate_new_document(title, "", {})
         if title == info.title:
@@ -493,7 +532,9 @@ class Project:
     def _annotator(self, annotator: str | None) -> str:
         name = annotator or self.annotator
         if not name:
-            raise ValidationError("no annotator given; pass --annotator or set one")
+            raise ValidationError(
+                "no annotator given; pass --annotator or set one", code="no_annotator"
+            )
         return validate_annotator(name)
 
     def layer(self, doc_id: str, annotator: str | None = None) -> Layer:
