@@ -290,7 +290,8 @@ def _edit_round(
     timed("add one document", lambda: project.add_document(f"bench {run}", text))
     timed("remove one document", lambda: project.remove_documents([docs[1].id]))
     timed("remove 3 documents", lambda: project.remove_documents([d.id for d in docs[2:5]]))
-    timed("set one status", lambda: project.set_status(docs[0].id, "done"))
+    status = "done" if run % 2 == 0 else "in_progress"  # a change every run
+    timed("set one status", lambda: project.set_status(docs[0].id, status))
     timed("retitle one document", lambda: project.set_title(docs[6].id, f"عنوان {run}"))
     # Alternate adding and removing a label, so that every run changes the set.
     extra = (Label("EVT", "Event", "حدث", "#123456"),) if run % 2 == 0 else ()
@@ -300,6 +301,10 @@ def _edit_round(
     if span is not None:
         flipped = span.evolve(status="accepted" if span.status != "accepted" else "suggested")
         timed("save one span change", lambda: project.edit_spans(docs[0].id, put=[flipped]))
+    # One added, four removed: add three more so that every run sees the same size.
+    with project.batch():
+        for extra_doc in range(3):
+            project.add_document(f"refill {run}.{extra_doc}", f"{text} {extra_doc}")
 
 
 def edit_operations(folder: Path, runs: int) -> dict[str, float]:
