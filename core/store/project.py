@@ -18,7 +18,6 @@ folder) never write the same file.
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 import os
 import threading
@@ -40,15 +39,14 @@ from core.model import (
     default_labelset,
     now,
     validate_annotator,
-    validate_new_document,
 )
-from core.store import paths, refresh
+from core.store import index_edits, paths, refresh
 from core.store.index import INDEX_DIR, DocumentIndex
 from core.store.layer import LAYERS_DIR, Layer, LayerSummary, open_db
 from core.store.lock import ProjectLock
 from core.store.paths import fsync_dir
 from core.store.paths import text_id as text_id  # re-exported: the id of a text
-from core.store.storage import atomic_write, write_text
+from core.store.storage import atomic_write
 from core.store.summaries import Summaries
 
 log = logging.getLogger(__name__)
@@ -269,6 +267,12 @@ class Project:
         """True when the store holds that layer in memory."""
         return (doc_id, annotator) in self._layers
 
+    def _check_writable(self) -> None:
+        if self.read_only:
+            raise StoreError(
+                f"{self.folder}: the project is open read-only", code="read_only", path=self.folder
+            )
+
     # -- what the project wrote itself -----------------------------------------
     def _remember_write(self, path: Path) -> None:
         try:
@@ -324,10 +328,7 @@ class Project:
         return str(self._meta.get("project_id", ""))
 
     def _save_meta(self, *, labels: bool = False) -> None:
-        if self.read_only:
-            raise StoreError(
-                f"{self.folder}: the project is open read-only", code="read_only", path=self.folder
-            )
+        self._check_writable()
         self._db.table("meta").upsert(TinyDocument(self._meta, doc_id=1))
         self._remember_write(self.folder / PROJECT_FILE)
         self._record(Change("project", labels=labels, meta=not labels))
@@ -445,84 +446,18 @@ class Project:
 
         A text that is already in the project is not added again.
         """
-        if self.read_only:
-            raise StoreError(
-                f"{self.folder}: the project is open read-only", code="read_only", path=self.folder
-            )
-        results: list[tuple[str, bool]] = []
-        added: list[str] = []
-        stamp = now()
-        try:
-            paths.make_dirs(self.folder, self.folder / TEXTS_DIR)
-            for title, text, meta in items:
-                validate_new_document(title, text, meta)
-                doc_id = text_id(text)
-                if doc_id in self._docs:
-                    results.append((doc_id, False))
-                    continue
-                write_text(self.folder, doc_id, text, sync_dir=not self._batch_depth)
-                self._index.add(
-                    DocumentInfo(
-                        id=doc_id, title=title, imported=stamp, meta=dict(meta), length=len(text)
-                    )
-                )
-                added.append(doc_id)
-                results.append((doc_id, True))
-            if added:
-                self._write_index()
-        except BaseException:
-            # Nothing half-added stays in memory (a full disk, a refused text).
-            self._index.discard_changes(added)
-            raise
-        if added:
-            self._record(Change("import", documents_added=tuple(added)))
-        return results
+        self._check_writable()
+        return index_edits.add_documents(self, items)
 
     def remove_documents(self, doc_ids: Iterable[str]) -> Change:
         """Remove documents with their texts and every layer (used to undo an import)."""
-        if self.read_only:
-            raise StoreError(
-                f"{self.folder}: the project is open read-only", code="read_only", path=self.folder
-            )
-        gone = [d for d in dict.fromkeys(doc_ids) if d in self._docs]
-        if not gone:
-            return Change("project")
-        for doc_id in gone:
-            self._index.remove(doc_id)
-            self._texts.pop(doc_id, None)
-            for key in [k for k in self._layers if k[0] == doc_id]:
-                self._layers.pop(key).close()
-        self._summaries.drop_documents(gone)
-        self._write_index()
-        for doc_id in gone:
-            for path in [
-                paths.text_path(self.folder, doc_id),
-                *paths.layer_files(self.folder, doc_id),
-            ]:
-                path.unlink(missing_ok=True)
-        change = Change("project", documents_removed=tuple(gone))
-        self._record(change)
-        return change
+        self._check_writable()
+        return index_edits.remove_documents(self, doc_ids)
 
     def set_title(self, doc_id: str, title: str) -> Change:
         """Give a document a new title (one index shard is written)."""
-        if self.read_only:
-            raise StoreError(
-                f"{self.folder}: the project is open read-only", code="read_only", path=self.folder
-            )
-        info = self.document(doc_id)
-        validate_new_document(title, "", {})
-        if title == info.title:
-            return Change("project")
-        self._index.replace(dataclasses.replace(info, title=title))
-        try:
-            self._write_index()
-        except BaseException:
-            self._index.replace(info)
-            raise
-        change = Change("project", meta=True)
-        self._record(change)
-        return change
+        self._check_writable()
+        return index_edits.set_title(self, doc_id, title)
 
     def add_document(self, title: str, text: str, meta: Mapping[str, Any] | None = None) -> str:
         """Add one document; return its id (the existing one for a known text)."""
