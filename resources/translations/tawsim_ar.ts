@@ -44,6 +44,10 @@
         <translation>خط نص الوثيقة</translation>
     </message>
     <message>
+        <source>the emoji in documents and titles</source>
+        <translation>الرموز التعبيرية في الوثائق والعناوين</translation>
+    </message>
+    <message>
         <source>the default model is trained on its training split. Benajiba, Rosso &amp; Benedí (2007), ANERsys: an Arabic named entity recognition system based on maximum entropy</source>
         <translation>النموذج الافتراضي مدرَّب على قسم التدريب منها. Benajiba, Rosso &amp; Benedí (2007), ANERsys: an Arabic named entity recognition system based on maximum entropy</translation>
     </message>

@@ -67,7 +67,9 @@ def test_arabic_menus_never_translate_key_names(arabic, project, make_window) ->
                 assert "," not in column.strip(LRI + PDI).replace("Ctrl+,", ""), column
 
 
-def test_arabic_tooltips_list_each_key_once_without_internal_keys(arabic, project, make_window) -> None:  # type: ignore[no-untyped-def]
+def test_arabic_tooltips_list_each_key_once_without_internal_keys(
+    arabic, project, make_window
+) -> None:  # type: ignore[no-untyped-def]
     window = make_window(project)
     a = window.actions_by_name
     undo = a["undo"].toolTip()
