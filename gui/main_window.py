@@ -69,7 +69,8 @@ class MainWindow(QtWidgets.QMainWindow):
         prefs = load_preferences()
         # Qt adds the application's name after it: the project is named once.
         self.setWindowTitle(
-            i18n.project_name(project) + (self.tr(" [read-only]") if project.read_only else "")
+            i18n.own_direction(i18n.project_name(project))
+            + (self.tr(" [read-only]") if project.read_only else "")
         )
         self.setAcceptDrops(True)
 
