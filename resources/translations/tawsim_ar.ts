@@ -152,28 +152,56 @@ The project is open read-only so that nothing newer is overwritten. Repair or de
 <context>
     <name>Bulk</name>
     <message>
-        <source>Accept {count} suggestions in this document?</source>
-        <translation>قبول {count} من الاقتراحات في هذه الوثيقة؟</translation>
-    </message>
-    <message>
-        <source>Accept {count} suggestions in the whole project?</source>
-        <translation>قبول {count} من الاقتراحات في المشروع كله؟</translation>
-    </message>
-    <message>
-        <source>Add {count} suggestions in this document?</source>
-        <translation>إضافة {count} من الاقتراحات في هذه الوثيقة؟</translation>
-    </message>
-    <message>
-        <source>Add {count} suggestions in the whole project?</source>
-        <translation>إضافة {count} من الاقتراحات في المشروع كله؟</translation>
-    </message>
-    <message>
         <source>Change many spans</source>
         <translation>تغيير كيانات كثيرة</translation>
     </message>
     <message>
         <source>It is one step: Undo takes all of it back.</source>
         <translation>إنها خطوة واحدة: التراجع يلغيها كلها.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Accept %n suggestion(s) in this document?</source>
+        <translation>
+            <numerusform>قبول %n اقتراح في هذه الوثيقة؟</numerusform>
+            <numerusform>قبول اقتراح واحد في هذه الوثيقة؟</numerusform>
+            <numerusform>قبول اقتراحين في هذه الوثيقة؟</numerusform>
+            <numerusform>قبول %n اقتراحات في هذه الوثيقة؟</numerusform>
+            <numerusform>قبول %n اقتراحًا في هذه الوثيقة؟</numerusform>
+            <numerusform>قبول %n اقتراح في هذه الوثيقة؟</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Accept %n suggestion(s) in the whole project?</source>
+        <translation>
+            <numerusform>قبول %n اقتراح في المشروع كله؟</numerusform>
+            <numerusform>قبول اقتراح واحد في المشروع كله؟</numerusform>
+            <numerusform>قبول اقتراحين في المشروع كله؟</numerusform>
+            <numerusform>قبول %n اقتراحات في المشروع كله؟</numerusform>
+            <numerusform>قبول %n اقتراحًا في المشروع كله؟</numerusform>
+            <numerusform>قبول %n اقتراح في المشروع كله؟</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Add %n suggestion(s) in this document?</source>
+        <translation>
+            <numerusform>إضافة %n اقتراح في هذه الوثيقة؟</numerusform>
+            <numerusform>إضافة اقتراح واحد في هذه الوثيقة؟</numerusform>
+            <numerusform>إضافة اقتراحين في هذه الوثيقة؟</numerusform>
+            <numerusform>إضافة %n اقتراحات في هذه الوثيقة؟</numerusform>
+            <numerusform>إضافة %n اقتراحًا في هذه الوثيقة؟</numerusform>
+            <numerusform>إضافة %n اقتراح في هذه الوثيقة؟</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Add %n suggestion(s) in the whole project?</source>
+        <translation>
+            <numerusform>إضافة %n اقتراح في المشروع كله؟</numerusform>
+            <numerusform>إضافة اقتراح واحد في المشروع كله؟</numerusform>
+            <numerusform>إضافة اقتراحين في المشروع كله؟</numerusform>
+            <numerusform>إضافة %n اقتراحات في المشروع كله؟</numerusform>
+            <numerusform>إضافة %n اقتراحًا في المشروع كله؟</numerusform>
+            <numerusform>إضافة %n اقتراح في المشروع كله؟</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1156,20 +1184,34 @@ The project is open read-only so that nothing newer is overwritten. Repair or de
         <translation>اسم الوسم «{name}»: {problem}</translation>
     </message>
     <message>
-        <source>“{name}” is used by {count} span(s) in other annotators&apos; layers; it cannot be removed.</source>
-        <translation>يستعمل «{name}» {count} من الكيانات في طبقات معلّقين آخرين؛ فلا يمكن حذفه.</translation>
-    </message>
-    <message>
         <source>“{name}” is in use and there is no other label.</source>
         <translation>«{name}» مستعمل ولا وسم غيره.</translation>
+    </message>
+    <message numerus="yes">
+        <source>“{name}” is used by %n span(s) in other annotators&apos; layers; it cannot be removed.</source>
+        <translation>
+            <numerusform>لا كيانات بالوسم «{name}» في طبقات معلّقين آخرين؛ فلا يمكن حذفه.</numerusform>
+            <numerusform>كيان واحد بالوسم «{name}» في طبقات معلّقين آخرين؛ فلا يمكن حذفه.</numerusform>
+            <numerusform>كيانان بالوسم «{name}» في طبقات معلّقين آخرين؛ فلا يمكن حذفه.</numerusform>
+            <numerusform>%n كيانات بالوسم «{name}» في طبقات معلّقين آخرين؛ فلا يمكن حذفه.</numerusform>
+            <numerusform>%n كيانًا بالوسم «{name}» في طبقات معلّقين آخرين؛ فلا يمكن حذفه.</numerusform>
+            <numerusform>%n كيان بالوسم «{name}» في طبقات معلّقين آخرين؛ فلا يمكن حذفه.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n span(s) use “{name}”. Relabel them to:</source>
+        <translation>
+            <numerusform>لا كيانات بالوسم «{name}». وسمها بـ:</numerusform>
+            <numerusform>كيان واحد بالوسم «{name}». وسمه بـ:</numerusform>
+            <numerusform>كيانان بالوسم «{name}». وسمهما بـ:</numerusform>
+            <numerusform>%n كيانات بالوسم «{name}». وسمها بـ:</numerusform>
+            <numerusform>%n كيانًا بالوسم «{name}». وسمها بـ:</numerusform>
+            <numerusform>%n كيان بالوسم «{name}». وسمها بـ:</numerusform>
+        </translation>
     </message>
     <message>
         <source>Remove a label</source>
         <translation>حذف وسم</translation>
-    </message>
-    <message>
-        <source>{count} span(s) use “{name}”. Relabel them to:</source>
-        <translation>يستعمل {count} من الكيانات «{name}». وسمها بـ:</translation>
     </message>
     <message>
         <source>Label colour</source>
