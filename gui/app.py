@@ -154,7 +154,7 @@ def run(project: str | Path | None = None, annotator: str | None = None) -> int:
     try:
         prefs = load_preferences()
     except TawsimError as exc:
-        QtWidgets.QMessageBox.critical(None, "Tawsim", str(exc))
+        QtWidgets.QMessageBox.critical(None, "Tawsim", error_text(exc))
         return 1
     # The chrome follows the interface language; the editor sets each
     # paragraph's direction from its own text, whatever the language.

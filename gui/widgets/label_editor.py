@@ -14,6 +14,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from core.errors import ValidationError
 from core.model import PALETTE, Label, LabelSet, label_name_problem
+from gui.error_messages import error_text
 from gui.i18n import digits_in, isolate
 
 NAME, ENGLISH, ARABIC, KEY = range(4)
@@ -250,7 +251,7 @@ class LabelSetDialog(QtWidgets.QDialog):
         try:
             labels = self.labels()
         except ValidationError as exc:
-            self._say(str(exc))
+            self._say(error_text(exc))
             return
         # A removed label that is added again under the same name is not removed.
         self.relabel = {k: v for k, v in self.relabel.items() if k not in labels}

@@ -116,8 +116,8 @@
     <message numerus="yes">
         <source>“{name}” is used by %n span(s) in other annotators&apos; layers; it cannot be removed.</source>
         <translation>
-            <numerusform>“{name}” is used by %n span in other annotators' layers; it cannot be removed.</numerusform>
-            <numerusform>“{name}” is used by %n spans in other annotators' layers; it cannot be removed.</numerusform>
+            <numerusform>“{name}” is used by %n span in other annotators&apos; layers; it cannot be removed.</numerusform>
+            <numerusform>“{name}” is used by %n spans in other annotators&apos; layers; it cannot be removed.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
