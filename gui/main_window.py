@@ -339,6 +339,19 @@ class MainWindow(QtWidgets.QMainWindow):
             QtCore.Qt.Orientation.Horizontal,
         )
 
+    def showEvent(self, event: QtGui.QShowEvent) -> None:
+        super().showEvent(event)
+        if not getattr(self, "_shown_once", False):
+            # After the first-run dialog closes nothing holds the keyboard (no window
+            # manager hands it over): take it, so Tab and Enter work at once.
+            self._shown_once = True
+            QtCore.QTimer.singleShot(0, self._take_keyboard)
+
+    def _take_keyboard(self) -> None:
+        if self.isVisible():
+            self.activateWindow()
+            self.editor.setFocus(QtCore.Qt.FocusReason.ActiveWindowFocusReason)
+
     def dragEnterEvent(self, event: QtGui.QDragEnterEvent) -> None:
         if accepts_drop(event):
             event.acceptProposedAction()
