@@ -363,9 +363,14 @@ _INTERNAL |= {K.Key_Open, K.Key_Backtab, K.Key_Copy, K.Key_Paste, K.Key_Cut, K.K
 
 
 def _readable(name: str) -> list[str]:
-    """The keys of an action as a person types them: each once, none a keyboard's extra."""
+    """The keys of an action in the table as a person types them."""
+    return _typed(key_sequences(name))
+
+
+def _typed(sequences: list[QtGui.QKeySequence]) -> list[str]:
+    """Key sequences as a person types them: each once, none a keyboard's extra."""
     out: list[str] = []
-    for seq in key_sequences(name):
+    for seq in sequences:
         if seq.isEmpty():
             continue
         key = seq[0].key()
@@ -390,17 +395,7 @@ def key_text(seq: QtGui.QKeySequence) -> str:
 
 def action_keys(action: QtGui.QAction) -> list[str]:
     """An action's keys as a person types them (each once, no keyboard's extras)."""
-    name = action.objectName()
-    if name in SHORTCUTS:
-        return _readable(name)
-    out: list[str] = []
-    for seq in action.shortcuts():
-        key = seq[0].key() if not seq.isEmpty() else None
-        if key is None or key in _INTERNAL or K.Key_F13 <= key <= K.Key_F35:
-            continue
-        if (text := key_text(seq)) not in out:
-            out.append(text)
-    return out
+    return _typed(action.shortcuts())
 
 
 def ltr(text: str) -> str:

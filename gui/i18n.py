@@ -150,6 +150,23 @@ def own_direction(text: str) -> str:
     return isolate(text)
 
 
+RLM, LRM = "\u200f", "\u200e"
+
+
+def paragraph(text: str) -> str:
+    """A message shown on its own, laid out in the interface's direction.
+
+    Qt takes a label's direction from its first strong letter and does not skip
+    isolates, so a message that starts with a Latin file name was laid out left
+    to right in the Arabic interface (the path at the wrong end). A leading
+    mark of the interface's direction settles it, where it is needed.
+    """
+    direction = strong_direction(text)  # as Qt finds it: inside isolates too
+    if direction is None or (direction == "rtl") == _current.rtl:
+        return text
+    return (RLM if _current.rtl else LRM) + text
+
+
 def left_to_right(text: str) -> str:
     """Text that must read left to right in any interface (shortcuts, paths of keys)."""
     return f"{LRI}{text}{PDI}" if text else text

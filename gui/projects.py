@@ -18,7 +18,7 @@ from core.store import Project
 from core.store.project import PROJECT_FILE
 from gui.commands import LabelsCommand
 from gui.error_messages import error_text
-from gui.i18n import isolate
+from gui.i18n import isolate, paragraph
 from gui.workspace import Workspace
 
 
@@ -218,7 +218,8 @@ def open_project(
 
 def _said(error: BaseException) -> str:
     """A store error in the interface language, its file names in their own direction."""
-    return error_text(error) if isinstance(error, TawsimError) else isolate(str(error))
+    text = error_text(error) if isinstance(error, TawsimError) else isolate(str(error))
+    return paragraph(text)
 
 
 def _said_if_read_only(project: Project, parent: QtWidgets.QWidget | None) -> Project:

@@ -15,7 +15,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from core.errors import ValidationError
 from core.model import PALETTE, Label, LabelSet, label_name_problem
 from gui.error_messages import error_text
-from gui.i18n import digits_in, isolate
+from gui.i18n import digits_in, isolate, paragraph
 
 NAME, ENGLISH, ARABIC, KEY = range(4)
 
@@ -244,7 +244,7 @@ class LabelSetDialog(QtWidgets.QDialog):
             self._paint(item, colour.name())
 
     def _say(self, text: str) -> None:
-        self.error.setText(text)
+        self.error.setText(paragraph(text))
         self.error.show()
 
     def _accept(self) -> None:

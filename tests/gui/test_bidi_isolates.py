@@ -105,5 +105,6 @@ def test_error_dialog_quotes_the_file_in_its_own_direction(qapp, arabic, tmp_pat
     finally:
         timer.stop()
     text = hook.last_dialog.summary.text()
-    assert text.startswith(f"{FSI}{path}:3{PDI}: "), text
+    # a right-to-left mark first: the Arabic message does not start at the path's end
+    assert text.startswith(f"\u200f{FSI}{path}:3{PDI}: "), text
     assert "JSON" in text and "invalid" not in text  # the Arabic message, not the English one

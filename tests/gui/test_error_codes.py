@@ -125,7 +125,7 @@ def test_opening_a_broken_project_says_why_in_arabic(arabic, tmp_path, monkeypat
     monkeypatch.setattr(QtWidgets.QMessageBox, "critical", critical)
     assert open_project(folder, "sara") is None
     assert len(shown) == 1
-    assert shown[0].startswith(f"{FSI}{folder / '.lock'}{PDI}: يتعذّر قفل المشروع"), shown
+    assert shown[0].startswith(f"\u200f{FSI}{folder / '.lock'}{PDI}: يتعذّر قفل المشروع"), shown
 
 
 def test_a_missing_text_is_said_in_arabic(arabic, tmp_path) -> None:  # type: ignore[no-untyped-def]
