@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -388,8 +389,11 @@ def key_text(seq: QtGui.QKeySequence) -> str:
     Portable text, never translated: Qt's Arabic catalogue names only some keys
     (``اليسار+Alt`` beside ``Ctrl``, ``Shift``, ``Tab``, ``Return``), while the
     keyboards Arabic annotators use print Latin key names. One vocabulary
-    everywhere reads better than a mix.
+    everywhere reads better than a mix. On macOS the native text (⌘⇧Z) is what
+    the keycaps print, and portable "Ctrl" would name the wrong key.
     """
+    if sys.platform == "darwin":  # pragma: no cover - untested platform
+        return seq.toString(QtGui.QKeySequence.SequenceFormat.NativeText)
     return seq.toString(QtGui.QKeySequence.SequenceFormat.PortableText)
 
 
