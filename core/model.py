@@ -73,14 +73,34 @@ class Label:
         """Raise ValidationError when the label cannot be used in files or the GUI."""
         problem = label_name_problem(self.name)
         if problem:
-            raise ValidationError(f"label name {self.name!r} {problem}")
+            raise ValidationError(
+                f"label name {self.name!r} {problem}",
+                code="label_name_invalid",
+                name=str(self.name),
+                problem=problem,
+            )
         for text in (self.en, self.ar):
             if not isinstance(text, str) or _CONTROL.search(text) or len(text) > 200:
-                raise ValidationError(f"label {self.name}: display name {text!r:.40} is not valid")
+                raise ValidationError(
+                    f"label {self.name}: display name {text!r:.40} is not valid",
+                    code="label_display_name_invalid",
+                    label=self.name,
+                    text=str(text)[:40],
+                )
         if not _COLOUR.fullmatch(self.color):
-            raise ValidationError(f"label {self.name}: colour {self.color!r} is not #RRGGBB")
+            raise ValidationError(
+                f"label {self.name}: colour {self.color!r} is not #RRGGBB",
+                code="label_colour_invalid",
+                label=self.name,
+                colour=str(self.color)[:40],
+            )
         if self.hotkey is not None and not 1 <= self.hotkey <= 9:
-            raise ValidationError(f"label {self.name}: hotkey {self.hotkey} is not in 1-9")
+            raise ValidationError(
+                f"label {self.name}: hotkey {self.hotkey} is not in 1-9",
+                code="label_hotkey_invalid",
+                label=self.name,
+                key=self.hotkey,
+            )
 
 
 @dataclass(frozen=True)
@@ -93,11 +113,19 @@ class LabelSet:
         names = [label.name for label in self.labels]
         dupes = {n for n in names if names.count(n) > 1}
         if dupes:
-            raise ValidationError(f"duplicate label names: {', '.join(sorted(dupes))}")
+            raise ValidationError(
+                f"duplicate label names: {', '.join(sorted(dupes))}",
+                code="duplicate_labels",
+                labels=", ".join(sorted(dupes)),
+            )
         keys = [label.hotkey for label in self.labels if label.hotkey is not None]
         dupe_keys = {k for k in keys if keys.count(k) > 1}
         if dupe_keys:
-            raise ValidationError(f"duplicate hotkeys: {', '.join(map(str, sorted(dupe_keys)))}")
+            raise ValidationError(
+                f"duplicate hotkeys: {', '.join(map(str, sorted(dupe_keys)))}",
+                code="duplicate_hotkeys",
+                keys=", ".join(map(str, sorted(dupe_keys))),
+            )
         for label in self.labels:
             label.validate()
 
@@ -160,7 +188,9 @@ class LabelSet:
                 for d in data
             )
         except (KeyError, TypeError, ValueError) as exc:
-            raise ValidationError(f"malformed label set: {exc}") from exc
+            raise ValidationError(
+                f"malformed label set: {exc}", code="labelset_malformed", detail=str(exc)
+            ) from exc
         return cls(labels)
 
 
@@ -208,7 +238,9 @@ def validate_annotator(name: str) -> str:
     if not isinstance(name, str) or not _ANNOTATOR.fullmatch(name) or name in {".", ".."}:
         raise ValidationError(
             f"annotator name {name!r} may contain letters, digits, '.', '_' and '-' only "
-            "(at most 64 characters)"
+            "(at most 64 characters)",
+            code="annotator_invalid",
+            name=str(name)[:80],
         )
     return name
 
@@ -393,7 +425,7 @@ def validate_span(span: Span, text_length: int, labels: LabelSet, text: str | No
     With the text, a span that crosses a line break is refused too.
     """
     if isinstance(span.start, bool) or isinstance(span.end, bool):
-        raise ValidationError("span offsets must be integers")
+        raise ValidationError("span offsets must be integers", code="span_offsets_not_integers")
     if not 0 <= span.start < span.end <= text_length:
         raise ValidationError(
             f"span [{span.start}, {span.end}) is outside the text "
@@ -421,18 +453,41 @@ def validate_span(span: Span, text_length: int, labels: LabelSet, text: str | No
             labels=", ".join(labels.names),
         )
     if span.status not in SPAN_STATUSES:
-        raise ValidationError(f"span status {span.status!r} is not one of {SPAN_STATUSES}")
+        raise ValidationError(
+            f"span status {span.status!r} is not one of {SPAN_STATUSES}",
+            code="span_status_invalid",
+            status=str(span.status)[:40],
+            statuses=", ".join(SPAN_STATUSES),
+        )
     if span.score is not None and score_problem(span.score):
-        raise ValidationError(f"span score {span.score!r:.20} {score_problem(span.score)}")
+        raise ValidationError(
+            f"span score {span.score!r:.20} {score_problem(span.score)}",
+            code="span_score_invalid",
+            score=str(span.score)[:20],
+            problem=score_problem(span.score),
+        )
     if not isinstance(span.origin, str) or _CONTROL.search(span.origin) or len(span.origin) > 1000:
-        raise ValidationError(f"span origin {span.origin!r:.60} is not valid text")
+        raise ValidationError(
+            f"span origin {span.origin!r:.60} is not valid text",
+            code="span_origin_invalid",
+            origin=str(span.origin)[:60],
+        )
     for stamp in (span.created, span.updated):
         if time_problem(stamp):
-            raise ValidationError(f"span time stamp {stamp!r:.20} {time_problem(stamp)}")
+            raise ValidationError(
+                f"span time stamp {stamp!r:.20} {time_problem(stamp)}",
+                code="span_time_invalid",
+                stamp=str(stamp)[:20],
+                problem=time_problem(stamp),
+            )
     if span.suggested_by is not None and (
         not isinstance(span.suggested_by, str) or _CONTROL.search(span.suggested_by)
     ):
-        raise ValidationError(f"span suggested_by {span.suggested_by!r:.60} is not valid text")
+        raise ValidationError(
+            f"span suggested_by {span.suggested_by!r:.60} is not valid text",
+            code="span_suggested_by_invalid",
+            origin=str(span.suggested_by)[:60],
+        )
     validate_annotator(span.annotator)
 
 
@@ -457,17 +512,27 @@ def validate_new_document(title: object, text: object, meta: object) -> None:
     from core.safeio import json_size_problem, unicode_problem
 
     if not isinstance(text, str):
-        raise ValidationError("a document's text must be text")
+        raise ValidationError("a document's text must be text", code="document_text_not_text")
     problem = unicode_problem(text)
     if problem:
-        raise ValidationError(f"the document text: {problem}")
+        raise ValidationError(
+            f"the document text: {problem}", code="document_text_invalid", problem=problem
+        )
     if not isinstance(title, str) or unicode_problem(title) or len(title) > MAX_TITLE_LENGTH:
-        raise ValidationError(f"document title {str(title)[:40]!r} is not valid text")
+        raise ValidationError(
+            f"document title {str(title)[:40]!r} is not valid text",
+            code="document_title_invalid",
+            title=str(title)[:40],
+        )
     if not isinstance(meta, Mapping):
-        raise ValidationError("document metadata must be an object")
+        raise ValidationError(
+            "document metadata must be an object", code="document_meta_not_object"
+        )
     problem = json_size_problem(dict(meta), max_bytes=MAX_META_BYTES)
     if problem:
-        raise ValidationError(f"document metadata {problem}")
+        raise ValidationError(
+            f"document metadata {problem}", code="document_meta_invalid", problem=problem
+        )
 
 
 @dataclass(frozen=True)

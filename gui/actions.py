@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -339,8 +340,7 @@ def make_action(
     act.setShortcuts(key_sequences(name))
     if spec.tip:
         act.setStatusTip(spec.help())
-        keys = ", ".join(ltr(k) for k in _readable(name))
-        act.setToolTip(f"{act.text().replace('&', '')} ({keys})" if keys else act.text())
+        act.setToolTip(tool_tip(act.text(), _readable(name)))
     act.setCheckable(checkable)
     if spec.editor_only:
         act.setShortcutContext(QtCore.Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -364,23 +364,73 @@ _INTERNAL |= {K.Key_Open, K.Key_Backtab, K.Key_Copy, K.Key_Paste, K.Key_Cut, K.K
 
 
 def _readable(name: str) -> list[str]:
-    """The keys of an action as a person types them: each once, none a keyboard's extra."""
+    """The keys of an action in the table as a person types them."""
+    return _typed(key_sequences(name))
+
+
+def _typed(sequences: list[QtGui.QKeySequence]) -> list[str]:
+    """Key sequences as a person types them: each once, none a keyboard's extra."""
     out: list[str] = []
-    for seq in key_sequences(name):
+    for seq in sequences:
         if seq.isEmpty():
             continue
         key = seq[0].key()
         if key in _INTERNAL or K.Key_F13 <= key <= K.Key_F35:
             continue
-        text = seq.toString(QtGui.QKeySequence.SequenceFormat.NativeText)
+        text = key_text(seq)
         if text not in out:
             out.append(text)
     return out
 
 
+def key_text(seq: QtGui.QKeySequence) -> str:
+    """A key sequence as the keycaps print it: ``Ctrl++``, ``Alt+Left``, in any interface.
+
+    Portable text, never translated: Qt's Arabic catalogue names only some keys
+    (``اليسار+Alt`` beside ``Ctrl``, ``Shift``, ``Tab``, ``Return``), while the
+    keyboards Arabic annotators use print Latin key names. One vocabulary
+    everywhere reads better than a mix. On macOS the native text (⌘⇧Z) is what
+    the keycaps print, and portable "Ctrl" would name the wrong key.
+    """
+    if sys.platform == "darwin":  # pragma: no cover - untested platform
+        return seq.toString(QtGui.QKeySequence.SequenceFormat.NativeText)
+    return seq.toString(QtGui.QKeySequence.SequenceFormat.PortableText)
+
+
+def action_keys(action: QtGui.QAction) -> list[str]:
+    """An action's keys as a person types them (each once, no keyboard's extras)."""
+    return _typed(action.shortcuts())
+
+
 def ltr(text: str) -> str:
     """Text that reads left to right wherever it is shown (a key sequence in Arabic)."""
-    return f"\u2066{text}\u2069"
+    return f"\u2066{text}\u2069" if text else text
+
+
+def tool_tip(text: str, keys: list[str]) -> str:
+    """An action's tooltip: its text and its keys, each key once and left to right."""
+    plain = text.replace("&", "")
+    return f"{plain} ({', '.join(ltr(k) for k in keys)})" if keys else plain
+
+
+class ShortcutMenu(QtWidgets.QMenu):
+    """A menu whose shortcut column shows each action's first key, left to right.
+
+    QMenu draws ``action.shortcut()`` as Qt's translated native text in the
+    menu's direction, so an Arabic menu showed ``++Ctrl`` and ``اليسار+Alt``.
+    The action keeps its key sequences (the key still works); only the text
+    drawn in the column is ours: the portable key text in a left-to-right isolate.
+    """
+
+    def initStyleOption(
+        self, option: QtWidgets.QStyleOptionMenuItem, action: QtGui.QAction
+    ) -> None:
+        super().initStyleOption(option, action)
+        text, tab, _shown = option.text.partition("\t")
+        if not tab or "\t" in action.text():
+            return  # no shortcut, or a text that brings its own column
+        keys = action_keys(action)
+        option.text = f"{text}\t{ltr(keys[0])}" if keys else text
 
 
 @dataclass(frozen=True)

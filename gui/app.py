@@ -23,6 +23,7 @@ from core.settings import (
 )
 from core.store import Project
 from gui import i18n
+from gui.error_messages import error_text
 from gui.projects import open_project
 
 log = logging.getLogger(__name__)
@@ -91,7 +92,9 @@ class ExceptHook:
         expected = isinstance(exc, TawsimError)
         self.showing = True
         try:
-            dialog = ErrorDialog(str(exc) if expected else None, path, details, _active_window())
+            dialog = ErrorDialog(
+                error_text(exc) if expected else None, path, details, _active_window()
+            )
             self.last_dialog = dialog
             dialog.exec()
         finally:
@@ -151,7 +154,7 @@ def run(project: str | Path | None = None, annotator: str | None = None) -> int:
     try:
         prefs = load_preferences()
     except TawsimError as exc:
-        QtWidgets.QMessageBox.critical(None, "Tawsim", str(exc))
+        QtWidgets.QMessageBox.critical(None, "Tawsim", error_text(exc))
         return 1
     # The chrome follows the interface language; the editor sets each
     # paragraph's direction from its own text, whatever the language.
@@ -176,7 +179,7 @@ def run(project: str | Path | None = None, annotator: str | None = None) -> int:
 
             folder = ensure_sample_project()
     except TawsimError as exc:
-        QtWidgets.QMessageBox.critical(None, "Tawsim", str(exc))
+        QtWidgets.QMessageBox.critical(None, "Tawsim", error_text(exc))
         return 1
     opened = open_project(folder, name)
     if opened is None:

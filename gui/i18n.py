@@ -30,6 +30,7 @@ from typing import Any
 from PySide6 import QtCore
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
+from core.bidi import strong_direction
 from core.settings import Preferences, cache_dir, load_preferences
 from core.settings import save_preferences as store_preferences
 
@@ -133,6 +134,37 @@ def isolate(text: str) -> str:
     words around it. Empty text stays empty.
     """
     return f"{FSI}{text}{PDI}" if text else text
+
+
+def own_direction(text: str) -> str:
+    """User text shown on its own (a list cell, a window title), kept in its own direction.
+
+    Isolated (FSI ... PDI) only when its first strong letter reads the other
+    way from the interface: an Arabic title in the English list, a Latin file
+    name in the Arabic one. Text that already reads the interface's way, or
+    has no letters, is returned unchanged, so it sorts and compares as stored.
+    """
+    direction = strong_direction(text)
+    if direction is None or (direction == "rtl") == _current.rtl:
+        return text
+    return isolate(text)
+
+
+RLM, LRM = "\u200f", "\u200e"
+
+
+def paragraph(text: str) -> str:
+    """A message shown on its own, laid out in the interface's direction.
+
+    Qt takes a label's direction from its first strong letter and does not skip
+    isolates, so a message that starts with a Latin file name was laid out left
+    to right in the Arabic interface (the path at the wrong end). A leading
+    mark of the interface's direction settles it, where it is needed.
+    """
+    direction = strong_direction(text)  # as Qt finds it: inside isolates too
+    if direction is None or (direction == "rtl") == _current.rtl:
+        return text
+    return (RLM if _current.rtl else LRM) + text
 
 
 def left_to_right(text: str) -> str:

@@ -69,7 +69,8 @@ class MainWindow(QtWidgets.QMainWindow):
         prefs = load_preferences()
         # Qt adds the application's name after it: the project is named once.
         self.setWindowTitle(
-            i18n.project_name(project) + (self.tr(" [read-only]") if project.read_only else "")
+            i18n.own_direction(i18n.project_name(project))
+            + (self.tr(" [read-only]") if project.read_only else "")
         )
         self.setAcceptDrops(True)
 
@@ -337,6 +338,19 @@ class MainWindow(QtWidgets.QMainWindow):
             [max(60, w * room // total) for w in widths],
             QtCore.Qt.Orientation.Horizontal,
         )
+
+    def showEvent(self, event: QtGui.QShowEvent) -> None:
+        super().showEvent(event)
+        if not getattr(self, "_shown_once", False):
+            # After the first-run dialog closes nothing holds the keyboard (no window
+            # manager hands it over): take it, so Tab and Enter work at once.
+            self._shown_once = True
+            QtCore.QTimer.singleShot(0, self._take_keyboard)
+
+    def _take_keyboard(self) -> None:
+        if self.isVisible():
+            self.activateWindow()
+            self.editor.setFocus(QtCore.Qt.FocusReason.ActiveWindowFocusReason)
 
     def dragEnterEvent(self, event: QtGui.QDragEnterEvent) -> None:
         if accepts_drop(event):

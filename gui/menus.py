@@ -6,12 +6,13 @@ from typing import Any
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from gui.actions import ShortcutMenu, action_keys, tool_tip
+
 
 def build_menus(window: Any) -> None:
     """Fill the menu bar and the main toolbar of a MainWindow from its actions_by_name."""
     a = window.actions_by_name
-    menu = window.menuBar()
-    file_menu = menu.addMenu(QtCore.QCoreApplication.translate("MainWindow", "&File"))
+    file_menu = _menu(window, QtCore.QCoreApplication.translate("MainWindow", "&File"))
     file_menu.addAction(a["new_project"])
     file_menu.addAction(a["open_project"])
     file_menu.addMenu(window.projects.recent_menu)
@@ -20,10 +21,10 @@ def build_menus(window: Any) -> None:
         file_menu.addSeparator() if name is None else file_menu.addAction(a[name])
         if name == "export":
             file_menu.addActions(window.teams.file_actions())
-    edit_menu = menu.addMenu(QtCore.QCoreApplication.translate("MainWindow", "&Edit"))
+    edit_menu = _menu(window, QtCore.QCoreApplication.translate("MainWindow", "&Edit"))
     for name in ("undo", "redo", None, "find", None, "preferences"):
         edit_menu.addSeparator() if name is None else edit_menu.addAction(a[name])
-    span_menu = menu.addMenu(QtCore.QCoreApplication.translate("MainWindow", "&Spans"))
+    span_menu = _menu(window, QtCore.QCoreApplication.translate("MainWindow", "&Spans"))
     for name in (
         "next_span",
         "prev_span",
@@ -45,9 +46,9 @@ def build_menus(window: Any) -> None:
         "end_fwd_word",
     ):
         span_menu.addSeparator() if name is None else span_menu.addAction(a[name])
-    project_menu = menu.addMenu(QtCore.QCoreApplication.translate("MainWindow", "&Project"))
+    project_menu = _menu(window, QtCore.QCoreApplication.translate("MainWindow", "&Project"))
     project_menu.addAction(a["labels"])
-    doc_menu = menu.addMenu(QtCore.QCoreApplication.translate("MainWindow", "&Document"))
+    doc_menu = _menu(window, QtCore.QCoreApplication.translate("MainWindow", "&Document"))
     for name in (
         "suggest",
         "mark_done",
@@ -58,7 +59,7 @@ def build_menus(window: Any) -> None:
         "retrain",
     ):
         doc_menu.addSeparator() if name is None else doc_menu.addAction(a[name])
-    view_menu = menu.addMenu(QtCore.QCoreApplication.translate("MainWindow", "&View"))
+    view_menu = _menu(window, QtCore.QCoreApplication.translate("MainWindow", "&View"))
     for name in ("zoom_in", "zoom_out", None, "snap", "show_rejected"):
         view_menu.addSeparator() if name is None else view_menu.addAction(a[name])
     view_menu.addSeparator()
@@ -68,7 +69,7 @@ def build_menus(window: Any) -> None:
     view_menu.addSeparator()
     view_menu.addActions(window.teams.view_actions())
 
-    help_menu = menu.addMenu(QtCore.QCoreApplication.translate("MainWindow", "&Help"))
+    help_menu = _menu(window, QtCore.QCoreApplication.translate("MainWindow", "&Help"))
     for name in ("shortcuts", None, "about"):
         help_menu.addSeparator() if name is None else help_menu.addAction(a[name])
 
@@ -108,6 +109,13 @@ def build_menus(window: Any) -> None:
     window.insertToolBarBreak(window.label_bar)
 
 
+def _menu(window: Any, title: str) -> QtWidgets.QMenu:
+    """A menu-bar menu whose shortcut column reads left to right (gui.actions.ShortcutMenu)."""
+    menu = ShortcutMenu(title, window)
+    window.menuBar().addMenu(menu)
+    return menu
+
+
 def fixed_proxy(window: QtWidgets.QMainWindow, source: QtGui.QAction, text: str) -> QtGui.QAction:
     """A toolbar action with a fixed text that triggers source and shows its text as tip."""
     proxy = QtGui.QAction(text, window)
@@ -116,9 +124,7 @@ def fixed_proxy(window: QtWidgets.QMainWindow, source: QtGui.QAction, text: str)
 
     def follow() -> None:
         proxy.setEnabled(source.isEnabled())
-        keys = source.shortcut().toString(QtGui.QKeySequence.SequenceFormat.NativeText)
-        keys = f"\u2066{keys}\u2069" if keys else ""
-        proxy.setToolTip(source.text().replace("&", "") + (f" ({keys})" if keys else ""))
+        proxy.setToolTip(tool_tip(source.text(), action_keys(source)))
 
     source.changed.connect(follow)
     follow()

@@ -17,7 +17,8 @@ from core.settings import known_projects, remember_project
 from core.store import Project
 from core.store.project import PROJECT_FILE
 from gui.commands import LabelsCommand
-from gui.i18n import isolate
+from gui.error_messages import error_text
+from gui.i18n import isolate, paragraph
 from gui.workspace import Workspace
 
 
@@ -73,7 +74,7 @@ class ProjectActions(QtCore.QObject):
                 annotator=self.workspace.annotator,  # type: ignore[arg-type]
             )
         except (TawsimError, OSError) as exc:
-            QtWidgets.QMessageBox.warning(self.window, self.tr("New project"), str(exc))
+            QtWidgets.QMessageBox.warning(self.window, self.tr("New project"), _said(exc))
             return
         remember_project(folder)
         self.switch_requested.emit(project, list(paths))
@@ -94,7 +95,7 @@ class ProjectActions(QtCore.QObject):
                 self.window,
                 self.tr("Open project"),
                 self.tr("{folder} is not a Tawsim project (it has no project.json).").format(
-                    folder=folder
+                    folder=isolate(str(folder))
                 ),
             )
             return None
@@ -197,7 +198,7 @@ def open_project(
                 "App",
                 "{problem}.\n\nOpen it read-only? You can read and browse the annotations, "
                 "but not change them.",
-            ).format(problem=exc),
+            ).format(problem=_said(exc)),
             QtWidgets.QMessageBox.StandardButton.Open | QtWidgets.QMessageBox.StandardButton.Cancel,
         )
         if answer != QtWidgets.QMessageBox.StandardButton.Open:
@@ -205,15 +206,20 @@ def open_project(
         try:
             return Project.open(folder, annotator=annotator, read_only=True)
         except TawsimError as again:
-            QtWidgets.QMessageBox.critical(
-                parent, QtCore.QCoreApplication.translate("App", "Cannot open project"), str(again)
-            )
+            title = QtCore.QCoreApplication.translate("App", "Cannot open project")
+            QtWidgets.QMessageBox.critical(parent, title, _said(again))
             return None
     except TawsimError as exc:
         QtWidgets.QMessageBox.critical(
-            parent, QtCore.QCoreApplication.translate("App", "Cannot open project"), str(exc)
+            parent, QtCore.QCoreApplication.translate("App", "Cannot open project"), _said(exc)
         )
         return None
+
+
+def _said(error: BaseException) -> str:
+    """A store error in the interface language, its file names in their own direction."""
+    text = error_text(error) if isinstance(error, TawsimError) else isolate(str(error))
+    return paragraph(text)
 
 
 def _said_if_read_only(project: Project, parent: QtWidgets.QWidget | None) -> Project:

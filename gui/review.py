@@ -9,6 +9,7 @@ from PySide6 import QtCore, QtWidgets
 
 from gui.commands import SetStatusCommand
 from gui.editing import SpanEditing
+from gui.i18n import digits_in
 from gui.models.documents import DocumentListModel
 from gui.widgets.panels import DocumentPanel
 from gui.workspace import Workspace
@@ -94,7 +95,7 @@ class ReviewFlow(QtCore.QObject):
         box.setObjectName("unreviewed_box")
         box.setIcon(QtWidgets.QMessageBox.Icon.Question)
         box.setWindowTitle(self.tr("Mark done"))
-        box.setText(self.tr("%n suggestion(s) not reviewed.", "", count))
+        box.setText(digits_in(self.tr("%n suggestion(s) not reviewed.", "", count)))
         box.setInformativeText(
             self.tr("Accept them, leave them as suggestions, or go back to review them?")
         )

@@ -26,6 +26,7 @@ from core.model import LabelSet, Span
 from core.store import Project
 from core.store.disk import DiskMonitor
 from gui import workers
+from gui.error_messages import error_text
 from gui.session import DocumentSession
 
 log = logging.getLogger(__name__)
@@ -189,7 +190,7 @@ class Workspace(QtCore.QObject):
                 doc_id, put=put, remove=remove, status=status, annotator=annotator, source=source
             )
         except TawsimError as exc:
-            self._failed(doc_id, annotator, str(exc))
+            self._failed(doc_id, annotator, error_text(exc))
             return None
         self.publish(change)
         return change
@@ -212,7 +213,7 @@ class Workspace(QtCore.QObject):
                 doc_id, list(suggestions), only_covered=only_covered, source=source
             )
         except TawsimError as exc:
-            self._failed(doc_id, None, str(exc))
+            self._failed(doc_id, None, error_text(exc))
             return None
         self.publish(change)
         return change
@@ -224,7 +225,7 @@ class Workspace(QtCore.QObject):
                 action()
             except TawsimError as exc:
                 self.publish(rec.change)
-                self.save_failed.emit(str(exc))
+                self.save_failed.emit(error_text(exc))
                 return None
         self.publish(rec.change)
         return rec.change

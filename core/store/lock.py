@@ -78,11 +78,16 @@ class ProjectLock:
     def _refuse(self, exc: OSError) -> StoreError:
         if exc.errno == errno.ELOOP or os.path.islink(self.path):
             return StoreError(
-                f"{self.path}: is a symbolic link; refused (delete it to open the project)"
+                f"{self.path}: is a symbolic link; refused (delete it to open the project)",
+                code="lock_is_link",
+                path=self.path,
             )
         return StoreError(
             f"{self.path}: cannot take the project's lock ({exc.strerror or exc}); "
-            "open the project read-only"
+            "open the project read-only",
+            code="lock_failed",
+            path=self.path,
+            detail=exc.strerror or exc,
         )
 
     def acquire(self) -> None:
@@ -92,7 +97,12 @@ class ProjectLock:
             try:
                 dir_fd = os.open(self.folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
             except OSError as exc:
-                raise StoreError(f"{self.folder}: cannot open ({exc.strerror or exc})") from None
+                raise StoreError(
+                    f"{self.folder}: cannot open ({exc.strerror or exc})",
+                    code="cannot_open",
+                    path=self.folder,
+                    detail=exc.strerror or exc,
+                ) from None
             try:
                 if not _try_lock(dir_fd):
                     _close(dir_fd)
@@ -109,7 +119,11 @@ class ProjectLock:
             raise self._refuse(exc) from None
         try:
             if not stat.S_ISREG(os.fstat(fd).st_mode):
-                raise StoreError(f"{self.path}: is not a regular file; refused")
+                raise StoreError(
+                    f"{self.path}: is not a regular file; refused",
+                    code="not_regular_file",
+                    path=self.path,
+                )
             if not _try_lock(fd):
                 raise ProjectLockedError(str(self.folder), *read_holder(self.folder))
             # Any pid left in the file belongs to a process that no longer holds the lock.

@@ -55,7 +55,12 @@ def is_doc_id(value: object) -> bool:
 def check_doc_id(value: object, where: object) -> str:
     """Return value if it is a document id; StoreError naming where otherwise."""
     if not is_doc_id(value):
-        raise StoreError(f"{where}: document id {str(value)[:40]!r} is not 16 hex digits; refused")
+        raise StoreError(
+            f"{where}: document id {str(value)[:40]!r} is not 16 hex digits; refused",
+            code="doc_id_invalid",
+            path=where,
+            id=str(value)[:40],
+        )
     assert isinstance(value, str)
     return value
 
@@ -65,7 +70,9 @@ def check_annotator(name: object, where: object) -> str:
     try:
         return validate_annotator(name)  # type: ignore[arg-type]
     except ValidationError as exc:
-        raise StoreError(f"{where}: {exc}") from None
+        raise StoreError(
+            f"{where}: {exc}", code=exc.code, **{**exc.params, "path": where}
+        ) from None
 
 
 def text_path(folder: Path, doc_id: str) -> Path:
@@ -93,9 +100,19 @@ def check_no_links(folder: Path, path: Path) -> None:
     try:
         parts = path.relative_to(folder).parts
     except ValueError:
-        raise StoreError(f"{path}: outside the project {folder}; refused") from None
+        raise StoreError(
+            f"{path}: outside the project {folder}; refused",
+            code="outside_project",
+            path=path,
+            folder=folder,
+        ) from None
     if ".." in parts:
-        raise StoreError(f"{path}: outside the project {folder}; refused")
+        raise StoreError(
+            f"{path}: outside the project {folder}; refused",
+            code="outside_project",
+            path=path,
+            folder=folder,
+        )
     current = folder
     for part in parts:
         current = current / part
@@ -104,11 +121,18 @@ def check_no_links(folder: Path, path: Path) -> None:
         except FileNotFoundError:
             return
         except OSError as exc:
-            raise StoreError(f"{current}: cannot read ({exc.strerror or exc})") from None
+            raise StoreError(
+                f"{current}: cannot read ({exc.strerror or exc})",
+                code="cannot_read",
+                path=current,
+                detail=exc.strerror or exc,
+            ) from None
         if stat.S_ISLNK(mode):
             raise StoreError(
                 f"{current}: is a symbolic link inside the project; refused "
-                "(Tawsim never follows links in a project folder; replace it with the real file)"
+                "(Tawsim never follows links in a project folder; replace it with the real file)",
+                code="link_in_project",
+                path=current,
             )
 
 
@@ -120,7 +144,9 @@ def read_file(folder: Path, path: Path, limit: int = MAX_STORE_FILE_BYTES) -> by
     except InputError as exc:
         if not os.path.lexists(path):
             return None
-        raise StoreError(str(exc)) from None
+        raise StoreError(
+            str(exc), code=exc.code, **{**exc.params, "path": exc.path, "line": exc.line}
+        ) from None
 
 
 def read_text(folder: Path, info: DocumentInfo) -> str:
@@ -128,18 +154,25 @@ def read_text(folder: Path, info: DocumentInfo) -> str:
     path = text_path(folder, info.id)
     raw = read_file(folder, path)
     if raw is None:
-        raise StoreError(f"{path}: the document's text is missing")
+        raise StoreError(f"{path}: the document's text is missing", code="text_missing", path=path)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise StoreError(f"{path}:{line}: the document text is not valid UTF-8") from None
+        raise StoreError(
+            f"{path}:{line}: the document text is not valid UTF-8",
+            code="text_not_utf8",
+            path=path,
+            line=line,
+        ) from None
     if text_id(text) != info.id:
         # git's autocrlf turns a checked-out text's line endings into CRLF.
         unix = text.replace("\r\n", "\n")
         if text_id(unix) != info.id:
             raise StoreError(
-                f"{path}: the text does not match its document id (it was changed); refused"
+                f"{path}: the text does not match its document id (it was changed); refused",
+                code="text_changed",
+                path=path,
             )
         text = unix
     return text
@@ -160,13 +193,16 @@ def make_dirs(folder: Path, path: Path) -> None:
             pass
         except OSError as exc:
             raise StoreError(
-                f"{created}: cannot create the folder ({exc.strerror or exc})"
+                f"{created}: cannot create the folder ({exc.strerror or exc})",
+                code="cannot_create_folder",
+                path=created,
+                detail=exc.strerror or exc,
             ) from None
         # A new folder's entry in its parent is durable only once the parent is fsynced.
         fsync_dir(created.parent)
     check_no_links(folder, path)
     if not stat.S_ISDIR(os.lstat(path).st_mode):
-        raise StoreError(f"{path}: is not a folder; refused")
+        raise StoreError(f"{path}: is not a folder; refused", code="not_a_folder", path=path)
 
 
 def fsync_dir(folder: Path) -> None:

@@ -206,7 +206,10 @@ def write_text(folder: Path, doc_id: str, text: str, *, sync_dir: bool = True) -
         atomic_write(path, data, sync_dir=sync_dir, root=folder)
     except OSError as exc:
         raise StoreError(
-            f"{path}: cannot write the document text ({exc.strerror or exc})"
+            f"{path}: cannot write the document text ({exc.strerror or exc})",
+            code="cannot_write_text",
+            path=path,
+            detail=exc.strerror or exc,
         ) from None
 
 
@@ -250,7 +253,7 @@ def _keep_backup(path: Path) -> None:
 def _check_shape(path: Path, data: Any) -> None:
     """InputError unless data is a tinydb file: {table: {numeric id: record object}}."""
     if not isinstance(data, dict):
-        raise InputError(path, "expected a JSON object at the top level")
+        raise InputError(path, "expected a JSON object at the top level", code="store_not_object")
     for name, table in data.items():
         if not isinstance(table, dict):
             raise InputError(path, f"table {name[:40]!r} is not an object")
@@ -300,12 +303,22 @@ def read_with_backup(path: Path, root: Path | None = None) -> tuple[Any, str | N
             problem = f"is unreadable (corrupt: {exc.reason})"
     bak_raw = read_file(root, bak)
     if bak_raw is None:
-        raise StoreError(f"{path}: file {problem} and there is no backup to fall back to")
+        raise StoreError(
+            f"{path}: file {problem} and there is no backup to fall back to",
+            code="store_unreadable",
+            path=path,
+            problem=problem,
+        )
     try:
         data = _parse_store_file(bak, bak_raw)
     except InputError as exc:
         raise StoreError(
-            f"{path}: file {problem} and its backup {bak.name} too ({exc.reason})"
+            f"{path}: file {problem} and its backup {bak.name} too ({exc.reason})",
+            code="store_and_backup_unreadable",
+            path=path,
+            problem=problem,
+            backup=bak.name,
+            detail=exc.reason,
         ) from None
     warning = (
         f"{path}: file {problem}; showing the previous version from {bak.name}, read-only "
@@ -366,7 +379,9 @@ class AtomicJSONStorage(Storage):
         write (see ``dumps``).
         """
         if self.read_only:
-            raise StoreError(f"{self.path}: the project is open read-only")
+            raise StoreError(
+                f"{self.path}: the project is open read-only", code="read_only", path=self.path
+            )
         if self.warning:
             raise StoreError(self.warning)
         try:
@@ -379,7 +394,12 @@ class AtomicJSONStorage(Storage):
             if self._memo is not None:
                 self._memo.clear()
             reason = exc.strerror if isinstance(exc, OSError) else None
-            raise StoreError(f"{self.path}: could not save ({reason or exc})") from exc
+            raise StoreError(
+                f"{self.path}: could not save ({reason or exc})",
+                code="cannot_save",
+                path=self.path,
+                detail=reason or exc,
+            ) from exc
         self._cache = data
 
     def close(self) -> None:

@@ -6,7 +6,7 @@ from PySide6 import QtCore
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from core.store import Project
-from gui.i18n import document_status, number
+from gui.i18n import document_status, isolate, number, own_direction
 
 COLUMNS = (
     QT_TRANSLATE_NOOP("DocumentListModel", "Title"),
@@ -157,7 +157,7 @@ class DocumentListModel(QtCore.QAbstractTableModel):
         if role == QtCore.Qt.ItemDataRole.DisplayRole:
             column = index.column()
             if column == 0:
-                return doc.title
+                return own_direction(doc.title)  # an Arabic title in the English list
             if summary is None:
                 return ""
             if column == 1:
@@ -165,7 +165,7 @@ class DocumentListModel(QtCore.QAbstractTableModel):
             return number(summary.accepted if column == 2 else summary.suggested)
         if role == QtCore.Qt.ItemDataRole.ToolTipRole:
             return self.tr("{title}\n{length} characters · id {id}").format(
-                title=doc.title, length=number(doc.length), id=doc.id
+                title=isolate(doc.title), length=number(doc.length), id=doc.id
             )
         if role == QtCore.Qt.ItemDataRole.TextAlignmentRole and index.column() >= 2:
             return int(QtCore.Qt.AlignmentFlag.AlignCenter)

@@ -8,7 +8,7 @@ from PySide6 import QtCore, QtGui
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from core.model import LabelSet, Span
-from gui.i18n import label_name, number, origin_text, span_status
+from gui.i18n import label_name, number, origin_text, own_direction, span_status
 
 COLUMNS = (
     QT_TRANSLATE_NOOP("SpanTableModel", "Text"),
@@ -77,7 +77,7 @@ class SpanTableModel(QtCore.QAbstractTableModel):
             return span.id
         if role == QtCore.Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return self.text[span.start : span.end].replace("\n", " ")
+                return own_direction(self.text[span.start : span.end].replace("\n", " "))
             if column == 1:
                 return (
                     label_name(self.labels.get(span.label))
@@ -90,7 +90,7 @@ class SpanTableModel(QtCore.QAbstractTableModel):
             return origin_text(span.origin)
         if role == QtCore.Qt.ItemDataRole.ToolTipRole:
             if column == 0:
-                return self.text[span.start : span.end]
+                return own_direction(self.text[span.start : span.end])
             if column == 1:
                 return span.label
             if column == 3:

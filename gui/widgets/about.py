@@ -134,6 +134,12 @@ def credits() -> list[Credit]:
             "https://github.com/notofonts/arabic",
         ),
         Credit(
+            "Noto Emoji",
+            QtCore.QCoreApplication.translate("About", "the emoji in documents and titles"),
+            "OFL-1.1",
+            "https://github.com/googlefonts/noto-emoji",
+        ),
+        Credit(
             "ANERcorp",
             QtCore.QCoreApplication.translate(
                 "About",

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from gui.i18n import paragraph
+
 
 class ErrorDialog(QtWidgets.QDialog):
     """A short explanation, the log file's path and a "Copy details" button; never a traceback."""
@@ -28,7 +30,7 @@ class ErrorDialog(QtWidgets.QDialog):
         )
         icon.setAlignment(QtCore.Qt.AlignmentFlag.AlignTop)
         if message:  # a known problem, such as a file that cannot be read
-            summary = message
+            summary = paragraph(message)  # it may start with a file name
         else:
             summary = self.tr(
                 "Tawsim hit an unexpected problem and could not finish what it was doing."

@@ -70,13 +70,15 @@ class FirstRunDialog(QtWidgets.QDialog):
         else:
             for widget in (self.start_sample, self.start_new, self.start_label):
                 widget.hide()
-        self.buttons = QtWidgets.QDialogButtonBox(
-            QtWidgets.QDialogButtonBox.StandardButton.Ok
-            | QtWidgets.QDialogButtonBox.StandardButton.Cancel
-        )
-        self.start_button = self.buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Ok)
+        # Buttons of our own: a standard button box retranslates its standard buttons on
+        # a language change, after retranslate(), and "Start" became Qt's "OK".
+        self.buttons = QtWidgets.QDialogButtonBox()
+        Role = QtWidgets.QDialogButtonBox.ButtonRole
+        self.start_button = self.buttons.addButton("", Role.AcceptRole)
         self.start_button.setObjectName("first_run_start")
-        self.quit_button = self.buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Cancel)
+        self.start_button.setDefault(True)
+        self.quit_button = self.buttons.addButton("", Role.RejectRole)
+        self.quit_button.setObjectName("first_run_quit")
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
         top = QtWidgets.QHBoxLayout()
@@ -139,7 +141,7 @@ class FirstRunDialog(QtWidgets.QDialog):
                 self.tr(
                     "“{name}” cannot be used: an annotator name is 1 to 64 letters, digits, "
                     "'.', '_' or '-', and starts with a letter or digit."
-                ).format(name=self.name.text().strip())
+                ).format(name=i18n.isolate(self.name.text().strip()))
             )
             self.error.show()
             self.name.setFocus()
@@ -177,15 +179,28 @@ class FirstSteps(QtCore.QObject):
         busy = bar.currentMessage()
         bar.clearMessage()
         bar.addWidget(self.label, 1)
+        self.done = False
+        # Qt hides the hint under a message only if it was visible then; a message shown
+        # while the window was still coming up was drawn over it ("Finding entities…").
+        bar.messageChanged.connect(self._message)
         if busy:
             bar.showMessage(busy)
         workspace = getattr(window, "workspace", None)
         group = getattr(workspace, "undo_group", None)
         if isinstance(group, QtGui.QUndoGroup):
+            self.group = group
             group.indexChanged.connect(self._edited)
 
+    def _message(self, text: str) -> None:
+        self.label.setVisible(not text and not self.done)
+
     def _edited(self, index: int) -> None:
-        if index > 0:  # a first edit; index 0 comes when a document's stack becomes active
+        # index 0 comes when a document's stack becomes active; the recommenders'
+        # suggestions are a command too, but the annotator has not begun yet
+        stack = self.group.activeStack()
+        last = stack.command(index - 1) if stack is not None and index > 0 else None
+        if last is not None and getattr(last, "source", "edit") != "suggest":
+            self.done = True
             self.label.hide()
 
 

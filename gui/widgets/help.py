@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6 import QtCore, QtWidgets
 
-from gui.actions import HelpRow, shortcut_rows
+from gui.actions import HelpRow, ltr, shortcut_rows
 
 
 class _LeftToRight(QtWidgets.QStyledItemDelegate):
@@ -46,7 +46,8 @@ class ShortcutHelp(QtWidgets.QDialog):
         self.table.setWordWrap(False)
         in_text = self.tr("In the text")
         for r, row in enumerate(self.rows):
-            keys = QtWidgets.QTableWidgetItem("  /  ".join(row.keys))
+            # one isolate per key: "Ctrl++" never becomes "++Ctrl" in the Arabic help
+            keys = QtWidgets.QTableWidgetItem("  /  ".join(ltr(k) for k in row.keys))
             keys.setData(QtCore.Qt.ItemDataRole.UserRole, row.names)
             notes = row.tip
             if row.editor_only:

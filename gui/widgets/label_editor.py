@@ -14,6 +14,8 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from core.errors import ValidationError
 from core.model import PALETTE, Label, LabelSet, label_name_problem
+from gui.error_messages import error_text
+from gui.i18n import digits_in, isolate, paragraph
 
 NAME, ENGLISH, ARABIC, KEY = range(4)
 
@@ -169,12 +171,7 @@ class LabelSetDialog(QtWidgets.QDialog):
         name = self.table.item(row, NAME).text().strip()
         mine, others = self.usage.get(name, (0, 0))
         if others:
-            self._say(
-                self.tr(
-                    "“{name}” is used by {count} span(s) in other annotators' layers; "
-                    "it cannot be removed."
-                ).format(name=name, count=mine + others)
-            )
+            self._say(self.used_elsewhere(name, mine + others))
             return False
         if mine:
             choices = [
@@ -194,14 +191,26 @@ class LabelSetDialog(QtWidgets.QDialog):
         self.table.removeRow(row)
         return True
 
+    def used_elsewhere(self, name: str, count: int) -> str:
+        """Why a label other annotators use cannot be removed (a plural: Arabic has six forms)."""
+        text = self.tr(
+            "“{name}” is used by %n span(s) in other annotators' layers; it cannot be removed.",
+            "",
+            count,
+        )
+        return digits_in(text).format(name=isolate(name))
+
+    def relabel_prompt(self, name: str, count: int) -> str:
+        """The question asked before the spans of a removed label are relabelled."""
+        text = self.tr("%n span(s) use “{name}”. Relabel them to:", "", count)
+        return digits_in(text).format(name=isolate(name))
+
     def ask_relabel(self, name: str, count: int, choices: list[str]) -> str | None:
         """Which label the spans of a removed label get (None: keep the label)."""
         target, ok = QtWidgets.QInputDialog.getItem(
             self,
             self.tr("Remove a label"),
-            self.tr("{count} span(s) use “{name}”. Relabel them to:").format(
-                count=count, name=name
-            ),
+            self.relabel_prompt(name, count),
             choices,
             0,
             False,
@@ -235,14 +244,14 @@ class LabelSetDialog(QtWidgets.QDialog):
             self._paint(item, colour.name())
 
     def _say(self, text: str) -> None:
-        self.error.setText(text)
+        self.error.setText(paragraph(text))
         self.error.show()
 
     def _accept(self) -> None:
         try:
             labels = self.labels()
         except ValidationError as exc:
-            self._say(str(exc))
+            self._say(error_text(exc))
             return
         # A removed label that is added again under the same name is not removed.
         self.relabel = {k: v for k, v in self.relabel.items() if k not in labels}

@@ -15,6 +15,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from core.errors import ValidationError
 from core.formats.project_io import EXPORT_FORMATS, IMPORT_FORMATS, ImportOptions
 from core.model import validate_annotator
+from gui.error_messages import error_text
+from gui.i18n import paragraph
 
 IMPORT_FORMAT_TEXT = {
     "auto": QT_TRANSLATE_NOOP("Formats", "Detect from each file"),
@@ -64,7 +66,7 @@ def _check_annotator(parent: QtWidgets.QWidget, name: str) -> bool:
         validate_annotator(name)
     except ValidationError as exc:
         title = QtCore.QCoreApplication.translate("ImportDialog", "Annotator")
-        QtWidgets.QMessageBox.warning(parent, title, str(exc))
+        QtWidgets.QMessageBox.warning(parent, title, paragraph(error_text(exc)))
         return False
     return True
 

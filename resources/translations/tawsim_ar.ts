@@ -44,6 +44,10 @@
         <translation>خط نص الوثيقة</translation>
     </message>
     <message>
+        <source>the emoji in documents and titles</source>
+        <translation>الرموز التعبيرية في الوثائق والعناوين</translation>
+    </message>
+    <message>
         <source>the default model is trained on its training split. Benajiba, Rosso &amp; Benedí (2007), ANERsys: an Arabic named entity recognition system based on maximum entropy</source>
         <translation>النموذج الافتراضي مدرَّب على قسم التدريب منها. Benajiba, Rosso &amp; Benedí (2007), ANERsys: an Arabic named entity recognition system based on maximum entropy</translation>
     </message>
@@ -148,28 +152,56 @@ The project is open read-only so that nothing newer is overwritten. Repair or de
 <context>
     <name>Bulk</name>
     <message>
-        <source>Accept {count} suggestions in this document?</source>
-        <translation>قبول {count} من الاقتراحات في هذه الوثيقة؟</translation>
-    </message>
-    <message>
-        <source>Accept {count} suggestions in the whole project?</source>
-        <translation>قبول {count} من الاقتراحات في المشروع كله؟</translation>
-    </message>
-    <message>
-        <source>Add {count} suggestions in this document?</source>
-        <translation>إضافة {count} من الاقتراحات في هذه الوثيقة؟</translation>
-    </message>
-    <message>
-        <source>Add {count} suggestions in the whole project?</source>
-        <translation>إضافة {count} من الاقتراحات في المشروع كله؟</translation>
-    </message>
-    <message>
         <source>Change many spans</source>
         <translation>تغيير كيانات كثيرة</translation>
     </message>
     <message>
         <source>It is one step: Undo takes all of it back.</source>
         <translation>إنها خطوة واحدة: التراجع يلغيها كلها.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Accept %n suggestion(s) in this document?</source>
+        <translation>
+            <numerusform>قبول %n اقتراح في هذه الوثيقة؟</numerusform>
+            <numerusform>قبول اقتراح واحد في هذه الوثيقة؟</numerusform>
+            <numerusform>قبول اقتراحين في هذه الوثيقة؟</numerusform>
+            <numerusform>قبول %n اقتراحات في هذه الوثيقة؟</numerusform>
+            <numerusform>قبول %n اقتراحًا في هذه الوثيقة؟</numerusform>
+            <numerusform>قبول %n اقتراح في هذه الوثيقة؟</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Accept %n suggestion(s) in the whole project?</source>
+        <translation>
+            <numerusform>قبول %n اقتراح في المشروع كله؟</numerusform>
+            <numerusform>قبول اقتراح واحد في المشروع كله؟</numerusform>
+            <numerusform>قبول اقتراحين في المشروع كله؟</numerusform>
+            <numerusform>قبول %n اقتراحات في المشروع كله؟</numerusform>
+            <numerusform>قبول %n اقتراحًا في المشروع كله؟</numerusform>
+            <numerusform>قبول %n اقتراح في المشروع كله؟</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Add %n suggestion(s) in this document?</source>
+        <translation>
+            <numerusform>إضافة %n اقتراح في هذه الوثيقة؟</numerusform>
+            <numerusform>إضافة اقتراح واحد في هذه الوثيقة؟</numerusform>
+            <numerusform>إضافة اقتراحين في هذه الوثيقة؟</numerusform>
+            <numerusform>إضافة %n اقتراحات في هذه الوثيقة؟</numerusform>
+            <numerusform>إضافة %n اقتراحًا في هذه الوثيقة؟</numerusform>
+            <numerusform>إضافة %n اقتراح في هذه الوثيقة؟</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Add %n suggestion(s) in the whole project?</source>
+        <translation>
+            <numerusform>إضافة %n اقتراح في المشروع كله؟</numerusform>
+            <numerusform>إضافة اقتراح واحد في المشروع كله؟</numerusform>
+            <numerusform>إضافة اقتراحين في المشروع كله؟</numerusform>
+            <numerusform>إضافة %n اقتراحات في المشروع كله؟</numerusform>
+            <numerusform>إضافة %n اقتراحًا في المشروع كله؟</numerusform>
+            <numerusform>إضافة %n اقتراح في المشروع كله؟</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -281,6 +313,249 @@ The project is open read-only so that nothing newer is overwritten. Repair or de
     <message>
         <source>the project is open in {who}; close it there or open this one read-only</source>
         <translation>المشروع مفتوح في {who}؛ أغلقه هناك أو افتح هذا للقراءة فقط</translation>
+    </message>
+    <message>
+        <source>label name {name} {problem}</source>
+        <translation>اسم الوسم {name} {problem}</translation>
+    </message>
+    <message>
+        <source>label {label}: display name {text} is not valid</source>
+        <translation>الوسم {label}: اسم العرض {text} غير صالح</translation>
+    </message>
+    <message>
+        <source>label {label}: colour {colour} is not #RRGGBB</source>
+        <translation>الوسم {label}: اللون {colour} ليس بالصيغة #RRGGBB</translation>
+    </message>
+    <message>
+        <source>label {label}: hotkey {key} is not in 1-9</source>
+        <translation>الوسم {label}: المفتاح {key} ليس من 1 إلى 9</translation>
+    </message>
+    <message>
+        <source>duplicate label names: {labels}</source>
+        <translation>أسماء وسوم مكرّرة: {labels}</translation>
+    </message>
+    <message>
+        <source>duplicate hotkeys: {keys}</source>
+        <translation>مفاتيح مكرّرة: {keys}</translation>
+    </message>
+    <message>
+        <source>malformed label set: {detail}</source>
+        <translation>مجموعة الوسوم تالفة: {detail}</translation>
+    </message>
+    <message>
+        <source>annotator name {name} may contain letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; only (at most 64 characters)</source>
+        <translation>لا يحوي اسم المعلِّق {name} إلا حروفًا وأرقامًا و«.» و«_» و«-» (64 محرفًا على الأكثر)</translation>
+    </message>
+    <message>
+        <source>span offsets must be integers</source>
+        <translation>يجب أن يكون موضعا الكيان عددين صحيحين</translation>
+    </message>
+    <message>
+        <source>span status {status} is not one of {statuses}</source>
+        <translation>حالة الكيان {status} ليست من {statuses}</translation>
+    </message>
+    <message>
+        <source>span score {score} {problem}</source>
+        <translation>درجة الكيان {score} {problem}</translation>
+    </message>
+    <message>
+        <source>span origin {origin} is not valid text</source>
+        <translation>مصدر الكيان {origin} ليس نصًّا صالحًا</translation>
+    </message>
+    <message>
+        <source>span time stamp {stamp} {problem}</source>
+        <translation>وقت الكيان {stamp} {problem}</translation>
+    </message>
+    <message>
+        <source>span suggested_by {origin} is not valid text</source>
+        <translation>مُقترِح الكيان {origin} ليس نصًّا صالحًا</translation>
+    </message>
+    <message>
+        <source>a document&apos;s text must be text</source>
+        <translation>يجب أن يكون نص الوثيقة نصًّا</translation>
+    </message>
+    <message>
+        <source>the document text: {problem}</source>
+        <translation>نص الوثيقة: {problem}</translation>
+    </message>
+    <message>
+        <source>document title {title} is not valid text</source>
+        <translation>عنوان الوثيقة {title} ليس نصًّا صالحًا</translation>
+    </message>
+    <message>
+        <source>document metadata must be an object</source>
+        <translation>يجب أن تكون البيانات الوصفية للوثيقة كائنًا</translation>
+    </message>
+    <message>
+        <source>document metadata {problem}</source>
+        <translation>البيانات الوصفية للوثيقة: {problem}</translation>
+    </message>
+    <message>
+        <source>document id {id} is not 16 hex digits; refused</source>
+        <translation>معرّف الوثيقة {id} ليس 16 رقمًا ست عشريًا؛ رُفض</translation>
+    </message>
+    <message>
+        <source>outside the project {folder}; refused</source>
+        <translation>خارج المشروع {folder}؛ رُفض</translation>
+    </message>
+    <message>
+        <source>cannot read ({detail})</source>
+        <translation>تتعذّر القراءة ({detail})</translation>
+    </message>
+    <message>
+        <source>is a symbolic link inside the project; refused (Tawsim never follows links in a project folder; replace it with the real file)</source>
+        <translation>رابط رمزي داخل المشروع؛ رُفض (لا يتبع توسيم الروابط في مجلد المشروع أبدًا؛ ضع الملف الحقيقي مكانه)</translation>
+    </message>
+    <message>
+        <source>the document&apos;s text is missing</source>
+        <translation>نص الوثيقة مفقود</translation>
+    </message>
+    <message>
+        <source>the document text is not valid UTF-8</source>
+        <translation>نص الوثيقة ليس UTF-8 صالحًا</translation>
+    </message>
+    <message>
+        <source>the text does not match its document id (it was changed); refused</source>
+        <translation>النص لا يطابق معرّف وثيقته (غُيِّر)؛ رُفض</translation>
+    </message>
+    <message>
+        <source>cannot create the folder ({detail})</source>
+        <translation>يتعذّر إنشاء المجلد ({detail})</translation>
+    </message>
+    <message>
+        <source>is not a folder; refused</source>
+        <translation>ليس مجلدًا؛ رُفض</translation>
+    </message>
+    <message>
+        <source>is a symbolic link; refused (delete it to open the project)</source>
+        <translation>رابط رمزي؛ رُفض (احذفه لفتح المشروع)</translation>
+    </message>
+    <message>
+        <source>cannot take the project&apos;s lock ({detail}); open the project read-only</source>
+        <translation>يتعذّر قفل المشروع ({detail})؛ افتحه للقراءة فقط</translation>
+    </message>
+    <message>
+        <source>cannot open ({detail})</source>
+        <translation>يتعذّر الفتح ({detail})</translation>
+    </message>
+    <message>
+        <source>is not a regular file; refused</source>
+        <translation>ليس ملفًا عاديًا؛ رُفض</translation>
+    </message>
+    <message>
+        <source>cannot write the document text ({detail})</source>
+        <translation>تتعذّر كتابة نص الوثيقة ({detail})</translation>
+    </message>
+    <message>
+        <source>file {problem} and there is no backup to fall back to</source>
+        <translation>الملف {problem} ولا نسخة احتياطية يُرجَع إليها</translation>
+    </message>
+    <message>
+        <source>file {problem} and its backup {backup} too ({detail})</source>
+        <translation>الملف {problem} ونسخته الاحتياطية {backup} كذلك ({detail})</translation>
+    </message>
+    <message>
+        <source>the project is open read-only</source>
+        <translation>المشروع مفتوح للقراءة فقط</translation>
+    </message>
+    <message>
+        <source>expected a JSON object at the top level</source>
+        <translation>المتوقَّع كائن JSON في المستوى الأعلى</translation>
+    </message>
+    <message>
+        <source>could not save ({detail})</source>
+        <translation>تعذّر الحفظ ({detail})</translation>
+    </message>
+    <message>
+        <source>not a Tawsim project (no {file})</source>
+        <translation>ليس مشروع توسيم (لا ملف {file} فيه)</translation>
+    </message>
+    <message>
+        <source>written by a newer Tawsim (schema {version}; this version reads up to {supported}); update Tawsim to open it</source>
+        <translation>كتبه إصدار أحدث من توسيم (المخطط {version}، وهذا الإصدار يقرأ حتى {supported})؛ حدّث توسيم لفتحه</translation>
+    </message>
+    <message>
+        <source>malformed project file ({detail})</source>
+        <translation>ملف المشروع تالف ({detail})</translation>
+    </message>
+    <message>
+        <source>a project already exists there</source>
+        <translation>في هذا المجلد مشروع من قبل</translation>
+    </message>
+    <message>
+        <source>no document {id}</source>
+        <translation>لا وثيقة بالمعرّف {id}</translation>
+    </message>
+    <message>
+        <source>could not save the document index ({detail})</source>
+        <translation>تعذّر حفظ فهرس الوثائق ({detail})</translation>
+    </message>
+    <message>
+        <source>no annotator given; pass --annotator or set one</source>
+        <translation>لم يُذكر معلِّق؛ مرّر ⁦--annotator⁩ أو عيّن معلِّقًا</translation>
+    </message>
+    <message>
+        <source>index shard {shard} is not two hex digits; refused</source>
+        <translation>جزء الفهرس {shard} ليس رقمين ست عشريين؛ رُفض</translation>
+    </message>
+    <message>
+        <source>document entry {key}: not an object</source>
+        <translation>مدخل الوثيقة {key}: ليس كائنًا</translation>
+    </message>
+    <message>
+        <source>document entry {key}: {problem}</source>
+        <translation>مدخل الوثيقة {key}: {problem}</translation>
+    </message>
+    <message>
+        <source>document entry {key}: document {id} belongs in shard {expected}, not {shard}; refused</source>
+        <translation>مدخل الوثيقة {key}: مكان الوثيقة {id} الجزء {expected} لا {shard}؛ رُفض</translation>
+    </message>
+    <message>
+        <source>malformed span {key} ({detail})</source>
+        <translation>كيان تالف {key} ({detail})</translation>
+    </message>
+    <message>
+        <source>document status {status} is not one of {statuses}</source>
+        <translation>حالة الوثيقة {status} ليست من {statuses}</translation>
+    </message>
+</context>
+<context>
+    <name>CoreProblems</name>
+    <message>
+        <source>is empty</source>
+        <translation>فارغ</translation>
+    </message>
+    <message>
+        <source>is longer than 64 characters</source>
+        <translation>أطول من 64 محرفًا</translation>
+    </message>
+    <message>
+        <source>contains a control character or line break</source>
+        <translation>فيه محرف تحكّم أو فاصل أسطر</translation>
+    </message>
+    <message>
+        <source>contains white space (a CoNLL tag is one token)</source>
+        <translation>فيه مسافة (وسم CoNLL وحدة واحدة)</translation>
+    </message>
+    <message>
+        <source>is not a number</source>
+        <translation>ليس عددًا</translation>
+    </message>
+    <message>
+        <source>is not between 0 and 1</source>
+        <translation>ليس بين 0 و1</translation>
+    </message>
+    <message>
+        <source>is not a plausible time</source>
+        <translation>ليس وقتًا معقولًا</translation>
+    </message>
+    <message>
+        <source>is missing</source>
+        <translation>مفقود</translation>
+    </message>
+    <message>
+        <source>holds a lone surrogate (not valid Unicode)</source>
+        <translation>فيه نصف زوج بديل منفرد (ليس يونيكود صالحًا)</translation>
     </message>
 </context>
 <context>
@@ -1152,20 +1427,34 @@ The project is open read-only so that nothing newer is overwritten. Repair or de
         <translation>اسم الوسم «{name}»: {problem}</translation>
     </message>
     <message>
-        <source>“{name}” is used by {count} span(s) in other annotators&apos; layers; it cannot be removed.</source>
-        <translation>يستعمل «{name}» {count} من الكيانات في طبقات معلّقين آخرين؛ فلا يمكن حذفه.</translation>
-    </message>
-    <message>
         <source>“{name}” is in use and there is no other label.</source>
         <translation>«{name}» مستعمل ولا وسم غيره.</translation>
+    </message>
+    <message numerus="yes">
+        <source>“{name}” is used by %n span(s) in other annotators&apos; layers; it cannot be removed.</source>
+        <translation>
+            <numerusform>لا كيانات بالوسم «{name}» في طبقات معلّقين آخرين؛ فلا يمكن حذفه.</numerusform>
+            <numerusform>كيان واحد بالوسم «{name}» في طبقات معلّقين آخرين؛ فلا يمكن حذفه.</numerusform>
+            <numerusform>كيانان بالوسم «{name}» في طبقات معلّقين آخرين؛ فلا يمكن حذفه.</numerusform>
+            <numerusform>%n كيانات بالوسم «{name}» في طبقات معلّقين آخرين؛ فلا يمكن حذفه.</numerusform>
+            <numerusform>%n كيانًا بالوسم «{name}» في طبقات معلّقين آخرين؛ فلا يمكن حذفه.</numerusform>
+            <numerusform>%n كيان بالوسم «{name}» في طبقات معلّقين آخرين؛ فلا يمكن حذفه.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n span(s) use “{name}”. Relabel them to:</source>
+        <translation>
+            <numerusform>لا كيانات بالوسم «{name}». وسمها بـ:</numerusform>
+            <numerusform>كيان واحد بالوسم «{name}». وسمه بـ:</numerusform>
+            <numerusform>كيانان بالوسم «{name}». وسمهما بـ:</numerusform>
+            <numerusform>%n كيانات بالوسم «{name}». وسمها بـ:</numerusform>
+            <numerusform>%n كيانًا بالوسم «{name}». وسمها بـ:</numerusform>
+            <numerusform>%n كيان بالوسم «{name}». وسمها بـ:</numerusform>
+        </translation>
     </message>
     <message>
         <source>Remove a label</source>
         <translation>حذف وسم</translation>
-    </message>
-    <message>
-        <source>{count} span(s) use “{name}”. Relabel them to:</source>
-        <translation>يستعمل {count} من الكيانات «{name}». وسمها بـ:</translation>
     </message>
     <message>
         <source>Label colour</source>

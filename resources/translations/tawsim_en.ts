@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>Bulk</name>
+    <message numerus="yes">
+        <source>Accept %n suggestion(s) in this document?</source>
+        <translation>
+            <numerusform>Accept %n suggestion in this document?</numerusform>
+            <numerusform>Accept %n suggestions in this document?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Accept %n suggestion(s) in the whole project?</source>
+        <translation>
+            <numerusform>Accept %n suggestion in the whole project?</numerusform>
+            <numerusform>Accept %n suggestions in the whole project?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Add %n suggestion(s) in this document?</source>
+        <translation>
+            <numerusform>Add %n suggestion in this document?</numerusform>
+            <numerusform>Add %n suggestions in this document?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Add %n suggestion(s) in the whole project?</source>
+        <translation>
+            <numerusform>Add %n suggestion in the whole project?</numerusform>
+            <numerusform>Add %n suggestions in the whole project?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CompareController</name>
     <message numerus="yes">
         <source>%n disagreement(s)</source>
@@ -77,6 +108,23 @@
         <translation>
             <numerusform>%n disagreement</numerusform>
             <numerusform>%n disagreements</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LabelSetDialog</name>
+    <message numerus="yes">
+        <source>“{name}” is used by %n span(s) in other annotators&apos; layers; it cannot be removed.</source>
+        <translation>
+            <numerusform>“{name}” is used by %n span in other annotators&apos; layers; it cannot be removed.</numerusform>
+            <numerusform>“{name}” is used by %n spans in other annotators&apos; layers; it cannot be removed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n span(s) use “{name}”. Relabel them to:</source>
+        <translation>
+            <numerusform>%n span uses “{name}”. Relabel it to:</numerusform>
+            <numerusform>%n spans use “{name}”. Relabel them to:</numerusform>
         </translation>
     </message>
 </context>
