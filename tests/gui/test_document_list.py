@@ -14,8 +14,10 @@ Key = QtCore.Qt.Key
 
 
 def _shown(window) -> list[str]:  # type: ignore[no-untyped-def]
+    """The titles shown, in order (as stored: the display adds isolates to Arabic ones)."""
     model = window.doc_panel.model
-    return [model.index(r, 0).data() for r in range(model.rowCount())]
+    ids = [model.index(r, 0).data(model.DocIdRole) for r in range(model.rowCount())]
+    return [window.project.document(doc_id).title for doc_id in ids]
 
 
 def test_opening_a_large_list_reads_only_the_rows_it_shows(
