@@ -180,7 +180,13 @@ class Layer:
                     try:
                         spans[int(key)] = Span.from_json(row, int(key))
                     except (KeyError, TypeError, ValueError, OverflowError) as exc:
-                        raise StoreError(f"{self.path}: malformed span {key} ({exc})") from exc
+                        raise StoreError(
+                            f"{self.path}: malformed span {key} ({exc})",
+                            code="span_malformed",
+                            path=self.path,
+                            key=key,
+                            detail=str(exc),
+                        ) from exc
                 state = data.get("state", {}).get("1")
                 if state and state.get("status") in DOC_STATUSES:
                     self._status = str(state["status"])
@@ -245,7 +251,11 @@ class Layer:
 
     def _writable(self) -> TinyDB:
         if self.host.read_only:
-            raise StoreError(f"{self.host.folder}: the project is open read-only")
+            raise StoreError(
+                f"{self.host.folder}: the project is open read-only",
+                code="read_only",
+                path=self.host.folder,
+            )
         self._load()
         make_dirs(self.host.folder, self.path.parent)
         return self._database()
@@ -375,7 +385,12 @@ class Layer:
         """
         put = list(put)
         if status is not None and status not in DOC_STATUSES:
-            raise ValidationError(f"document status {status!r} is not one of {DOC_STATUSES}")
+            raise ValidationError(
+                f"document status {status!r} is not one of {DOC_STATUSES}",
+                code="document_status_invalid",
+                status=status,
+                statuses=", ".join(DOC_STATUSES),
+            )
         spans = self._load()
         gone = [i for i in remove if i in spans]
         kept = [self._checked(s) for s in put if s.id != 0]
@@ -445,7 +460,12 @@ class Layer:
     def set_status(self, status: str) -> None:
         """Set this annotator's status for the document."""
         if status not in DOC_STATUSES:
-            raise ValidationError(f"document status {status!r} is not one of {DOC_STATUSES}")
+            raise ValidationError(
+                f"document status {status!r} is not one of {DOC_STATUSES}",
+                code="document_status_invalid",
+                status=status,
+                statuses=", ".join(DOC_STATUSES),
+            )
         self._commit([], [], status)
 
     def close(self) -> None:
