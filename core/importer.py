@@ -4,7 +4,7 @@ Files are decoded as UTF-8 (with or without a BOM) or UTF-16 with a BOM; a
 file that is neither is tried as Windows-1256, the usual encoding of older
 Arabic files, and the guess is reported because it may be wrong. An explicit
 encoding always wins. The stored text is cleaned only as core.text says:
-line endings become ``\\n`` and a leading BOM goes.
+line endings become ``\\n`` and leading BOMs go.
 """
 
 from __future__ import annotations

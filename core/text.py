@@ -8,7 +8,7 @@ Offsets
 
 Stored text
     :func:`clean_imported_text` is the only change ever made to a document:
-    one leading BOM is dropped and line endings become ``\\n``. Tashkeel,
+    leading BOMs are dropped and line endings become ``\\n``. Tashkeel,
     tatweel and direction marks stay, so imported offsets stay valid.
 
 Normalisation (matching only, never stored)
@@ -168,10 +168,13 @@ def is_arabic_letter(ch: str) -> bool:
 
 
 def clean_imported_text(raw: str) -> str:
-    """Drop one leading BOM and normalise CRLF / lone CR line endings to LF."""
-    if raw.startswith("\ufeff"):
-        raw = raw[1:]
-    return raw.replace("\r\n", "\n").replace("\r", "\n")
+    """Drop leading BOMs and normalise CRLF / lone CR line endings to LF.
+
+    Every leading BOM goes, not just one, so that cleaning is idempotent: a
+    text that began with two would otherwise lose one more on each export and
+    import round trip.
+    """
+    return raw.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
 # ---------------------------------------------------------------- UTF-16 offsets

@@ -208,9 +208,7 @@ def clean_record(doc: DocRecord, report: ReadReport) -> DocRecord:
     Spans that do not fit the text are dropped and counted in the report.
     """
     raw = doc.text
-    removed: list[int] = []
-    if raw.startswith("\ufeff"):
-        removed.append(0)
+    removed = list(range(len(raw) - len(raw.lstrip("\ufeff"))))  # leading BOMs
     for i, ch in enumerate(raw):
         if ch == "\r" and raw[i + 1 : i + 2] == "\n":
             removed.append(i)

@@ -14,7 +14,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from core.errors import TawsimError
@@ -142,6 +142,9 @@ def _contents(project: Project) -> list[tuple[str, list[tuple[int, int, str]]]]:
 
 @_SETTINGS
 @given(_FILES)
+# Found by this test: text that starts with two BOMs lost one more on each round trip.
+@example(("a.jsonl", b'{"text": "\xef\xbb\xbf\xef\xbb\xbf1", "label": []}', None))
+@example(("a.jsonl", b'{"text": "\xef\xbb\xbf\xef\xbb\xbf", "label": []}', None))
 def test_fuzz_whatever_imports_reads_back_and_exports(
     tmp_path_factory: pytest.TempPathFactory, item: tuple[str, bytes, list | None]
 ) -> None:
@@ -174,10 +177,16 @@ def test_fuzz_whatever_imports_reads_back_and_exports(
         labels = project.labels
     for fmt in ("jsonl", "brat", "labelstudio"):
         again = tmp / f"again-{fmt}"
+        expected = imported
+        if fmt == "brat":  # brat refuses a span holding a tab or a line break: left out, listed
+            expected = [
+                (text, [s for s in spans if not {"\t", "\n", "\r"} & set(text[s[0] : s[1]])])
+                for text, spans in imported
+            ]
         with Project.create(again, name="again", labels=labels, annotator="ali") as copy:
             results = import_paths(copy, [tmp / f"out-{fmt}"], ImportOptions(fmt=fmt))
             assert all(r.ok for r in results), [r.error for r in results]
-            assert _contents(copy) == imported, fmt
+            assert _contents(copy) == expected, fmt
 
 
 @_SETTINGS

@@ -50,8 +50,11 @@ def texts(tokens: list[Token]) -> list[str]:
 # ------------------------------------------------------------ stored text
 
 
-def test_clean_drops_one_bom_and_normalises_line_endings() -> None:
-    assert clean_imported_text("\ufeff\ufeffأ\r\nب\rج\n\r\n") == "\ufeffأ\nب\nج\n\n"
+def test_clean_drops_leading_boms_and_normalises_line_endings() -> None:
+    assert clean_imported_text("\ufeff\ufeffأ\r\nب\rج\n\r\n") == "أ\nب\nج\n\n"
+    assert clean_imported_text("أ\ufeffب") == "أ\ufeffب"  # only leading ones
+    once = clean_imported_text("\ufeff\ufeff\ufeffx\r\n")
+    assert clean_imported_text(once) == once  # idempotent: a round trip loses nothing more
     assert clean_imported_text("\r\r\n") == "\n\n"
     assert clean_imported_text("") == ""
 
