@@ -399,15 +399,17 @@ class AnnotationEditor(QtWidgets.QTextEdit):
         press asks several times, and each look-up is four hit tests.
         """
         viewport = self.viewport().rect()
-        size = self.document().documentLayout().documentSize()
+        # Never the document's size: asking for it lays out the whole document
+        # (0.3 s for 1,000,000 characters), which Qt otherwise does as needed.
+        document = self.document()
         state = (
             self.verticalScrollBar().value(),
             self.horizontalScrollBar().value(),
             viewport.width(),
             viewport.height(),
-            size.width(),
-            size.height(),
-            self.document().revision(),
+            document.pageSize().width(),
+            document.defaultFont().pointSizeF(),
+            document.revision(),
         )
         cached = getattr(self, "_near_cache", None)
         if cached is not None and cached[0] == state:
