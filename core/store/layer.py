@@ -292,9 +292,9 @@ class Layer:
 
     def compact(self) -> bool:
         """Fold the layer's journal into its file; True if anything was written."""
-        if self._db is None or self.host.read_only:
+        if self.host.read_only or (self._db is None and not self._journal_path().exists()):
             return False
-        storage = self._storage()
+        storage = self._storage()  # a journal left on disk is read (and folded) too
         if not storage.compact():
             return False
         # The file changed (the journal went): summaries keep their stamp up to date.

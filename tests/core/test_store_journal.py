@@ -341,3 +341,41 @@ def test_removing_a_document_removes_its_journal(tmp_path: Path, journaled: None
         assert jpath.exists()
         project.remove_documents([doc])
         assert not jpath.exists()
+
+
+def test_a_journal_left_by_a_killed_process_is_folded_at_the_next_close(
+    tmp_path: Path, journaled: None
+) -> None:
+    from core.share import merge
+
+    project, doc = _project(tmp_path)
+    project.close()
+    shutil.copytree(tmp_path / "p", tmp_path / "q")
+    killed = Project.open(tmp_path / "p", annotator="sara")
+    layer = killed.layer(doc, "ali")
+    layer.put(layer.spans()[0].evolve(label="PERS"))
+    expected = _state(killed, doc, "ali")
+    killed._layers.clear()  # killed: nothing closed, the journal stays
+    killed._lock.release()
+    jpath = journal_path(layer.path)
+    with Project.open(tmp_path / "p", annotator="sara") as again:
+        again.layer(doc, "ali").compact()  # never loaded in this process: read, then folded
+        assert not jpath.exists()
+        assert _state(again, doc, "ali") == expected
+    # A merge over a layer whose journal was never loaded folds it before writing.
+    killed = Project.open(tmp_path / "p", annotator="sara")
+    layer = killed.layer(doc, "ali")
+    layer.put(layer.spans()[0].evolve(label="MISC"))
+    killed._layers.clear()
+    killed._lock.release()
+    with Project.open(tmp_path / "q", annotator="sara") as other:  # the other copy is newer
+        theirs = other.layer(doc, "ali")
+        theirs.put(theirs.spans()[4].evolve(label="ORG"))
+        newer = _state(other, doc, "ali")
+    with Project.open(tmp_path / "p", annotator="sara") as mine:
+        assert merge(mine, tmp_path / "q").updated == [("ali", doc)]
+        assert not jpath.exists()
+        assert _state(mine, doc, "ali") == newer
+    with Project.open(tmp_path / "p", annotator="sara") as mine:
+        assert not mine.warnings
+        assert _state(mine, doc, "ali") == newer
