@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import random
 import shutil
+import time
 from pathlib import Path
 from typing import Any
 
@@ -327,6 +329,15 @@ def test_the_disk_monitor_sees_another_copy_append(tmp_path: Path, journaled: No
         theirs.put(theirs.spans()[2].evolve(label="ORG"))  # a second append: same folder time
         lc = monitor.poll().layer(doc, "ali")
         assert lc is not None and len(lc.changed) == 1
+        # The folder's time old enough to be trusted: only the journaled layer is looked at.
+        old = time.time() - 60
+        os.utime(layer.path.parent, (old, old))
+        assert monitor.poll().empty
+        theirs.put(theirs.spans()[3].evolve(label="PERS"))
+        assert os.stat(layer.path.parent).st_mtime == pytest.approx(old)
+        lc = monitor.poll().layer(doc, "ali")
+        assert lc is not None and [new.label for _, new in lc.changed] == ["PERS"]
+        assert monitor.poll().empty
         other._layers.clear()  # it "dies" without compacting
         other._lock.release()
 
