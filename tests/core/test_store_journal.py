@@ -209,6 +209,18 @@ def test_a_journal_of_another_version_of_the_layer_is_refused(
     with Project.open(tmp_path / "p", annotator="ali") as again:
         assert not again.warnings
         assert _state(again, doc)[1][0][3] == "PERS"
+        # The next change starts a journal of its own (from record 1), never appended to it.
+        again.layer(doc).put(again.layer(doc).spans()[1].evolve(label="ORG"))
+        lines = jpath.read_text().splitlines()
+        assert json.loads(lines[0])["base"] != header["base"]
+        assert [json.loads(x)["seq"] for x in lines[1:]] == [1]
+        expected = _state(again, doc)
+        again._layers.clear()  # killed: the new journal stays
+        again._lock.release()
+    with Project.open(tmp_path / "p", annotator="ali") as again:
+        assert not again.warnings
+        assert _state(again, doc) == expected
+    jpath.unlink(missing_ok=True)
     # A journal written against some other version of the file (a git checkout, a copy).
     header["base"] = journal.digest(b"another version")
     jpath.write_text(json.dumps(header) + "\n" + json.dumps(record) + "\n")
