@@ -26,8 +26,10 @@ from gui.widgets.view_range import NearView, visible_range
 MIN_POINT_SIZE, MAX_POINT_SIZE = 8, 48
 #: drawing order by status: later ranks paint over earlier ones
 DRAW_RANK = {"rejected": 0, "suggested": 1, "accepted": 2}
-#: spans per step of the idle-time highlight pass (a few ms each)
-CHUNK = 200
+#: spans per step of the idle-time pass over nesting levels (a few ms each)
+CHUNK = 2000
+#: highlights kept beyond those near the view (each holds a cursor and a format: ~6 kB)
+KEPT_HIGHLIGHTS = 3000
 
 
 class AnnotationEditor(QtWidgets.QTextEdit):
@@ -148,11 +150,12 @@ class AnnotationEditor(QtWidgets.QTextEdit):
         self.set_spans(list(self._spans.values()))
 
     def set_spans(self, spans: list[Span]) -> None:
-        """Show these spans: highlights near the view at once, the rest in idle time.
+        """Show these spans: those near the view highlighted at once, the rest when idle.
 
-        Levels and highlights are made near the viewport first; an idle-time pass
-        (a zero timer, CHUNK spans a step) then does the rest, so a long document
-        is interactive at once. Highlights made before are kept while their span
+        Nesting levels and highlights are made for the spans near the viewport
+        (what is painted); an idle-time pass (a zero timer, CHUNK spans a step)
+        then finds every other span's level, and a span's highlight is made when
+        it comes near the view. Highlights made before are kept while their span
         is unchanged (checked when used).
         """
         self._spans = {s.id: s for s in spans}
@@ -171,7 +174,7 @@ class AnnotationEditor(QtWidgets.QTextEdit):
         return self._visible.level(self._spans[span_id])
 
     def _pass_step(self) -> None:
-        """One idle-time step: levels and highlights of the next CHUNK spans."""
+        """One idle-time step: the nesting levels of the next CHUNK spans."""
         visible = self._visible
         first = self._pass_index
         if first >= len(visible):
@@ -179,18 +182,13 @@ class AnnotationEditor(QtWidgets.QTextEdit):
         # Never stop inside a range of equal spans: the sweep takes them as one group.
         last = visible.group_end(min(len(visible), first + CHUNK))
         self._pass_open = visible.sweep(first, last, self._pass_open)
-        for span in visible.spans[first:last]:
-            key = self._key(span)
-            cached = self._sels.get(span.id)
-            if cached is None or cached[0] != key:
-                self._sels[span.id] = (key, self._selection(span))
         self._pass_index = last
         if last < len(visible):
             self._pass_timer.start()
 
     @property
-    def highlights_pending(self) -> bool:
-        """True while the idle-time pass has spans left to do."""
+    def pass_pending(self) -> bool:
+        """True while the idle-time pass has spans left whose level is not known yet."""
         return self._pass_index < len(self._visible)
 
     def highlight_format(self, span_id: int) -> QtGui.QTextCharFormat | None:
@@ -285,6 +283,9 @@ class AnnotationEditor(QtWidgets.QTextEdit):
             if cached is None or cached[0] != key:
                 cached = self._sels[span.id] = (key, self._selection(span))
             sels.append(cached[1])
+        if len(self._sels) > KEPT_HIGHLIGHTS + len(near):
+            # Bounded memory: a document scrolled through once keeps only what is near.
+            self._sels = {s.id: self._sels[s.id] for s in near}
         current = self._spans.get(self._current)
         if current is not None:
             sel = self._selection(current)
