@@ -122,3 +122,22 @@ def test_editing_before_the_idle_pass_ends_stays_correct(
     editor.set_current(last.id)
     assert editor.highlight_format(last.id) == editor.styles.format(last.label, "accepted")
     assert _never_stale(editor)
+
+
+def test_highlights_far_from_the_view_are_let_go(
+    qtbot, make_window, long_project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr("gui.widgets.editor.KEPT_HIGHLIGHTS", 0)
+    window = make_window(long_project, auto_suggest=False)
+    editor = window.editor
+    spans = editor.spans()
+    first = spans[0]
+    assert editor.highlight_format(first.id) is not None
+    for span in spans[len(spans) // 4 :: len(spans) // 4]:  # scroll through the document
+        editor.set_current(span.id)
+        assert editor.highlight_format(span.id) == _expected(editor, span)
+    assert editor.highlight_format(first.id) is None  # made again when it comes back
+    editor.set_current(first.id)
+    assert editor.highlight_format(first.id) == _expected(editor, first)
+    assert _shown(editor, first)
+    assert _never_stale(editor)
