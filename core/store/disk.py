@@ -25,7 +25,7 @@ from core.store.journal import journal_path
 from core.store.layer import LAYERS_DIR
 from core.store.paths import is_annotator
 from core.store.project import PROJECT_FILE, Project, Stamp
-from core.store.summaries import LAYER_SUFFIX, folder_mark, scan_folder
+from core.store.summaries import LAYER_SUFFIX, file_stamp, folder_mark, scan_folder
 
 log = logging.getLogger(__name__)
 
@@ -135,13 +135,24 @@ class DiskMonitor:
         # Every write is a rename inside the folder, which changes the folder's
         # time: an unchanged folder needs no scan (a large project has many files).
         mtime = folder_mark(folder)
-        unchanged = mtime is not None and self._dirs.get(annotator) == mtime
-        if annotator in self._files and unchanged and not self._journaled.get(annotator):
-            return []
-        self._dirs[annotator] = mtime
         before = self._files.get(annotator, {})
-        self._journaled[annotator] = set()
-        now = scan_folder(folder, self._journaled[annotator])
+        if annotator in self._files and mtime is not None and self._dirs.get(annotator) == mtime:
+            journaled = self._journaled.get(annotator)
+            if not journaled:
+                return []
+            # An append leaves the folder's time alone: only journaled layers can have
+            # changed, so only they are looked at again (not the whole folder).
+            now = dict(before)
+            for doc_id in journaled & now.keys():
+                seen = file_stamp(folder / f"{doc_id}{LAYER_SUFFIX}")
+                if seen is None:
+                    del now[doc_id]
+                else:
+                    now[doc_id] = seen
+        else:
+            self._dirs[annotator] = mtime
+            self._journaled[annotator] = set()
+            now = scan_folder(folder, self._journaled[annotator])
         self._files[annotator] = now
         known = {d.id for d in self.project.documents()}
         out: list[LayerChange] = []

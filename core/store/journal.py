@@ -237,6 +237,7 @@ class JournaledStorage(AtomicJSONStorage):
         mark = ((data or {}).get(MARK_TABLE) or {}).get("1") or {}
         if replay.base is None and replay.problem is None:
             self._state = "stale"  # only a torn header: nothing in it was acknowledged
+            self._replay = Replay()  # the next journal starts again at record 1
         elif replay.base is not None and replay.base == self._digest:
             self._state = "live"
             data = data if data is not None else {}
@@ -248,6 +249,7 @@ class JournaledStorage(AtomicJSONStorage):
                 )
         elif replay.base is not None and replay.base == mark.get("folded"):
             self._state = "stale"  # compacted, then the process died before deleting it
+            self._replay = Replay()
         else:
             why = replay.problem or (
                 f"{self.journal}: this journal was written on another version of {self.path.name}"

@@ -112,6 +112,7 @@ class Layer:
         # The spans in reading order and their sort keys, kept up to date by _commit.
         self._sorted: list[Span] | None = None
         self._keys: list[tuple[int, int, str, int]] = []
+        self._max_id: int | None = None  # the largest span id, kept by _commit
 
     # -- reading -----------------------------------------------------------
     def _exists(self) -> bool:
@@ -302,9 +303,9 @@ class Layer:
 
     def compact(self) -> bool:
         """Fold the layer's journal into its file; True if anything was written."""
-        if self._db is None or self.host.read_only:
+        if self.host.read_only or (self._db is None and not self._journal_path().exists()):
             return False
-        storage = self._storage()
+        storage = self._storage()  # a journal left on disk is read (and folded) too
         if not storage.compact():
             return False
         # The file changed (the journal went): summaries keep their stamp up to date.
@@ -321,12 +322,13 @@ class Layer:
             if any(s.status != "suggested" or s.origin == "manual" for s in upserts) or removals:
                 status = "in_progress"
         data = db.storage.read() or {}
-        table = dict(data.get("spans", {}))
+        # Changed in place, not copied (20,000 entries): a failed write makes the
+        # storage read the file again, and its memo keeps copies of its own.
+        table = data.setdefault("spans", {})
         for span_id in removals:
             table.pop(str(span_id), None)
         for span in upserts:
             table[str(span.id)] = span.to_json()
-        data["spans"] = table
         # The state's time stamp changes with every write, so that merging copies
         # of a project can tell which version of a layer is newer.
         data["state"] = {"1": self._state_record(status or self._status)}
@@ -346,6 +348,11 @@ class Layer:
             spans[span.id] = span
         if status is not None:
             self._status = status
+        if self._max_id is not None:
+            if any(i >= self._max_id for i in removals):
+                self._max_id = None  # found again when next needed
+            else:
+                self._max_id = max([self._max_id, *(s.id for s in upserts)])
         self._resort(
             [*removed, *(old for old, _ in changed)], [*added, *(new for _, new in changed)]
         )
@@ -362,8 +369,9 @@ class Layer:
         return change
 
     def _next_id(self) -> int:
-        spans = self._load()
-        return max(spans, default=0) + 1
+        if self._max_id is None:
+            self._max_id = max(self._load(), default=0)
+        return self._max_id + 1
 
     def _checked(self, span: Span) -> Span:
         if span.annotator != self.annotator:
@@ -483,3 +491,4 @@ class Layer:
         self._db = None
         self._spans = None
         self._sorted = None
+        self._max_id = None

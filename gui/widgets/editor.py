@@ -10,8 +10,7 @@ intents; the window turns intents into undo commands.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-from itertools import accumulate
+from bisect import bisect_right
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
@@ -20,13 +19,17 @@ from core.model import LabelSet, Span
 from gui.i18n import label_name, number, origin_text, span_status
 from gui.offsets import OffsetMap
 from gui.widgets.drag import covered_range, select_covered
-from gui.widgets.highlight import ExtraSelection, SpanStyles
+from gui.widgets.highlight import ExtraSelection, SpanStyles, draw_nested_underlines
+from gui.widgets.span_order import SpanOrder
+from gui.widgets.view_range import NearView, visible_range
 
 MIN_POINT_SIZE, MAX_POINT_SIZE = 8, 48
 #: drawing order by status: later ranks paint over earlier ones
 DRAW_RANK = {"rejected": 0, "suggested": 1, "accepted": 2}
-#: spans per step of the idle-time highlight pass (a few ms each)
-CHUNK = 200
+#: spans per step of the idle-time pass over nesting levels (a few ms each)
+CHUNK = 2000
+#: highlights kept beyond those near the view (each holds a cursor and a format: ~6 kB)
+KEPT_HIGHLIGHTS = 3000
 
 
 class AnnotationEditor(QtWidgets.QTextEdit):
@@ -67,15 +70,8 @@ class AnnotationEditor(QtWidgets.QTextEdit):
         self.offsets = OffsetMap("")
         self.text = ""
         self._spans: dict[int, Span] = {}
-        self._order: list[Span] = []  # visible spans in reading order
-        self._position: dict[int, int] = {}  # span id -> index in _order
-        self._longest = 0  # the longest visible span, for range look-ups
-        self._starts: list[int] = []
-        # _reach[i]: the furthest end among _order[: i + 1]; where it stops short of
-        # the next span's start no span is open, so nesting levels can start there.
-        self._reach: list[int] = []
-        self._levels: dict[int, int] = {}  # filled near the view first, the rest when idle
-        # The idle-time pass over every span: next index in _order, the spans open there.
+        self._visible = SpanOrder()  # levels found near the view first, the rest when idle
+        # The idle-time pass over the visible spans: next index, the spans open there.
         self._pass_index = 0
         self._pass_open: list[tuple[int, int]] = []
         self._pass_timer = QtCore.QTimer(self, singleShot=True, interval=0)
@@ -91,6 +87,7 @@ class AnnotationEditor(QtWidgets.QTextEdit):
         self._click_timer.timeout.connect(self._emit_click)
         self._click: tuple[int, QtCore.QPoint] | None = None
         self.cursorPositionChanged.connect(self._cursor_moved)
+        self._near = NearView(self)
         self._view_timer = QtCore.QTimer(self, singleShot=True, interval=0)
         self._view_timer.timeout.connect(self._view_moved)
         self.verticalScrollBar().valueChanged.connect(lambda _v: self._view_timer.start())
@@ -153,128 +150,52 @@ class AnnotationEditor(QtWidgets.QTextEdit):
         self.set_spans(list(self._spans.values()))
 
     def set_spans(self, spans: list[Span]) -> None:
-        """Show these spans: highlights near the view at once, the rest in idle time.
+        """Show these spans: those near the view highlighted at once, the rest when idle.
 
         Nesting levels and highlights are made for the spans near the viewport
-        first (what is painted next); an idle-time pass (a zero timer, CHUNK
-        spans a step) then does every other span, so a long document is
-        interactive at once and later scrolling finds its highlights made.
-        Highlights made before are kept while their span is unchanged (checked
-        when they are used).
+        (what is painted); an idle-time pass (a zero timer, CHUNK spans a step)
+        then finds every other span's level, and a span's highlight is made when
+        it comes near the view. Highlights made before are kept while their span
+        is unchanged (checked when used).
         """
         self._spans = {s.id: s for s in spans}
-        visible = [s for s in spans if s.status != "rejected" or self._show_rejected]
-        visible.sort(key=lambda s: (s.start, -s.end, s.label, s.id))
-        self._order = visible
-        self._position = {s.id: i for i, s in enumerate(visible)}
-        self._starts = [s.start for s in visible]
-        self._reach = list(accumulate((s.end for s in visible), max))
-        self._longest = max((s.end - s.start for s in visible), default=0)
-        self._levels = {}
+        self._visible = SpanOrder(s for s in spans if s.status != "rejected" or self._show_rejected)
         old = self._sels
-        self._sels = {i: old[i] for i in self._position if i in old}
+        self._sels = {i: old[i] for i in self._visible.position if i in old}
         if self._current and self._current not in self._spans:
             self._set_current(0)
         self._apply_selections()
         self._pass_index, self._pass_open = 0, []
-        if visible:
+        if self._visible.spans:
             self._pass_timer.start()
-
-    # -- nesting levels and the idle-time pass --------------------------------
-    def _sweep(
-        self, first: int, last: int, open_spans: list[tuple[int, int]]
-    ) -> list[tuple[int, int]]:
-        """Levels of _order[first:last], given the (end, level) spans open at first.
-
-        The level is the lowest one no overlapping earlier span holds
-        (highlight.nesting_levels); spans of one range take theirs in id order.
-        """
-        order, levels = self._order, self._levels
-        i = first
-        while i < last:
-            span = order[i]
-            j = i + 1
-            while j < len(order) and order[j].start == span.start and order[j].end == span.end:
-                j += 1
-            group = order[i:j] if j - i > 1 else [span]
-            if len(group) > 1:
-                group.sort(key=lambda s: s.id)
-            for member in group:
-                start = member.start
-                if open_spans:
-                    open_spans = [o for o in open_spans if o[0] > start]
-                if open_spans:
-                    taken = {lvl for _, lvl in open_spans}
-                    level = next(k for k in range(len(taken) + 1) if k not in taken)
-                else:
-                    level = 0
-                levels[member.id] = level
-                open_spans.append((member.end, level))
-            i = j
-        return open_spans
-
-    def _ensure_levels(self, first: int, last: int) -> None:
-        """Make the levels of _order[first:last] known (starting where no span is open)."""
-        order, levels = self._order, self._levels
-        if all(order[i].id in levels for i in range(first, last)):
-            return
-        while first > 0 and self._reach[first - 1] > order[first].start:
-            first -= 1
-        # A range of equal spans is one group: start at its first member.
-        while first > 0 and (order[first - 1].start, order[first - 1].end) == (
-            order[first].start,
-            order[first].end,
-        ):
-            first -= 1
-        self._sweep(first, last, [])
 
     def level(self, span_id: int) -> int:
         """A visible span's nesting level (0: not inside another span)."""
-        return self._level(self._spans[span_id])
-
-    def _level(self, span: Span) -> int:
-        level = self._levels.get(span.id)
-        if level is None:
-            index = self._position[span.id]
-            self._ensure_levels(index, index + 1)
-            level = self._levels[span.id]
-        return level
+        return self._visible.level(self._spans[span_id])
 
     def _pass_step(self) -> None:
-        """One idle-time step: levels and highlights of the next CHUNK spans."""
-        order = self._order
+        """One idle-time step: the nesting levels of the next CHUNK spans."""
+        visible = self._visible
         first = self._pass_index
-        if first >= len(order):
+        if first >= len(visible):
             return
-        last = first
         # Never stop inside a range of equal spans: the sweep takes them as one group.
-        last = min(len(order), first + CHUNK)
-        while last < len(order) and (order[last].start, order[last].end) == (
-            order[last - 1].start,
-            order[last - 1].end,
-        ):
-            last += 1
-        self._pass_open = self._sweep(first, last, self._pass_open)
-        for i in range(first, last):
-            span = order[i]
-            key = self._key(span)
-            cached = self._sels.get(span.id)
-            if cached is None or cached[0] != key:
-                self._sels[span.id] = (key, self._selection(span))
+        last = visible.group_end(min(len(visible), first + CHUNK))
+        self._pass_open = visible.sweep(first, last, self._pass_open)
         self._pass_index = last
-        if last < len(order):
+        if last < len(visible):
             self._pass_timer.start()
 
     @property
-    def highlights_pending(self) -> bool:
-        """True while the idle-time pass has spans left to do."""
-        return self._pass_index < len(self._order)
+    def pass_pending(self) -> bool:
+        """True while the idle-time pass has spans left whose level is not known yet."""
+        return self._pass_index < len(self._visible)
 
     def highlight_format(self, span_id: int) -> QtGui.QTextCharFormat | None:
         """The format of a span's highlight if it is made and up to date, else None."""
         span = self._spans.get(span_id)
         cached = self._sels.get(span_id)
-        if span is None or cached is None or span.id not in self._levels:
+        if span is None or cached is None or span.id not in self._visible.levels:
             return None
         return cached[1].format if cached[0] == self._key(span) else None
 
@@ -306,21 +227,19 @@ class AnnotationEditor(QtWidgets.QTextEdit):
             if span.id in hidden:
                 self._sels.pop(span.id, None)
             elif cached is not None:
-                self._order[self._position[span.id]] = span
+                self._visible.replace(span)
                 # Same offsets: the old selection's cursor is reused, only the format changes.
                 sel = ExtraSelection()
                 sel.cursor = cached[1].cursor
                 sel.format = self.styles.format(span.label, span.status)
                 self._sels[span.id] = (self._key(span), sel)
-            elif span.id in self._position:
-                self._order[self._position[span.id]] = span
+            else:
+                self._visible.replace(span)
         if hidden:
             # The idle-time pass goes on from the same span.
-            self._pass_index -= sum(1 for i in hidden if self._position[i] < self._pass_index)
-            self._order = [s for s in self._order if s.id not in hidden]
-            self._position = {s.id: i for i, s in enumerate(self._order)}
-            self._starts = [s.start for s in self._order]
-            self._reach = list(accumulate((s.end for s in self._order), max))
+            position = self._visible.position
+            self._pass_index -= sum(1 for i in hidden if position[i] < self._pass_index)
+            self._visible.remove(hidden)
             if self._current in hidden:
                 self._set_current(0)
         self._apply_selections()
@@ -328,27 +247,15 @@ class AnnotationEditor(QtWidgets.QTextEdit):
 
     def spans_overlapping(self, start: int, end: int) -> list[Span]:
         """Visible spans sharing a character with [start, end), in reading order."""
-        first = bisect_left(self._starts, start - self._longest)
-        last = bisect_left(self._starts, end)
-        return [s for s in self._order[first:last] if s.start < end and start < s.end]
+        return self._visible.overlapping(start, end)
 
     def spans(self) -> list[Span]:
         """The visible spans in reading order."""
-        return list(self._order)
+        return list(self._visible.spans)
 
     def span_after(self, span: Span, status: str | None = None) -> Span | None:
-        """The first visible span after span in reading order (start, then longer first).
-
-        With status, the first with that status. Walks on from span's place: the
-        usual next suggestion is a few steps away, whatever the document's size.
-        """
-        key = (span.start, -span.end)
-        order = self._order
-        for i in range(bisect_left(self._starts, span.start), len(order)):
-            other = order[i]
-            if (other.start, -other.end) > key and (status is None or other.status == status):
-                return other
-        return None
+        """The first visible span after span in reading order (with status, if given)."""
+        return self._visible.after(span, status)
 
     def _selection(self, span: Span) -> ExtraSelection:
         sel = self.range_selection(span.start, span.end)
@@ -356,22 +263,18 @@ class AnnotationEditor(QtWidgets.QTextEdit):
         return sel
 
     def _key(self, span: Span) -> tuple[int, int, str, str, int]:
-        return (span.start, span.end, span.label, span.status, self._level(span))
-
-    def _near_indices(self, a: int, b: int) -> tuple[int, int]:
-        """The slice of _order that spans_overlapping(a, b) looks at."""
-        return bisect_left(self._starts, a - self._longest), bisect_left(self._starts, b)
+        return (span.start, span.end, span.label, span.status, self._visible.level(span))
 
     def _apply_selections(self) -> None:
         # Only what lies near the viewport is handed to Qt: setExtraSelections costs
         # in proportion to the selections given, and a long document holds thousands.
         qa, qb = self._near_view()
         a, b = self.offsets.to_cp(qa), self.offsets.to_cp(qb)
-        self._ensure_levels(*self._near_indices(a, b))
+        self._visible.ensure_levels(*self._visible.near(a, b))
         near = self.spans_overlapping(a, b)
         # Accepted spans are drawn last (on top of suggestions, whatever their
         # lengths), inner levels above outer ones.
-        levels = self._levels
+        levels = self._visible.levels
         near.sort(key=lambda s: (DRAW_RANK.get(s.status, 0), levels[s.id], s.start))
         sels = []
         for span in near:
@@ -380,6 +283,9 @@ class AnnotationEditor(QtWidgets.QTextEdit):
             if cached is None or cached[0] != key:
                 cached = self._sels[span.id] = (key, self._selection(span))
             sels.append(cached[1])
+        if len(self._sels) > KEPT_HIGHLIGHTS + len(near):
+            # Bounded memory: a document scrolled through once keeps only what is near.
+            self._sels = {s.id: self._sels[s.id] for s in near}
         current = self._spans.get(self._current)
         if current is not None:
             sel = self._selection(current)
@@ -393,47 +299,14 @@ class AnnotationEditor(QtWidgets.QTextEdit):
         self.setExtraSelections(sels)
 
     def _near_view(self) -> tuple[int, int]:
-        """The Qt positions from a screen above the viewport to a screen below it.
-
-        Kept while the view, its size and the layout stay as they were: one key
-        press asks several times, and each look-up is four hit tests.
-        """
-        viewport = self.viewport().rect()
-        size = self.document().documentLayout().documentSize()
-        state = (
-            self.verticalScrollBar().value(),
-            self.horizontalScrollBar().value(),
-            viewport.width(),
-            viewport.height(),
-            size.width(),
-            size.height(),
-            self.document().revision(),
-        )
-        cached = getattr(self, "_near_cache", None)
-        if cached is not None and cached[0] == state:
-            return cached[1]
-        near = self._find_near_view(viewport)
-        self._near_cache = (state, near)
-        return near
-
-    def _find_near_view(self, viewport: QtCore.QRect) -> tuple[int, int]:
-        """The near-view range, by four hit tests."""
-        height = max(viewport.height(), 200)
-        top = self.cursorForPosition(QtCore.QPoint(0, -height)).position()
-        top_end = self.cursorForPosition(QtCore.QPoint(viewport.width(), -height)).position()
-        bottom = self.cursorForPosition(QtCore.QPoint(viewport.width(), 2 * height)).position()
-        bottom_start = self.cursorForPosition(QtCore.QPoint(0, 2 * height)).position()
-        block_start = self.document().findBlock(min(top, top_end)).position()
-        block = self.document().findBlock(max(bottom, bottom_start))
-        return block_start, block.position() + block.length()
+        """The Qt positions from a screen above the viewport to a screen below it."""
+        return self._near.range()
 
     def view_highlighted(self) -> bool:
         """True when the highlights handed to Qt cover the whole viewport."""
-        viewport = self.viewport().rect()
-        top = self.cursorForPosition(QtCore.QPoint(0, 0)).block().position()
-        block = self.cursorForPosition(QtCore.QPoint(viewport.width(), viewport.height())).block()
+        top, bottom = visible_range(self)
         shown = getattr(self, "_shown_range", (0, -1))
-        return shown[0] <= top and block.position() + block.length() <= shown[1]
+        return shown[0] <= top and bottom <= shown[1]
 
     def _view_moved(self) -> None:
         """Scrolled or resized: show the highlights of what came into view."""
@@ -473,22 +346,23 @@ class AnnotationEditor(QtWidgets.QTextEdit):
 
     def step(self, direction: int) -> Span | None:
         """Make the next (+1) or previous (-1) visible span current, in reading order."""
-        if not self._order:
+        visible = self._visible
+        if not visible.spans:
             return None
         current = self._spans.get(self._current)
-        if current is not None and current.id in self._position:
-            index = self._position[current.id] + direction
+        if current is not None and current.id in visible.position:
+            index = visible.position[current.id] + direction
         else:
             pos = self.selection_range()[0] if self.selection_range() else self.caret()
             index = (
-                bisect_right(self._starts, pos)
+                bisect_right(visible.starts, pos)
                 if direction > 0
-                else bisect_right(self._starts, pos) - 1
+                else bisect_right(visible.starts, pos) - 1
             )
             if direction > 0 and self.textCursor().hasSelection():
-                index = bisect_right(self._starts, pos - 1)
-        index %= len(self._order)
-        span = self._order[index]
+                index = bisect_right(visible.starts, pos - 1)
+        index %= len(visible)
+        span = visible.spans[index]
         self.set_current(span.id)
         return span
 
@@ -574,7 +448,7 @@ class AnnotationEditor(QtWidgets.QTextEdit):
     # -- spans at a point ---------------------------------------------------
     def spans_at(self, pos: int) -> list[Span]:
         """Visible spans covering code-point offset pos, innermost first."""
-        hits = [s for s in self._order[: bisect_right(self._starts, pos)] if s.start <= pos < s.end]
+        hits = self._visible.overlapping(pos, pos + 1)
         return sorted(hits, key=lambda s: (s.end - s.start, s.id))
 
     def span_at_point(self, point: QtCore.QPoint) -> Span | None:
@@ -711,48 +585,15 @@ class AnnotationEditor(QtWidgets.QTextEdit):
 
     def paintEvent(self, event: QtGui.QPaintEvent) -> None:
         super().paintEvent(event)
-        if not self._order:
+        if not self._visible.spans:
             return
-        top = self.cursorForPosition(QtCore.QPoint(0, 0)).block().position()
-        bottom_block = self.cursorForPosition(
-            QtCore.QPoint(self.viewport().width(), self.viewport().height())
-        ).block()
-        bottom = bottom_block.position() + bottom_block.length()
+        top, bottom = visible_range(self)
         # Only the spans in view are looked at, not every span of the document.
         a, b = self.offsets.to_cp(top), self.offsets.to_cp(min(bottom, self.offsets.qt_length))
-        self._ensure_levels(*self._near_indices(a, b + 1))
-        nested = [s for s in self.spans_overlapping(a, b + 1) if self._level(s) > 0]
+        self._visible.ensure_levels(*self._visible.near(a, b + 1))
+        levels = self._visible.levels
+        nested = [s for s in self.spans_overlapping(a, b + 1) if levels[s.id] > 0]
         if not nested:
             return
-        painter = QtGui.QPainter(self.viewport())
-        layout = self.document().documentLayout()
-        dx = -self.horizontalScrollBar().value()
-        dy = -self.verticalScrollBar().value()
-        for span in nested:
-            a, b = self.offsets.range_to_qt(span.start, span.end)
-            if b < top or a > bottom:
-                continue
-            level = self._levels[span.id]
-            pen = QtGui.QPen(self.styles.colour(span.label), 2)
-            if span.status != "accepted":
-                pen.setStyle(QtCore.Qt.PenStyle.DashLine)
-            painter.setPen(pen)
-            block = self.document().findBlock(a)
-            while block.isValid() and block.position() < b:
-                origin = layout.blockBoundingRect(block).topLeft()
-                text_layout = block.layout()
-                for i in range(text_layout.lineCount()):
-                    line = text_layout.lineAt(i)
-                    ls = block.position() + line.textStart()
-                    le = ls + line.textLength()
-                    s, e = max(a, ls), min(b, le)
-                    if s >= e:
-                        continue
-                    xs = [line.cursorToX(p - block.position())[0] for p in range(s, e + 1)]
-                    y = origin.y() + line.y() + line.ascent() + line.descent() - 1 - 3 * (level - 1)
-                    painter.drawLine(
-                        QtCore.QPointF(origin.x() + min(xs) + dx, y + dy),
-                        QtCore.QPointF(origin.x() + max(xs) + dx, y + dy),
-                    )
-                block = block.next()
-        painter.end()
+        ranges = [(*self.offsets.range_to_qt(s.start, s.end), s) for s in nested]
+        draw_nested_underlines(self, self.styles, ranges, levels, (top, bottom))

@@ -87,3 +87,50 @@ class SpanStyles:
         pen = QtGui.QPen(QtGui.QColor("#D55E00"), 1.5, QtCore.Qt.PenStyle.DashLine)
         fmt.setProperty(QtGui.QTextFormat.Property.OutlinePen, pen)
         return fmt
+
+
+def draw_nested_underlines(
+    editor: QtWidgets.QTextEdit,
+    styles: SpanStyles,
+    ranges: list[tuple[int, int, Span]],
+    levels: dict[int, int],
+    shown: tuple[int, int],
+) -> None:
+    """Paint stacked underlines under nested spans (Qt ranges) on the editor's viewport.
+
+    Level 1 is drawn just under the text, each deeper level 3 pixels higher;
+    suggestions get dashed lines. Only ranges meeting ``shown`` are drawn.
+    """
+    top, bottom = shown
+    painter = QtGui.QPainter(editor.viewport())
+    document = editor.document()
+    layout = document.documentLayout()
+    dx = -editor.horizontalScrollBar().value()
+    dy = -editor.verticalScrollBar().value()
+    for a, b, span in ranges:
+        if b < top or a > bottom:
+            continue
+        level = levels[span.id]
+        pen = QtGui.QPen(styles.colour(span.label), 2)
+        if span.status != "accepted":
+            pen.setStyle(QtCore.Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        block = document.findBlock(a)
+        while block.isValid() and block.position() < b:
+            origin = layout.blockBoundingRect(block).topLeft()
+            text_layout = block.layout()
+            for i in range(text_layout.lineCount()):
+                line = text_layout.lineAt(i)
+                ls = block.position() + line.textStart()
+                le = ls + line.textLength()
+                s, e = max(a, ls), min(b, le)
+                if s >= e:
+                    continue
+                xs = [line.cursorToX(p - block.position())[0] for p in range(s, e + 1)]
+                y = origin.y() + line.y() + line.ascent() + line.descent() - 1 - 3 * (level - 1)
+                painter.drawLine(
+                    QtCore.QPointF(origin.x() + min(xs) + dx, y + dy),
+                    QtCore.QPointF(origin.x() + max(xs) + dx, y + dy),
+                )
+            block = block.next()
+    painter.end()

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import random
 import shutil
+import time
 from pathlib import Path
 from typing import Any
 
@@ -207,6 +209,18 @@ def test_a_journal_of_another_version_of_the_layer_is_refused(
     with Project.open(tmp_path / "p", annotator="ali") as again:
         assert not again.warnings
         assert _state(again, doc)[1][0][3] == "PERS"
+        # The next change starts a journal of its own (from record 1), never appended to it.
+        again.layer(doc).put(again.layer(doc).spans()[1].evolve(label="ORG"))
+        lines = jpath.read_text().splitlines()
+        assert json.loads(lines[0])["base"] != header["base"]
+        assert [json.loads(x)["seq"] for x in lines[1:]] == [1]
+        expected = _state(again, doc)
+        again._layers.clear()  # killed: the new journal stays
+        again._lock.release()
+    with Project.open(tmp_path / "p", annotator="ali") as again:
+        assert not again.warnings
+        assert _state(again, doc) == expected
+    jpath.unlink(missing_ok=True)
     # A journal written against some other version of the file (a git checkout, a copy).
     header["base"] = journal.digest(b"another version")
     jpath.write_text(json.dumps(header) + "\n" + json.dumps(record) + "\n")
@@ -327,6 +341,15 @@ def test_the_disk_monitor_sees_another_copy_append(tmp_path: Path, journaled: No
         theirs.put(theirs.spans()[2].evolve(label="ORG"))  # a second append: same folder time
         lc = monitor.poll().layer(doc, "ali")
         assert lc is not None and len(lc.changed) == 1
+        # The folder's time old enough to be trusted: only the journaled layer is looked at.
+        old = time.time() - 60
+        os.utime(layer.path.parent, (old, old))
+        assert monitor.poll().empty
+        theirs.put(theirs.spans()[3].evolve(label="PERS"))
+        assert os.stat(layer.path.parent).st_mtime == pytest.approx(old)
+        lc = monitor.poll().layer(doc, "ali")
+        assert lc is not None and [new.label for _, new in lc.changed] == ["PERS"]
+        assert monitor.poll().empty
         other._layers.clear()  # it "dies" without compacting
         other._lock.release()
 
@@ -341,3 +364,41 @@ def test_removing_a_document_removes_its_journal(tmp_path: Path, journaled: None
         assert jpath.exists()
         project.remove_documents([doc])
         assert not jpath.exists()
+
+
+def test_a_journal_left_by_a_killed_process_is_folded_at_the_next_close(
+    tmp_path: Path, journaled: None
+) -> None:
+    from core.share import merge
+
+    project, doc = _project(tmp_path)
+    project.close()
+    shutil.copytree(tmp_path / "p", tmp_path / "q")
+    killed = Project.open(tmp_path / "p", annotator="sara")
+    layer = killed.layer(doc, "ali")
+    layer.put(layer.spans()[0].evolve(label="PERS"))
+    expected = _state(killed, doc, "ali")
+    killed._layers.clear()  # killed: nothing closed, the journal stays
+    killed._lock.release()
+    jpath = journal_path(layer.path)
+    with Project.open(tmp_path / "p", annotator="sara") as again:
+        again.layer(doc, "ali").compact()  # never loaded in this process: read, then folded
+        assert not jpath.exists()
+        assert _state(again, doc, "ali") == expected
+    # A merge over a layer whose journal was never loaded folds it before writing.
+    killed = Project.open(tmp_path / "p", annotator="sara")
+    layer = killed.layer(doc, "ali")
+    layer.put(layer.spans()[0].evolve(label="MISC"))
+    killed._layers.clear()
+    killed._lock.release()
+    with Project.open(tmp_path / "q", annotator="sara") as other:  # the other copy is newer
+        theirs = other.layer(doc, "ali")
+        theirs.put(theirs.spans()[4].evolve(label="ORG"))
+        newer = _state(other, doc, "ali")
+    with Project.open(tmp_path / "p", annotator="sara") as mine:
+        assert merge(mine, tmp_path / "q").updated == [("ali", doc)]
+        assert not jpath.exists()
+        assert _state(mine, doc, "ali") == newer
+    with Project.open(tmp_path / "p", annotator="sara") as mine:
+        assert not mine.warnings
+        assert _state(mine, doc, "ali") == newer
