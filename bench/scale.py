@@ -149,6 +149,9 @@ def large_child(folder: Path, keys: int = 9) -> int:
         app.processEvents()  # whatever the key queued (recounts, dock refreshes) counts too
         return time.perf_counter() - start
 
+    session = window.current
+    if session is None:
+        return 1
     editor.select_range(0, 0)
     figures["tab"] = [timed(QtCore.Qt.Key.Key_Tab) for _ in range(keys)]
     for name, visible in (("accept", False), ("accept_curation", True)):
@@ -167,7 +170,7 @@ def large_child(folder: Path, keys: int = 9) -> int:
                 QtTest.QTest.keyClick(editor, QtCore.Qt.Key.Key_Tab)
                 continue
             accepts.append(timed(QtCore.Qt.Key.Key_Return))
-            stored = project.layer(window.current.doc_id).get(span.id)
+            stored = project.layer(session.doc_id).get(span.id)
             if stored is None or stored.status != "accepted":
                 return 1  # the key did not reach the accept action
         figures[name] = accepts
