@@ -10,6 +10,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from core.model import MANUAL, Span, clip_to_line
 from core.snap import move_edge, snap_selection
 from core.text import normalize_str
+from gui.actions import ShortcutMenu
 from gui.bulk import confirm_bulk
 from gui.commands import change_spans, remove_spans
 from gui.i18n import label_name, number
@@ -236,7 +237,7 @@ class SpanEditing(QtCore.QObject):
         span = session.get(span_id) if session else None
         if span is None or session is None:
             return None
-        menu = QtWidgets.QMenu(parent)
+        menu = ShortcutMenu(parent)  # its shortcuts drawn like the menu bar's
         menu.setObjectName("span_menu")
         for label in self.workspace.labels:
             action = menu.addAction(f"{label.hotkey or ''}  {label_name(label)} ({label.name})")

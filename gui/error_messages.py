@@ -118,7 +118,10 @@ MESSAGES = {
     "read_only": QT_TRANSLATE_NOOP("CoreErrors", "the project is open read-only"),
     "store_not_object": QT_TRANSLATE_NOOP("CoreErrors", "expected a JSON object at the top level"),
     "cannot_save": QT_TRANSLATE_NOOP("CoreErrors", "could not save ({detail})"),
-    # core/store/project.py, index.py, layer.py: raised there once the lead adds the codes
+    "journal_changed": QT_TRANSLATE_NOOP(
+        "CoreErrors", "changed on disk since it was read; not saved (the project reloads it)"
+    ),
+    # core/store/project.py, index.py, layer.py, journal.py
     "not_a_project": QT_TRANSLATE_NOOP("CoreErrors", "not a Tawsim project (no {file})"),
     "schema_too_new": QT_TRANSLATE_NOOP(
         "CoreErrors",

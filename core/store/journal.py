@@ -275,7 +275,9 @@ class JournaledStorage(AtomicJSONStorage):
     ) -> None:
         """Append the change to the journal, or write the whole layer (compacting)."""
         if self.read_only:
-            raise StoreError(f"{self.path}: the project is open read-only")
+            raise StoreError(
+                f"{self.path}: the project is open read-only", code="read_only", path=self.path
+            )
         if self.warning:
             raise StoreError(self.warning)
         if changed is not None and self._digest is not None:
@@ -322,7 +324,9 @@ class JournaledStorage(AtomicJSONStorage):
                     if not (self._replay.torn and size > offset):
                         raise StoreError(
                             f"{self.journal}: changed on disk since it was read; not saved "
-                            "(the project reloads it)"
+                            "(the project reloads it)",
+                            code="journal_changed",
+                            path=self.journal,
                         )
                     os.ftruncate(fd, offset)  # drop the torn record before appending
                 os.lseek(fd, offset, os.SEEK_SET)
@@ -339,7 +343,12 @@ class JournaledStorage(AtomicJSONStorage):
             self._loaded, self._cache = False, None
             if self._memo is not None:
                 self._memo.clear()
-            raise StoreError(f"{self.journal}: could not save ({exc.strerror or exc})") from exc
+            raise StoreError(
+                f"{self.journal}: could not save ({exc.strerror or exc})",
+                code="cannot_save",
+                path=self.journal,
+                detail=str(exc.strerror or exc),
+            ) from exc
         if fresh:
             self._replay = Replay(base=self._digest)
             self._state = "live"
@@ -371,7 +380,12 @@ class JournaledStorage(AtomicJSONStorage):
             if self._memo is not None:
                 self._memo.clear()
             reason = exc.strerror if isinstance(exc, OSError) else None
-            raise StoreError(f"{self.path}: could not save ({reason or exc})") from exc
+            raise StoreError(
+                f"{self.path}: could not save ({reason or exc})",
+                code="cannot_save",
+                path=self.path,
+                detail=str(reason or exc),
+            ) from exc
         self._digest, self._layer_bytes, self._pending = digest(raw), len(raw), {}
         self._cache = data
         if self._state != "none":

@@ -467,6 +467,10 @@ The project is open read-only so that nothing newer is overwritten. Repair or de
         <translation>تعذّر الحفظ ({detail})</translation>
     </message>
     <message>
+        <source>changed on disk since it was read; not saved (the project reloads it)</source>
+        <translation>تغيّر على القرص منذ قراءته؛ لم يُحفظ (يعيد المشروع قراءته)</translation>
+    </message>
+    <message>
         <source>not a Tawsim project (no {file})</source>
         <translation>ليس مشروع توسيم (لا ملف {file} فيه)</translation>
     </message>
