@@ -166,6 +166,21 @@ def main() -> int:
             bulk_undo.append(time.perf_counter() - t0)
             assert len(project.layer(doc_id).spans(status="suggested")) == open_before
         base.extend(baseline_once() for _ in range(3))
+        bulk_reject, bulk_reject_undo = [], []
+        for _ in range(3):
+            t0 = time.perf_counter()
+            count = window.decisions.reject_all(ask=False)
+            editor.viewport().repaint()
+            app.processEvents()
+            bulk_reject.append(time.perf_counter() - t0)
+            assert count == open_before
+            t0 = time.perf_counter()
+            stack.undo()
+            editor.viewport().repaint()
+            app.processEvents()
+            bulk_reject_undo.append(time.perf_counter() - t0)
+            assert len(project.layer(doc_id).spans(status="suggested")) == open_before
+        base.extend(baseline_once() for _ in range(3))
         layer = project.layer(doc_id)
         saves = []
         for span in layer.spans(status="suggested")[: args.runs]:
@@ -195,6 +210,11 @@ def main() -> int:
         "   (target <= 300 ms, durable save)"
     )
     print(f"  and its undo           median {ms(bulk_undo)}   (target <= 300 ms)")
+    print(
+        f"reject all {open_before:,} suggestions median {ms(bulk_reject)}"
+        "   (target <= 300 ms, durable save)"
+    )
+    print(f"  and its undo           median {ms(bulk_reject_undo)}   (target <= 300 ms)")
     for name, value in (("painted", dash_shown), ("charts drawn", dash_drawn)):
         print(
             f"dashboard first open, {name}: {value * 1000:7.1f} ms "

@@ -15,6 +15,7 @@ from core.settings import load_preferences, save_preferences
 from core.store import Project
 from gui import i18n
 from gui.actions import make_action
+from gui.decisions import ProjectDecisions
 from gui.editing import SpanEditing
 from gui.extractor import ExtractorService, RecommenderFactory, RetrainRunner
 from gui.fonts import editor_font
@@ -94,8 +95,13 @@ class MainWindow(QtWidgets.QMainWindow):
             parent=self,
         )
         self.editing.stems = self.extractor.known_stems
+        self.decisions = ProjectDecisions(self.workspace, self)  # bulk and project-wide
         self.suggester = SuggestionController(
-            self.workspace, self.editing, self.extractor, parent=self
+            self.workspace,
+            self.editing,
+            self.extractor,
+            parent=self,
+            keep_run=self.decisions.add_run,
         )
         self.transfer = TransferController(self.workspace, self)
         self.projects = ProjectActions(self, self.workspace)
@@ -157,6 +163,7 @@ class MainWindow(QtWidgets.QMainWindow):
         e = self.editing
         ed = self.editor
         self.actions_by_name: dict[str, QtGui.QAction] = dict(self.teams.actions)
+        self.actions_by_name.update(self.decisions.actions)
 
         def act(
             name: str,
@@ -273,6 +280,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.extractor.retraining.connect(self.retrain_label.setVisible)
         self.extractor.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.suggester.message.connect(self._show_message)
+        self.decisions.message.connect(self._show_message)
         ws = self.workspace
         ws.changed.connect(self._changed)
         ws.save_failed.connect(self._save_failed)
@@ -350,7 +358,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:
         self.save_layout()
-        self.workspace.cancel()
+        self.workspace.cancel()  # a project-wide run writes back what it did
         self.teams.cancel()
         self.workspace.wait(5000)
         QtCore.QThreadPool.globalInstance().waitForDone(5000)
@@ -551,3 +559,4 @@ class MainWindow(QtWidgets.QMainWindow):
         if not busy:
             for name, enabled in getattr(self, "_enabled_before", {}).items():
                 self.actions_by_name[name].setEnabled(enabled)
+        self.decisions.update_actions()  # what it may run depends on what else runs

@@ -81,6 +81,37 @@
     </message>
 </context>
 <context>
+    <name>ProjectDecisions</name>
+    <message numerus="yes">
+        <source>Accepted {count} suggestions in %n document(s).</source>
+        <translation>
+            <numerusform>Accepted {count} suggestions in %n document.</numerusform>
+            <numerusform>Accepted {count} suggestions in %n documents.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Rejected {count} suggestions in %n document(s).</source>
+        <translation>
+            <numerusform>Rejected {count} suggestions in %n document.</numerusform>
+            <numerusform>Rejected {count} suggestions in %n documents.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Undone: {text}, in %n document(s).</source>
+        <translation>
+            <numerusform>Undone: {text}, in %n document.</numerusform>
+            <numerusform>Undone: {text}, in %n documents.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) edited since were left alone (undo there with Ctrl+Z).</source>
+        <translation>
+            <numerusform>%n document edited since was left alone (undo there with Ctrl+Z).</numerusform>
+            <numerusform>%n documents edited since were left alone (undo there with Ctrl+Z).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReviewFlow</name>
     <message numerus="yes">
         <source>%n suggestion(s) not reviewed.</source>
