@@ -217,8 +217,10 @@ def test_dashboard_draws_and_saves_png_and_svg(team, team_window, qtbot, tmp_pat
     assert stats.label_counts["sara"]["PERS"] == 1
     assert stats.acceptance["gazetteer"].accepted == 9
     assert stats.acceptance["crf"].rejected == 2
-    names = [t[1] for t in dashboard.agreement_chart.plot.getAxis("bottom")._tickLevels[0]]  # noqa: SLF001
-    assert names == ["ali", "sara"]
+    assert dashboard.agreement_chart.figure.names == ["ali", "sara"]
+    figure = dashboard.labels_chart.figure
+    assert [s.name for s in figure.series] == ["ali", "sara"]
+    assert figure.series[1].values[figure.categories.index("PERS")] == 1
     for chart in dashboard.charts:
         png, svg = tmp_path / f"{chart.name}.png", tmp_path / f"{chart.name}.svg"
         chart.save(png)
