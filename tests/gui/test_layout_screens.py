@@ -46,18 +46,22 @@ def _team_project(folder: Path):  # type: ignore[no-untyped-def]
 
 def measure(rtl: bool) -> dict[str, int]:
     """Open a first-start window filling the screen, open curation; return the widths."""
-    from PySide6 import QtCore, QtTest, QtWidgets
+    from PySide6 import QtTest, QtWidgets
 
+    from core.model import Span
+    from gui import i18n
     from gui.main_window import MainWindow
     from tests.gui.conftest import FakeRecommender
 
     app = QtWidgets.QApplication.instance()
     assert isinstance(app, QtWidgets.QApplication)
-    app.setLayoutDirection(
-        QtCore.Qt.LayoutDirection.RightToLeft if rtl else QtCore.Qt.LayoutDirection.LeftToRight
-    )
+    # The right-to-left run is the Arabic interface (its own strings, its own widths).
+    i18n.install(app, i18n.Interface("ar" if rtl else "en", "arabic" if rtl else "western"))
     with tempfile.TemporaryDirectory() as tmp:
         project = _team_project(Path(tmp) / "team")
+        doc = project.documents()[0].id
+        start = project.text(doc).index("المالكية")
+        project.layer(doc).add(Span(start, start + 8, "LOC", "ali", status="suggested"))
         window = MainWindow(
             project, recommender_factory=lambda _p: FakeRecommender(), auto_suggest=False
         )
@@ -68,11 +72,24 @@ def measure(rtl: bool) -> dict[str, int]:
         frame = window.frameGeometry().size() - window.geometry().size()
         window.resize(room.width() - frame.width(), room.height() - frame.height())
         QtTest.QTest.qWait(100)
+        tools = window.findChild(QtWidgets.QToolBar, "main_toolbar")
+        undo = [a for a in tools.actions() if a.objectName() == "toolbar_undo"][0]
+        undo_width = tools.widgetForAction(undo).width()
+        before = {a.objectName(): tools.widgetForAction(a).x() for a in tools.actions()}
+        assert window.decisions.reject_all(ask=False) == 1  # the undo text gets longer
+        QtTest.QTest.qWait(60)
+        after = {a.objectName(): tools.widgetForAction(a).x() for a in tools.actions()}
+        mark_done = tools.widgetForAction(window.actions_by_name["mark_done"])
+        extension = tools.findChild(QtWidgets.QToolButton, "qt_toolbar_ext_button")
         window.actions_by_name["curation"].trigger()
         QtTest.QTest.qWait(200)
         curation = window.teams.curation_dock
         widest = _widest_with_every_dialog(window)
         out = {
+            "toolbar_moved": int(before != after),
+            "undo_width": undo_width - tools.widgetForAction(undo).width(),
+            "mark_done_shown": int(mark_done.isVisible()),
+            "overflow": int(extension is not None and extension.isVisible()),
             "widest": widest,
             "screen": room.width(),
             "first": first,
@@ -184,6 +201,10 @@ def test_curation_leaves_every_dock_readable(size: str, tmp_path: Path) -> None:
         assert m["window"] <= m["screen"], (direction, m)  # and curation never widens it
         assert m["widest"] <= m["screen"], (direction, m)  # nor any dock or dialog
         assert m["curation"] > 0, (direction, m)
+        # Toolbar buttons keep their places while the undo text changes.
+        assert m["toolbar_moved"] == 0 and m["undo_width"] == 0, (direction, m)
+        if m["screen"] >= 1600:  # and nothing falls into the overflow on a wide screen
+            assert m["mark_done_shown"] == 1 and m["overflow"] == 0, (direction, m)
         assert m["editor"] >= m["width"] // 2 - 2, (direction, m)  # the editor keeps half
         # Each dock as readable as the room beside the editor allows, the document list too.
         room = (m["width"] - m["width"] // 2 - 24) // 2
