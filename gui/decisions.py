@@ -159,7 +159,9 @@ class ProjectDecisions(QtCore.QObject):
         undo = self.actions["undo_project"]
         undo.setEnabled(writable and bool(self.history))
         if self.history:
-            undo.setText(self.tr("Undo project-wide: {text}").format(text=self.history[-1].text))
+            undo.setText(
+                self.tr("Undo project-wide operation: {text}").format(text=self.history[-1].text)
+            )
         else:
             undo.setText(self.tr("Undo project-wide operation"))
 

@@ -1537,8 +1537,8 @@ The view now shows what is on disk.</source>
         <translation>إلغاء آخر تغيير طُبّق على كل الوثائق دفعة واحدة</translation>
     </message>
     <message>
-        <source>Undo project-wide: {text}</source>
-        <translation>التراجع على مستوى المشروع: {text}</translation>
+        <source>Undo project-wide operation: {text}</source>
+        <translation>التراجع عن عملية على مستوى المشروع: {text}</translation>
     </message>
     <message>
         <source>No open suggestions in this document.</source>
