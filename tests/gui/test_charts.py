@@ -51,3 +51,23 @@ def test_heatmap_colours_follow_the_values(qapp) -> None:  # type: ignore[no-unt
     image = _render(HeatFigure(names=["a", "b"], matrix=[[1.0, 0.0], [0.0, 1.0]]))
     assert _share(image, viridis(1.0).name()) > 0.1
     assert _share(image, viridis(0.0).name()) > 0.1
+
+
+def test_the_dashboard_needs_no_plotting_library() -> None:
+    """pyqtgraph and numpy took half a second to import: the dashboard loads without them."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = (
+        "import sys, gui.teams.dashboard; print(sorted({'pyqtgraph', 'numpy'} & set(sys.modules)))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=Path(__file__).resolve().parents[2],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
