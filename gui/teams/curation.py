@@ -245,7 +245,8 @@ class CurationPanel(QtWidgets.QWidget):
     # -- showing -----------------------------------------------------------
     def show_document(self, doc_id: str | None) -> None:
         """Curate this document (keeps the selected row when it is the same one)."""
-        row = self.current_row() if doc_id == self.doc_id else 0
+        # No row selected yet counts as the first one: the versions box is never left empty.
+        row = max(0, self.current_row()) if doc_id == self.doc_id else 0
         self.doc_id = doc_id
         if doc_id is None:
             self.curation = None

@@ -237,3 +237,15 @@ def test_dashboard_window_shows_before_its_charts(team, team_window, qtbot) -> N
     qtbot.waitUntil(lambda: teams.dashboard is not None, timeout=10000)
     qtbot.waitUntil(lambda: teams.dashboard.stats is not None, timeout=10000)
     assert teams.dashboard.isVisible()
+
+
+def test_curation_shown_again_selects_a_disagreement(team, team_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    _project, doc = team
+    window = team_window
+    window.actions_by_name["curation"].trigger()
+    panel = window.teams.curation
+    qtbot.waitUntil(lambda: window.teams.curation_dock.isVisible())
+    panel.view.setCurrentIndex(QtCore.QModelIndex())  # nothing selected
+    panel.show_document(doc)  # the same document again (the dock shown, a refresh)
+    assert panel.current_row() == 0
+    assert panel.versions.text()  # its versions are listed, not an empty box
