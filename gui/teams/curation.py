@@ -273,7 +273,9 @@ class CurationPanel(QtWidgets.QWidget):
         )
         self._show_agreed(gold)
         if self.model.rowCount():
-            self.view.selectRow(min(row, self.model.rowCount() - 1))
+            # Not selectRow: in a right-to-left view not laid out yet it finds no column
+            # (it looks at the viewport's right edge) and selects nothing.
+            self.view.setCurrentIndex(self.model.index(min(row, self.model.rowCount() - 1), 0))
         else:
             self.versions.setText(self.tr("No disagreements in this document."))
         self.view.resizeColumnsToContents()
@@ -368,7 +370,7 @@ class CurationPanel(QtWidgets.QWidget):
         self._push(text, lambda: settle(self.project, doc_id, group, choice))
         row = self.current_row()
         if row + 1 < self.model.rowCount():
-            self.view.selectRow(row + 1)
+            self.view.setCurrentIndex(self.model.index(row + 1, 0))
 
     def edit_current(self) -> EditVersionDialog | None:
         """Edit the selected disagreement's first version (or its gold span) for gold."""

@@ -298,7 +298,8 @@ class EntityPanel(QtWidgets.QWidget):
         row = self.model.row_of(span_id) if span_id else -1
         index = self.proxy.mapFromSource(self.model.index(row, 0)) if row >= 0 else None
         if index is not None and index.isValid():
-            self.view.selectRow(index.row())
+            # Not selectRow, which selects nothing in a right-to-left view not laid out yet.
+            self.view.setCurrentIndex(index)
             self.view.scrollTo(index)
         else:
             self.view.clearSelection()

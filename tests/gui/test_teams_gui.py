@@ -249,3 +249,22 @@ def test_curation_shown_again_selects_a_disagreement(team, team_window, qtbot) -
     panel.show_document(doc)  # the same document again (the dock shown, a refresh)
     assert panel.current_row() == 0
     assert panel.versions.text()  # its versions are listed, not an empty box
+
+
+def test_curation_selects_its_first_row_in_a_right_to_left_window(team, make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """In Arabic the first disagreement is selected and its versions listed.
+
+    (Under xcb, QTableView.selectRow selected nothing there; the offscreen
+    platform lays the view out earlier and never showed that failure.)
+    """
+    app = QtWidgets.QApplication.instance()
+    app.setLayoutDirection(QtCore.Qt.LayoutDirection.RightToLeft)  # as in Arabic
+    try:
+        window = make_window(team[0], auto_suggest=False)
+        panel = window.teams.curation
+        window.actions_by_name["curation"].trigger()
+        qtbot.waitUntil(lambda: window.teams.curation_dock.isVisible())
+        assert panel.current_row() == 0
+        assert "«قسد»" in panel.versions.text()
+    finally:
+        app.setLayoutDirection(QtCore.Qt.LayoutDirection.LeftToRight)
