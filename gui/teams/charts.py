@@ -265,13 +265,24 @@ class LineFigure(AxesFigure):
         painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, False)
         metrics = painter.fontMetrics()
         label_width = metrics.horizontalAdvance("0000-00-00") + 12
-        every = max(1, math.ceil(len(days) * label_width / max(1.0, inner.width())))
-        for i, day in enumerate(days):
-            if i % every and day != last:
-                continue
-            text = number_date(dt.date.fromordinal(int(day)))
-            self._bottom_label(painter, plot, at(day, 0).x(), label_width, text)
+        xs = [at(day, 0).x() for day in days]
+        for i in spaced(xs, label_width):
+            text = number_date(dt.date.fromordinal(int(days[i])))
+            self._bottom_label(painter, plot, xs[i], label_width, text)
         self._legend(painter, plot)
+
+
+def spaced(xs: list[float], gap: float) -> list[int]:
+    """Which of these label positions (ascending) to use so that none overlap.
+
+    The last one is always used (the latest day); earlier ones when at least
+    ``gap`` from the one used after them.
+    """
+    chosen: list[int] = []
+    for i in range(len(xs) - 1, -1, -1):
+        if not chosen or xs[chosen[-1]] - xs[i] >= gap:
+            chosen.append(i)
+    return chosen[::-1]
 
 
 def number_date(day: dt.date) -> str:

@@ -71,3 +71,11 @@ def test_the_dashboard_needs_no_plotting_library() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def test_day_labels_never_overlap() -> None:
+    from gui.teams.charts import spaced
+
+    assert spaced([0, 50, 100, 150, 200], 90) == [0, 2, 4]  # the last day always shown
+    assert spaced([0, 10, 300], 90) == [1, 2]  # days bunched together share one label
+    assert spaced([], 90) == []
