@@ -243,6 +243,11 @@ class ProjectDecisions(QtCore.QObject):
             self.history.append(run)
         self.update_actions()
 
+    def _left_alone(self, edited: int) -> str:
+        return self.tr(
+            "%n document(s) edited since were left alone (undo there with Ctrl+Z).", "", edited
+        )
+
     def _undo_hint(self) -> str:
         return self.tr("Edit › Undo project-wide operation takes it all back.")
 
@@ -267,6 +272,9 @@ class ProjectDecisions(QtCore.QObject):
             Part(command.doc_id, tuple(command.before), tuple(command.after), command.status)
             for _stack, command in undoable
         ]
+        if not parts:  # kept: undoing the later edits makes it undoable again
+            self._say(self._left_alone(edited) if edited else self.tr("Nothing to undo."))
+            return None
 
         def finished(done: list[Part]) -> None:
             for stack, command in undoable:
@@ -279,11 +287,7 @@ class ProjectDecisions(QtCore.QObject):
             said = self.tr("Undone: {text}, in %n document(s).", "", len(done))
             said = said.format(text=run.text)
             if edited:
-                said += " " + self.tr(
-                    "%n document(s) edited since were left alone (undo there with Ctrl+Z).",
-                    "",
-                    edited,
-                )
+                said += " " + self._left_alone(edited)
             self._say(said)
 
         label = self.tr("Undoing: {text}").format(text=run.text)

@@ -1590,6 +1590,10 @@ The view now shows what is on disk.</source>
         <source>Edit › Undo project-wide operation takes it all back.</source>
         <translation>تحرير › التراجع عن عملية على مستوى المشروع يلغيها كلها.</translation>
     </message>
+    <message>
+        <source>Nothing to undo.</source>
+        <translation>لا شيء للتراجع عنه.</translation>
+    </message>
     <message numerus="yes">
         <source>Undone: {text}, in %n document(s).</source>
         <translation>

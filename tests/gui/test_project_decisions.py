@@ -208,3 +208,22 @@ def test_label_all_in_the_project_is_undone_project_wide(qtbot, tmp_path, make_w
     undo.trigger()
     _idle(qtbot, window)
     assert all(not project.layer(d).spans() for d in others)
+
+
+def test_undo_project_wide_with_every_document_edited_since_changes_nothing(
+    qtbot, tmp_path, make_window
+) -> None:  # type: ignore[no-untyped-def]
+    project = _project(tmp_path / "p", 1, 3)
+    window = make_window(project, auto_suggest=False)
+    window.decisions.decide_project("rejected", ask=False)
+    _idle(qtbot, window)
+    window.editor.set_current(window.current.spans()[0].id)
+    window.editing.label("PERS")  # the only document is edited since
+    before = _statuses(project)
+    assert window.decisions.undo_last() is None
+    assert _statuses(project) == before
+    assert "left alone" in window.statusBar().currentMessage()
+    window.current.stack.undo()  # the later edit undone: the run is on top again
+    window.actions_by_name["undo_project"].trigger()
+    _idle(qtbot, window)
+    assert set(_statuses(project)[window.current.doc_id]) == {"suggested"}
