@@ -237,11 +237,15 @@ class ProjectDecisions(QtCore.QObject):
 
         return self._run(text, parts(), len(doc_ids), True, finished)
 
-    def add_run(self, run: ProjectRun) -> None:
-        """Keep a finished project-wide run (label all in the project too) for undo."""
+    def add_run(self, run: ProjectRun) -> str:
+        """Keep a finished project-wide run (label all in the project too) for undo.
+
+        Returns the sentence that says how to undo it ("" when it changed nothing).
+        """
         if run.commands:
             self.history.append(run)
         self.update_actions()
+        return self._undo_hint() if run.commands else ""
 
     def _left_alone(self, edited: int) -> str:
         return self.tr(

@@ -38,7 +38,7 @@ class SuggestionController(QtCore.QObject):
         extractor: ExtractorService,
         *,
         parent: QtWidgets.QWidget,
-        keep_run: Callable[[ProjectRun], None] | None = None,
+        keep_run: Callable[[ProjectRun], str] | None = None,
     ) -> None:
         super().__init__(parent)
         #: keeps a finished project-wide run for Edit › Undo project-wide operation
@@ -180,8 +180,7 @@ class SuggestionController(QtCore.QObject):
                 if suggestions:
                     offered += len(suggestions)
                     total += self._push(doc_id, suggestions, text, only_covered=True, run=run)
-            if run is not None and self.keep_run is not None:
-                self.keep_run(run)
+            hint = self.keep_run(run) if run is not None and self.keep_run is not None else ""
             labels = self.workspace.labels
             shown = label_name(labels.get(label)) if label in labels else label
             text = self.tr("{count} occurrences suggested as {label}", "", total)
@@ -189,7 +188,7 @@ class SuggestionController(QtCore.QObject):
             if offered > total:
                 skipped = offered - total
                 text += self.tr("; %n left alone (already in or beside another span)", "", skipped)
-            self._say(text, 5000)
+            self._say(f"{text}. {hint}" if hint else text, 8000 if hint else 5000)
 
         busy = self.tr("Looking for “{text}”…").format(text=surface)
         op = self.start(work, done, busy)

@@ -205,6 +205,7 @@ def test_label_all_in_the_project_is_undone_project_wide(qtbot, tmp_path, make_w
     assert all(project.layer(d).spans() for d in others)
     undo = window.actions_by_name["undo_project"]
     assert "Label all" in undo.text()
+    assert "Undo project-wide operation" in window.statusBar().currentMessage()
     undo.trigger()
     _idle(qtbot, window)
     assert all(not project.layer(d).spans() for d in others)
