@@ -10,20 +10,38 @@ from gui.i18n import digits_in
 BULK_LIMIT = 100
 
 
-def confirm_bulk(parent: QtWidgets.QWidget | None, count: int, what: str, scope: str) -> bool:
-    """Ask before changing ``count`` spans; ``what`` is "accept" or "label".
+def confirm_bulk(
+    parent: QtWidgets.QWidget | None, count: int, what: str, scope: str, documents: int = 0
+) -> bool:
+    """Ask before changing ``count`` spans; ``what`` is "accept", "reject" or "label".
 
-    At or under BULK_LIMIT spans nothing is asked and the answer is yes.
+    ``scope`` is "document" or "project" (``documents`` says how many documents a
+    project-wide change touches). At or under BULK_LIMIT spans nothing is asked and
+    the answer is yes.
     """
     if count <= BULK_LIMIT:
         return True
     translate = QtCore.QCoreApplication.translate  # a short name for the lines below
+    one_step = translate("Bulk", "It is one step: Undo takes all of it back.")
+    text = bulk_question(what, scope, count)
+    if what in ("accept", "reject") and scope == "project" and documents:
+        text += " " + digits_in(Bulk().touched(documents))
+        # Each document gets its own undo step; the project-wide undo takes them all back.
+        one_step = " ".join(
+            (
+                translate(
+                    "Bulk",
+                    "Ctrl+Z undoes one document; Edit › Undo project-wide operation undoes all.",
+                ),
+                translate("Bulk", "Cancel while it runs leaves the project as it was."),
+            )
+        )
     box = QtWidgets.QMessageBox(parent)
     box.setObjectName("bulk_confirm")
     box.setIcon(QtWidgets.QMessageBox.Icon.Question)
     box.setWindowTitle(translate("Bulk", "Change many spans"))
-    box.setText(bulk_question(what, scope, count))
-    box.setInformativeText(translate("Bulk", "It is one step: Undo takes all of it back."))
+    box.setText(text)
+    box.setInformativeText(one_step)
     Button = QtWidgets.QMessageBox.StandardButton
     box.setStandardButtons(Button.Ok | Button.Cancel)
     box.setDefaultButton(Button.Ok)
@@ -44,8 +62,16 @@ class Bulk(QtCore.QObject):
         """The question in the interface language, with Qt's plural form for count."""
         if what == "accept" and scope == "document":
             return self.tr("Accept %n suggestion(s) in this document?", "", count)
+        if what == "reject" and scope == "document":
+            return self.tr("Reject %n suggestion(s) in this document?", "", count)
         if what == "accept":
             return self.tr("Accept %n suggestion(s) in the whole project?", "", count)
+        if what == "reject":
+            return self.tr("Reject %n suggestion(s) in the whole project?", "", count)
         if scope == "document":
             return self.tr("Add %n suggestion(s) in this document?", "", count)
         return self.tr("Add %n suggestion(s) in the whole project?", "", count)
+
+    def touched(self, documents: int) -> str:
+        """How many documents a project-wide change touches."""
+        return self.tr("Documents touched: %n.", "", documents)

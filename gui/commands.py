@@ -42,6 +42,13 @@ class SpanCommand(QtGui.QUndoCommand):
         self.status = status
         self.annotator = annotator
         self.source: Source = source
+        #: the next redo or undo was already written (by a project-wide run): it only moves
+        #: the stack's index
+        self.pre_written = False
+
+    def _skip(self) -> bool:
+        skip, self.pre_written = self.pre_written, False
+        return skip
 
     def _removed_on_redo(self) -> list[int]:
         kept = {s.id for s in self.after}
@@ -65,6 +72,8 @@ class SpanCommand(QtGui.QUndoCommand):
         return change
 
     def redo(self) -> None:
+        if self._skip():
+            return
         change = self._write(
             self.after, self._removed_on_redo(), self.status[1] if self.status else None
         )
@@ -72,6 +81,8 @@ class SpanCommand(QtGui.QUndoCommand):
             self.after = [s for lc in change.layers for s in lc.written]
 
     def undo(self) -> None:
+        if self._skip():
+            return
         self._write(self.before, self._added_on_redo(), self.status[0] if self.status else None)
 
 
@@ -99,7 +110,7 @@ class RecordedCommand(SpanCommand):
         self.result: LayerChange | None = None
 
     def redo(self) -> None:
-        if self.action is None:
+        if self.action is None or self.pre_written:
             super().redo()
             return
         action, self.action = self.action, None

@@ -15,6 +15,8 @@ from core.settings import load_preferences, save_preferences
 from core.store import Project
 from gui import i18n
 from gui.actions import make_action
+from gui.decisions import ProjectDecisions
+from gui.dock_layout import fit_docks
 from gui.editing import SpanEditing
 from gui.extractor import ExtractorService, RecommenderFactory, RetrainRunner
 from gui.fonts import editor_font
@@ -95,8 +97,13 @@ class MainWindow(QtWidgets.QMainWindow):
             parent=self,
         )
         self.editing.stems = self.extractor.known_stems
+        self.decisions = ProjectDecisions(self.workspace, self)  # bulk and project-wide
         self.suggester = SuggestionController(
-            self.workspace, self.editing, self.extractor, parent=self
+            self.workspace,
+            self.editing,
+            self.extractor,
+            parent=self,
+            keep_run=self.decisions.add_run,
         )
         self.transfer = TransferController(self.workspace, self)
         self.projects = ProjectActions(self, self.workspace)
@@ -158,6 +165,7 @@ class MainWindow(QtWidgets.QMainWindow):
         e = self.editing
         ed = self.editor
         self.actions_by_name: dict[str, QtGui.QAction] = dict(self.teams.actions)
+        self.actions_by_name.update(self.decisions.actions)
 
         def act(
             name: str,
@@ -274,22 +282,23 @@ class MainWindow(QtWidgets.QMainWindow):
         self.extractor.retraining.connect(self.retrain_label.setVisible)
         self.extractor.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.suggester.message.connect(self._show_message)
+        self.decisions.message.connect(self._show_message)
         ws = self.workspace
         ws.changed.connect(self._changed)
         ws.save_failed.connect(self._save_failed)
         ws.busy_changed.connect(self._set_busy)
+        for dock in (self.doc_dock, self.entity_dock, self.teams.curation_dock):
+            # A dock shown (curation opening) or closed changes what the others may take.
+            dock.visibilityChanged.connect(lambda _v: QtCore.QTimer.singleShot(0, self._fit_docks))
 
     # -- layout --------------------------------------------------------------
     def _restore_layout(self) -> None:
         store = settings()
+        geometry = state = None
         if store.value("window/version", 0, int) == SETTINGS_VERSION:
             geometry = store.value("window/geometry")
             state = store.value(self._state_key())
-            if geometry is not None:
-                self.restoreGeometry(geometry)
-            if state is not None:
-                self.restoreState(state, SETTINGS_VERSION)
-        else:
+        if geometry is None or not self.restoreGeometry(geometry):
             # Never larger than the screen (less the frame): a small screen gets a smaller window.
             room = self.screen().availableGeometry()
             frame = self.frameGeometry().size() - self.geometry().size()
@@ -297,6 +306,9 @@ class MainWindow(QtWidgets.QMainWindow):
                 min(DEFAULT_SIZE[0], room.width() - max(8, frame.width())),
                 min(DEFAULT_SIZE[1], room.height() - max(32, frame.height())),
             )
+        # The other direction's layout may be saved but not this one's (dock areas are
+        # physical): the docks then start from the default widths, not their size hints.
+        if state is None or not self.restoreState(state, SETTINGS_VERSION):
             self.resizeDocks(
                 [self.doc_dock, self.entity_dock],
                 list(DEFAULT_DOCK_WIDTHS),
@@ -318,26 +330,11 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
         super().resizeEvent(event)
-        QtCore.QTimer.singleShot(0, self._editor_first)
+        QtCore.QTimer.singleShot(0, self._fit_docks)
 
-    def _editor_first(self) -> None:
-        """Docks give way before the editor: it keeps at least half the window's width."""
-        docks = [
-            d
-            for d in (self.doc_dock, self.entity_dock, self.teams.curation_dock)
-            if d.isVisible() and not d.isFloating()
-        ]
-        want = self.width() // 2
-        if not docks or self.editor.width() >= want:
-            return
-        room = max(0, self.width() - want - 24)
-        widths = [d.width() for d in docks]
-        total = sum(widths) or 1
-        self.resizeDocks(
-            docks,
-            [max(60, w * room // total) for w in widths],
-            QtCore.Qt.Orientation.Horizontal,
-        )
+    def _fit_docks(self) -> None:
+        """Docks give way before the editor, and none is squeezed while another is wide."""
+        fit_docks(self, [self.doc_dock, self.entity_dock, self.teams.curation_dock])
 
     def showEvent(self, event: QtGui.QShowEvent) -> None:
         super().showEvent(event)
@@ -364,7 +361,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:
         self.save_layout()
-        self.workspace.cancel()
+        self.workspace.cancel()  # a project-wide run writes back what it did
         self.teams.cancel()
         self.workspace.wait(5000)
         QtCore.QThreadPool.globalInstance().waitForDone(5000)
@@ -565,3 +562,4 @@ class MainWindow(QtWidgets.QMainWindow):
         if not busy:
             for name, enabled in getattr(self, "_enabled_before", {}).items():
                 self.actions_by_name[name].setEnabled(enabled)
+        self.decisions.update_actions()  # what it may run depends on what else runs

@@ -22,7 +22,7 @@ def build_menus(window: Any) -> None:
         if name == "export":
             file_menu.addActions(window.teams.file_actions())
     edit_menu = _menu(window, QtCore.QCoreApplication.translate("MainWindow", "&Edit"))
-    for name in ("undo", "redo", None, "find", None, "preferences"):
+    for name in ("undo", "redo", "undo_project", None, "find", None, "preferences"):
         edit_menu.addSeparator() if name is None else edit_menu.addAction(a[name])
     span_menu = _menu(window, QtCore.QCoreApplication.translate("MainWindow", "&Spans"))
     for name in (
@@ -32,6 +32,9 @@ def build_menus(window: Any) -> None:
         "accept",
         "reject",
         "accept_all",
+        "reject_all",
+        "accept_all_project",
+        "reject_all_project",
         None,
         "propagate_doc",
         "propagate_project",

@@ -18,6 +18,7 @@ from core.extract.base import Suggestion
 from core.model import Document
 from gui.bulk import confirm_bulk
 from gui.commands import suggest_command
+from gui.decisions import ProjectRun
 from gui.editing import PROPAGATE_ORIGIN, SpanEditing
 from gui.extractor import ExtractorService
 from gui.i18n import label_name, number
@@ -37,8 +38,11 @@ class SuggestionController(QtCore.QObject):
         extractor: ExtractorService,
         *,
         parent: QtWidgets.QWidget,
+        keep_run: Callable[[ProjectRun], str] | None = None,
     ) -> None:
         super().__init__(parent)
+        #: keeps a finished project-wide run for Edit › Undo project-wide operation
+        self.keep_run = keep_run
         self.workspace = workspace
         self.editing = editing
         self.extractor = extractor
@@ -77,7 +81,13 @@ class SuggestionController(QtCore.QObject):
             op.cancel()
 
     def _push(
-        self, doc_id: str, suggestions: list[Suggestion], text: str, *, only_covered: bool = False
+        self,
+        doc_id: str,
+        suggestions: list[Suggestion],
+        text: str,
+        *,
+        only_covered: bool = False,
+        run: ProjectRun | None = None,
     ) -> int:
         """Store suggestions as one undo command on the document's stack; return how many."""
         if doc_id not in {d.id for d in self.workspace.project.documents()}:
@@ -87,6 +97,8 @@ class SuggestionController(QtCore.QObject):
         )
         self.workspace.session(doc_id).stack.push(command)
         result = command.result
+        if run is not None and result is not None:
+            run.commands.append((doc_id, command))
         return 0 if result is None else len(result.new_spans)
 
     # -- suggestions ------------------------------------------------------------
@@ -162,11 +174,13 @@ class SuggestionController(QtCore.QObject):
             if not confirm_bulk(self._parent, count, "label", scope):
                 self._say(self.tr("Nothing was labelled."), 4000)
                 return
+            text = self.tr("Label all “{text}”").format(text=surface)
+            run = ProjectRun(text) if scope == "project" else None
             for doc_id, suggestions in planned.items():
                 if suggestions:
                     offered += len(suggestions)
-                    text = self.tr("Label all “{text}”").format(text=surface)
-                    total += self._push(doc_id, suggestions, text, only_covered=True)
+                    total += self._push(doc_id, suggestions, text, only_covered=True, run=run)
+            hint = self.keep_run(run) if run is not None and self.keep_run is not None else ""
             labels = self.workspace.labels
             shown = label_name(labels.get(label)) if label in labels else label
             text = self.tr("{count} occurrences suggested as {label}", "", total)
@@ -174,7 +188,7 @@ class SuggestionController(QtCore.QObject):
             if offered > total:
                 skipped = offered - total
                 text += self.tr("; %n left alone (already in or beside another span)", "", skipped)
-            self._say(text, 5000)
+            self._say(f"{text}. {hint}" if hint else text, 8000 if hint else 5000)
 
         busy = self.tr("Looking for “{text}”…").format(text=surface)
         op = self.start(work, done, busy)

@@ -285,6 +285,11 @@ class Workspace(QtCore.QObject):
         return op
 
     @property
+    def busy(self) -> bool:
+        """True while an operation that writes runs."""
+        return any(op.writes for op in self._running)
+
+    @property
     def ops(self) -> list[Op]:
         """Operations running or waiting."""
         return [*self._running, *self._queue]

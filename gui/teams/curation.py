@@ -245,7 +245,8 @@ class CurationPanel(QtWidgets.QWidget):
     # -- showing -----------------------------------------------------------
     def show_document(self, doc_id: str | None) -> None:
         """Curate this document (keeps the selected row when it is the same one)."""
-        row = self.current_row() if doc_id == self.doc_id else 0
+        # No row selected yet counts as the first one: the versions box is never left empty.
+        row = max(0, self.current_row()) if doc_id == self.doc_id else 0
         self.doc_id = doc_id
         if doc_id is None:
             self.curation = None
@@ -272,7 +273,9 @@ class CurationPanel(QtWidgets.QWidget):
         )
         self._show_agreed(gold)
         if self.model.rowCount():
-            self.view.selectRow(min(row, self.model.rowCount() - 1))
+            # Not selectRow: in a right-to-left view not laid out yet it finds no column
+            # (it looks at the viewport's right edge) and selects nothing.
+            self.view.setCurrentIndex(self.model.index(min(row, self.model.rowCount() - 1), 0))
         else:
             self.versions.setText(self.tr("No disagreements in this document."))
         self.view.resizeColumnsToContents()
@@ -367,7 +370,7 @@ class CurationPanel(QtWidgets.QWidget):
         self._push(text, lambda: settle(self.project, doc_id, group, choice))
         row = self.current_row()
         if row + 1 < self.model.rowCount():
-            self.view.selectRow(row + 1)
+            self.view.setCurrentIndex(self.model.index(row + 1, 0))
 
     def edit_current(self) -> EditVersionDialog | None:
         """Edit the selected disagreement's first version (or its gold span) for gold."""

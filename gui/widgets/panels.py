@@ -48,6 +48,8 @@ class DocumentPanel(QtWidgets.QWidget):
     open_requested = QtCore.Signal(str)
     #: "imported" or "useful" (most useful first), chosen in the order box
     order_requested = QtCore.Signal(str)
+    #: how many characters of a title a narrow list still shows (the counts give way)
+    TITLE_CHARS = 12
 
     def __init__(self, model: DocumentListModel, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
@@ -90,6 +92,9 @@ class DocumentPanel(QtWidgets.QWidget):
         refit = QtCore.QTimer(self.view, singleShot=True, interval=0)
         refit.timeout.connect(lambda: self.view.resizeColumnToContents(1))
         model.dataChanged.connect(refit.start)
+        refit.timeout.connect(self._give_way)
+        model.modelReset.connect(refit.start)
+        self._refit = refit
         self.view.activated.connect(self._activated)  # Enter, and double-click on most styles
         self.view.doubleClicked.connect(self._activated)
         self.view.installEventFilter(self)
@@ -123,7 +128,29 @@ class DocumentPanel(QtWidgets.QWidget):
         """The next document in the list as shown (wrapping around) that is not done."""
         return self.model.next_unfinished(after)
 
+    def _give_way(self) -> None:
+        """In a narrow list the counts give way to the titles (the status bar has the open
+        document's counts): each title keeps at least TITLE_CHARS characters."""
+        header = self.view.horizontalHeader()
+        title = self.view.fontMetrics().horizontalAdvance("م" * self.TITLE_CHARS) + 16
+        status = max(self.view.sizeHintForColumn(1), header.sectionSizeHint(1))
+        # Measured from the header texts: a hidden column's size hints are 0.
+        heading = header.fontMetrics()
+        horizontal = QtCore.Qt.Orientation.Horizontal
+        counts = sum(
+            max(heading.horizontalAdvance(str(self.model.headerData(c, horizontal))), 24) + 20
+            for c in range(2, self.model.columnCount())
+        )
+        narrow = self.view.viewport().width() < title + status + counts
+        for column in range(2, self.model.columnCount()):
+            if self.view.isColumnHidden(column) != narrow:
+                self.view.setColumnHidden(column, narrow)
+                if not narrow:
+                    self.view.resizeColumnToContents(column)
+
     def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:
+        if watched is self.view and event.type() == QtCore.QEvent.Type.Resize:
+            self._refit.start()  # once the viewport has its new width
         if watched is self.view and event.type() == QtCore.QEvent.Type.KeyPress:
             assert isinstance(event, QtGui.QKeyEvent)
             if event.key() in (QtCore.Qt.Key.Key_Return, QtCore.Qt.Key.Key_Enter):
@@ -264,7 +291,8 @@ class EntityPanel(QtWidgets.QWidget):
         row = self.model.row_of(span_id) if span_id else -1
         index = self.proxy.mapFromSource(self.model.index(row, 0)) if row >= 0 else None
         if index is not None and index.isValid():
-            self.view.selectRow(index.row())
+            # Not selectRow, which selects nothing in a right-to-left view not laid out yet.
+            self.view.setCurrentIndex(index)
             self.view.scrollTo(index)
         else:
             self.view.clearSelection()

@@ -159,6 +159,14 @@ The project is open read-only so that nothing newer is overwritten. Repair or de
         <source>It is one step: Undo takes all of it back.</source>
         <translation>إنها خطوة واحدة: التراجع يلغيها كلها.</translation>
     </message>
+    <message>
+        <source>Ctrl+Z undoes one document; Edit › Undo project-wide operation undoes all.</source>
+        <translation>‏Ctrl+Z يتراجع في وثيقة واحدة؛ وتحرير › التراجع عن عملية على مستوى المشروع يتراجع فيها كلها.</translation>
+    </message>
+    <message>
+        <source>Cancel while it runs leaves the project as it was.</source>
+        <translation>الإلغاء أثناء التنفيذ يُبقي المشروع كما كان.</translation>
+    </message>
     <message numerus="yes">
         <source>Accept %n suggestion(s) in this document?</source>
         <translation>
@@ -171,6 +179,17 @@ The project is open read-only so that nothing newer is overwritten. Repair or de
         </translation>
     </message>
     <message numerus="yes">
+        <source>Reject %n suggestion(s) in this document?</source>
+        <translation>
+            <numerusform>رفض %n اقتراح في هذه الوثيقة؟</numerusform>
+            <numerusform>رفض اقتراح واحد في هذه الوثيقة؟</numerusform>
+            <numerusform>رفض اقتراحين في هذه الوثيقة؟</numerusform>
+            <numerusform>رفض %n اقتراحات في هذه الوثيقة؟</numerusform>
+            <numerusform>رفض %n اقتراحًا في هذه الوثيقة؟</numerusform>
+            <numerusform>رفض %n اقتراح في هذه الوثيقة؟</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Accept %n suggestion(s) in the whole project?</source>
         <translation>
             <numerusform>قبول %n اقتراح في المشروع كله؟</numerusform>
@@ -179,6 +198,17 @@ The project is open read-only so that nothing newer is overwritten. Repair or de
             <numerusform>قبول %n اقتراحات في المشروع كله؟</numerusform>
             <numerusform>قبول %n اقتراحًا في المشروع كله؟</numerusform>
             <numerusform>قبول %n اقتراح في المشروع كله؟</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reject %n suggestion(s) in the whole project?</source>
+        <translation>
+            <numerusform>رفض %n اقتراح في المشروع كله؟</numerusform>
+            <numerusform>رفض اقتراح واحد في المشروع كله؟</numerusform>
+            <numerusform>رفض اقتراحين في المشروع كله؟</numerusform>
+            <numerusform>رفض %n اقتراحات في المشروع كله؟</numerusform>
+            <numerusform>رفض %n اقتراحًا في المشروع كله؟</numerusform>
+            <numerusform>رفض %n اقتراح في المشروع كله؟</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -201,6 +231,17 @@ The project is open read-only so that nothing newer is overwritten. Repair or de
             <numerusform>إضافة %n اقتراحات في المشروع كله؟</numerusform>
             <numerusform>إضافة %n اقتراحًا في المشروع كله؟</numerusform>
             <numerusform>إضافة %n اقتراح في المشروع كله؟</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Documents touched: %n.</source>
+        <translation>
+            <numerusform>الوثائق المعنية: %n.</numerusform>
+            <numerusform>الوثائق المعنية: وثيقة واحدة.</numerusform>
+            <numerusform>الوثائق المعنية: وثيقتان.</numerusform>
+            <numerusform>الوثائق المعنية: %n وثائق.</numerusform>
+            <numerusform>الوثائق المعنية: %n وثيقة.</numerusform>
+            <numerusform>الوثائق المعنية: %n وثيقة.</numerusform>
         </translation>
     </message>
 </context>
@@ -1773,6 +1814,145 @@ The view now shows what is on disk.</source>
     <message>
         <source>Edit the labels</source>
         <translation>تعديل الوسوم</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectDecisions</name>
+    <message>
+        <source>Reject all suggestions</source>
+        <translation>رفض كل الاقتراحات</translation>
+    </message>
+    <message>
+        <source>Reject every open suggestion in this document</source>
+        <translation>رفض كل اقتراح مفتوح في هذه الوثيقة</translation>
+    </message>
+    <message>
+        <source>Accept all suggestions in the project…</source>
+        <translation>قبول كل الاقتراحات في المشروع…</translation>
+    </message>
+    <message>
+        <source>Accept every open suggestion in every document</source>
+        <translation>قبول كل اقتراح مفتوح في كل الوثائق</translation>
+    </message>
+    <message>
+        <source>Reject all suggestions in the project…</source>
+        <translation>رفض كل الاقتراحات في المشروع…</translation>
+    </message>
+    <message>
+        <source>Reject every open suggestion in every document</source>
+        <translation>رفض كل اقتراح مفتوح في كل الوثائق</translation>
+    </message>
+    <message>
+        <source>Undo project-wide operation</source>
+        <translation>التراجع عن عملية على مستوى المشروع</translation>
+    </message>
+    <message>
+        <source>Take back the last change made to every document at once</source>
+        <translation>إلغاء آخر تغيير طُبّق على كل الوثائق دفعة واحدة</translation>
+    </message>
+    <message>
+        <source>Undo project-wide operation: {text}</source>
+        <translation>التراجع عن عملية على مستوى المشروع: {text}</translation>
+    </message>
+    <message>
+        <source>No open suggestions in this document.</source>
+        <translation>لا اقتراحات مفتوحة في هذه الوثيقة.</translation>
+    </message>
+    <message>
+        <source>Reject suggestions: {count}</source>
+        <translation>رفض الاقتراحات: {count}</translation>
+    </message>
+    <message>
+        <source>There are no open suggestions in the project.</source>
+        <translation>لا اقتراحات مفتوحة في المشروع.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>لم يتغيّر شيء.</translation>
+    </message>
+    <message>
+        <source>Accept all suggestions in the project</source>
+        <translation>قبول كل الاقتراحات في المشروع</translation>
+    </message>
+    <message>
+        <source>Reject all suggestions in the project</source>
+        <translation>رفض كل الاقتراحات في المشروع</translation>
+    </message>
+    <message numerus="yes">
+        <source>Accepted {count} suggestions in %n document(s).</source>
+        <translation>
+            <numerusform>قُبل {count} من الاقتراحات في لا وثيقة.</numerusform>
+            <numerusform>قُبل {count} من الاقتراحات في وثيقة واحدة.</numerusform>
+            <numerusform>قُبل {count} من الاقتراحات في وثيقتين.</numerusform>
+            <numerusform>قُبل {count} من الاقتراحات في %n وثائق.</numerusform>
+            <numerusform>قُبل {count} من الاقتراحات في %n وثيقة.</numerusform>
+            <numerusform>قُبل {count} من الاقتراحات في %n وثيقة.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Rejected {count} suggestions in %n document(s).</source>
+        <translation>
+            <numerusform>رُفض {count} من الاقتراحات في لا وثيقة.</numerusform>
+            <numerusform>رُفض {count} من الاقتراحات في وثيقة واحدة.</numerusform>
+            <numerusform>رُفض {count} من الاقتراحات في وثيقتين.</numerusform>
+            <numerusform>رُفض {count} من الاقتراحات في %n وثائق.</numerusform>
+            <numerusform>رُفض {count} من الاقتراحات في %n وثيقة.</numerusform>
+            <numerusform>رُفض {count} من الاقتراحات في %n وثيقة.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) edited since were left alone (undo there with Ctrl+Z).</source>
+        <translation>
+            <numerusform>لم تُمسّ أي وثيقة عُدّلت بعدها.</numerusform>
+            <numerusform>تُركت وثيقة واحدة عُدّلت بعدها كما هي (تراجع فيها بـ Ctrl+Z).</numerusform>
+            <numerusform>تُركت وثيقتان عُدّلتا بعدها كما هما (تراجع فيهما بـ Ctrl+Z).</numerusform>
+            <numerusform>تُركت %n وثائق عُدّلت بعدها كما هي (تراجع فيها بـ Ctrl+Z).</numerusform>
+            <numerusform>تُركت %n وثيقة عُدّلت بعدها كما هي (تراجع فيها بـ Ctrl+Z).</numerusform>
+            <numerusform>تُركت %n وثيقة عُدّلت بعدها كما هي (تراجع فيها بـ Ctrl+Z).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Edit › Undo project-wide operation takes it all back.</source>
+        <translation>تحرير › التراجع عن عملية على مستوى المشروع يلغيها كلها.</translation>
+    </message>
+    <message>
+        <source>Nothing to undo.</source>
+        <translation>لا شيء للتراجع عنه.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Undone: {text}, in %n document(s).</source>
+        <translation>
+            <numerusform>تم التراجع: {text}، في لا وثيقة.</numerusform>
+            <numerusform>تم التراجع: {text}، في وثيقة واحدة.</numerusform>
+            <numerusform>تم التراجع: {text}، في وثيقتين.</numerusform>
+            <numerusform>تم التراجع: {text}، في %n وثائق.</numerusform>
+            <numerusform>تم التراجع: {text}، في %n وثيقة.</numerusform>
+            <numerusform>تم التراجع: {text}، في %n وثيقة.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Undoing: {text}</source>
+        <translation>جارٍ التراجع: {text}</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was changed.</source>
+        <translation>أُلغي: لم يتغيّر شيء.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed</source>
+        <translation>لم يتغيّر شيء</translation>
+    </message>
+    <message>
+        <source>The change could not be saved, so none of it was kept:
+
+{error}</source>
+        <translation>تعذّر حفظ التغيير، فلم يُحتفظ بأي جزء منه:
+
+{error}</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
     </message>
 </context>
 <context>

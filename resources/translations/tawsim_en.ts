@@ -11,10 +11,24 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Reject %n suggestion(s) in this document?</source>
+        <translation>
+            <numerusform>Reject %n suggestion in this document?</numerusform>
+            <numerusform>Reject %n suggestions in this document?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Accept %n suggestion(s) in the whole project?</source>
         <translation>
             <numerusform>Accept %n suggestion in the whole project?</numerusform>
             <numerusform>Accept %n suggestions in the whole project?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reject %n suggestion(s) in the whole project?</source>
+        <translation>
+            <numerusform>Reject %n suggestion in the whole project?</numerusform>
+            <numerusform>Reject %n suggestions in the whole project?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -29,6 +43,13 @@
         <translation>
             <numerusform>Add %n suggestion in the whole project?</numerusform>
             <numerusform>Add %n suggestions in the whole project?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Documents touched: %n.</source>
+        <translation>
+            <numerusform>Documents touched: %n.</numerusform>
+            <numerusform>Documents touched: %n.</numerusform>
         </translation>
     </message>
 </context>
@@ -125,6 +146,37 @@
         <translation>
             <numerusform>%n span uses “{name}”. Relabel it to:</numerusform>
             <numerusform>%n spans use “{name}”. Relabel them to:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProjectDecisions</name>
+    <message numerus="yes">
+        <source>Accepted {count} suggestions in %n document(s).</source>
+        <translation>
+            <numerusform>Accepted {count} suggestions in %n document.</numerusform>
+            <numerusform>Accepted {count} suggestions in %n documents.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Rejected {count} suggestions in %n document(s).</source>
+        <translation>
+            <numerusform>Rejected {count} suggestions in %n document.</numerusform>
+            <numerusform>Rejected {count} suggestions in %n documents.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) edited since were left alone (undo there with Ctrl+Z).</source>
+        <translation>
+            <numerusform>%n document edited since was left alone (undo there with Ctrl+Z).</numerusform>
+            <numerusform>%n documents edited since were left alone (undo there with Ctrl+Z).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Undone: {text}, in %n document(s).</source>
+        <translation>
+            <numerusform>Undone: {text}, in %n document.</numerusform>
+            <numerusform>Undone: {text}, in %n documents.</numerusform>
         </translation>
     </message>
 </context>

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6 import QtWidgets
+from PySide6 import QtCore, QtWidgets
 from pytestqt.qtbot import QtBot
 
 from tests.gui.conftest import make_project
@@ -60,3 +60,24 @@ def test_tooltips_list_each_shortcut_once_without_platform_keys(window) -> None:
         assert len(row.keys) == len(set(row.keys))
         assert not any(k in ("Undo", "Redo", "Find", "New", "Open", "Backtab") for k in row.keys)
     assert window.label_bar.buttons["PERS"].text().startswith("1 ")
+
+
+def test_a_narrow_document_list_keeps_the_titles_readable(
+    qtbot: QtBot, tmp_path, make_window
+) -> None:  # type: ignore[no-untyped-def]
+    title = "“التحالف” يعزز قواته لمحاربة تنظيم “الدولة” في سوريا"
+    project = make_project(tmp_path / "p", [(title, "زار الوفد مدينة حلب.")])
+    window = make_window(project, auto_suggest=False)
+    window.resize(1200, 700)
+    panel = window.doc_panel
+    view = panel.view
+    horizontal = QtCore.Qt.Orientation.Horizontal
+    window.resizeDocks([window.doc_dock], [180], horizontal)
+    qtbot.wait(80)
+    least = view.fontMetrics().horizontalAdvance("م" * panel.TITLE_CHARS)
+    assert view.isColumnHidden(2) and view.isColumnHidden(3)  # the counts gave way
+    assert view.columnWidth(0) >= least  # and the title keeps its characters
+    window.resizeDocks([window.doc_dock], [420], horizontal)
+    qtbot.wait(80)
+    assert not view.isColumnHidden(2) and not view.isColumnHidden(3)  # back when there is room
+    assert view.columnWidth(2) > 0

@@ -217,8 +217,10 @@ def test_dashboard_draws_and_saves_png_and_svg(team, team_window, qtbot, tmp_pat
     assert stats.label_counts["sara"]["PERS"] == 1
     assert stats.acceptance["gazetteer"].accepted == 9
     assert stats.acceptance["crf"].rejected == 2
-    names = [t[1] for t in dashboard.agreement_chart.plot.getAxis("bottom")._tickLevels[0]]  # noqa: SLF001
-    assert names == ["ali", "sara"]
+    assert dashboard.agreement_chart.figure.names == ["ali", "sara"]
+    figure = dashboard.labels_chart.figure
+    assert [s.name for s in figure.series] == ["ali", "sara"]
+    assert figure.series[1].values[figure.categories.index("PERS")] == 1
     for chart in dashboard.charts:
         png, svg = tmp_path / f"{chart.name}.png", tmp_path / f"{chart.name}.svg"
         chart.save(png)
@@ -235,3 +237,34 @@ def test_dashboard_window_shows_before_its_charts(team, team_window, qtbot) -> N
     qtbot.waitUntil(lambda: teams.dashboard is not None, timeout=10000)
     qtbot.waitUntil(lambda: teams.dashboard.stats is not None, timeout=10000)
     assert teams.dashboard.isVisible()
+
+
+def test_curation_shown_again_selects_a_disagreement(team, team_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    _project, doc = team
+    window = team_window
+    window.actions_by_name["curation"].trigger()
+    panel = window.teams.curation
+    qtbot.waitUntil(lambda: window.teams.curation_dock.isVisible())
+    panel.view.setCurrentIndex(QtCore.QModelIndex())  # nothing selected
+    panel.show_document(doc)  # the same document again (the dock shown, a refresh)
+    assert panel.current_row() == 0
+    assert panel.versions.text()  # its versions are listed, not an empty box
+
+
+def test_curation_selects_its_first_row_in_a_right_to_left_window(team, make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """In Arabic the first disagreement is selected and its versions listed.
+
+    (Under xcb, QTableView.selectRow selected nothing there; the offscreen
+    platform lays the view out earlier and never showed that failure.)
+    """
+    app = QtWidgets.QApplication.instance()
+    app.setLayoutDirection(QtCore.Qt.LayoutDirection.RightToLeft)  # as in Arabic
+    try:
+        window = make_window(team[0], auto_suggest=False)
+        panel = window.teams.curation
+        window.actions_by_name["curation"].trigger()
+        qtbot.waitUntil(lambda: window.teams.curation_dock.isVisible())
+        assert panel.current_row() == 0
+        assert "«قسد»" in panel.versions.text()
+    finally:
+        app.setLayoutDirection(QtCore.Qt.LayoutDirection.LeftToRight)
