@@ -32,6 +32,10 @@ CHUNK = 2000
 KEPT_HIGHLIGHTS = 3000
 
 
+#: the selection, translucent so that label colours show through it
+SELECTION = QtGui.QColor(0, 90, 200, 70)
+
+
 class AnnotationEditor(QtWidgets.QTextEdit):
     """Read-only text with caret and selection, span highlights, tooltips and a span menu."""
 
@@ -60,7 +64,7 @@ class AnnotationEditor(QtWidgets.QTextEdit):
         self.document().setDefaultTextOption(option)
         # The selection is drawn translucent so that label colours show through it.
         palette = self.palette()
-        palette.setColor(QtGui.QPalette.ColorRole.Highlight, QtGui.QColor(0, 90, 200, 70))
+        palette.setColor(QtGui.QPalette.ColorRole.Highlight, SELECTION)
         palette.setColor(
             QtGui.QPalette.ColorRole.HighlightedText,
             palette.color(QtGui.QPalette.ColorRole.Text),
@@ -343,6 +347,18 @@ class AnnotationEditor(QtWidgets.QTextEdit):
         if span_id != self._current:
             self._current = span_id
             self.current_changed.emit(span_id)
+        # The current span is selected (copy, edge keys), but its outline marks it:
+        # the selection over it is drawn in the span's own highlight, so that its
+        # label colour never changes (Qt paints a selection over the formats).
+        span = self._spans.get(span_id)
+        colour = SELECTION
+        if span is not None and self.selection_range() == (span.start, span.end):
+            own = self._selection(span)  # held: its format is a view into it
+            colour = QtGui.QColor(own.format.background().color())
+        palette = self.palette()
+        if palette.color(QtGui.QPalette.ColorRole.Highlight) != colour:
+            palette.setColor(QtGui.QPalette.ColorRole.Highlight, colour)
+            self.setPalette(palette)
 
     def step(self, direction: int) -> Span | None:
         """Make the next (+1) or previous (-1) visible span current, in reading order."""
