@@ -122,12 +122,6 @@ def credits() -> list[Credit]:
             "https://github.com/scrapinghub/python-crfsuite",
         ),
         Credit(
-            f"pyqtgraph {version('pyqtgraph')}".strip(),
-            QtCore.QCoreApplication.translate("About", "the statistics charts"),
-            installed_licence("pyqtgraph", "MIT"),
-            "https://www.pyqtgraph.org/",
-        ),
-        Credit(
             "Noto Naskh Arabic",
             QtCore.QCoreApplication.translate("About", "the font of the document text"),
             "OFL-1.1",

@@ -36,10 +36,6 @@
         <translation>؛ ومكتبة CRFsuite بترخيص BSD</translation>
     </message>
     <message>
-        <source>the statistics charts</source>
-        <translation>رسوم الإحصاءات البيانية</translation>
-    </message>
-    <message>
         <source>the font of the document text</source>
         <translation>خط نص الوثيقة</translation>
     </message>

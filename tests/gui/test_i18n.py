@@ -308,7 +308,6 @@ def test_about_credits_libraries_and_data_with_licences(qtbot, window) -> None: 
         "platformdirs",
         "Babel",
         "python-crfsuite",
-        "pyqtgraph",
         "Noto Naskh Arabic",
         "ANERcorp",
         "Enab Baladi",
