@@ -11,6 +11,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from core.changes import Change
 from core.errors import TawsimError
 from core.share import ShareError, bundle, merge, summarise
+from gui import i18n
 from gui.actions import make_action
 from gui.session import DocumentSession
 from gui.teams.compare import CompareController
@@ -229,7 +230,9 @@ class TeamFeatures(QtCore.QObject):
             window = QtWidgets.QWidget(self.host, QtCore.Qt.WindowType.Window)
             window.setObjectName("dashboard_window")
             window.setWindowTitle(
-                self.tr("Statistics — {project}").format(project=self.project.name)
+                self.tr("Statistics — {project}").format(
+                    project=i18n.own_direction(i18n.project_name(self.project))
+                )
             )
             layout = QtWidgets.QVBoxLayout(window)
             layout.setContentsMargins(6, 6, 6, 6)
