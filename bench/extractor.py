@@ -148,6 +148,23 @@ def quarters(result: dict) -> list[float]:  # type: ignore[type-arg]
     return out
 
 
+def new_names(docs: list[GoldDoc]) -> list[float]:
+    """Per quarter, the share of gold entities whose form and label no earlier document had:
+    what memory and retraining cannot know yet (a quarter's difficulty for learning)."""
+    from core.extract.matcher import phrase_key
+
+    n, seen, out = len(docs), set(), []
+    for q in range(4):
+        new = total = 0
+        for doc in docs[n * q // 4 : n * (q + 1) // 4]:
+            keys = [(phrase_key(doc.text[s:e]), label) for s, e, label in doc.spans]
+            new += sum(k not in seen for k in keys)
+            total += len(keys)
+            seen.update(keys)
+        out.append(new / max(total, 1))
+    return out
+
+
 def learning(docs: list[GoldDoc], crf: CrfModel | None = None, seeds: int = 0) -> dict[str, object]:
     """Last-quarter and per-quarter effort: off, on in corpus order, on by uncertainty, and on
     in ``seeds`` shuffled orders (per-quarter mean)."""
@@ -156,7 +173,13 @@ def learning(docs: list[GoldDoc], crf: CrfModel | None = None, seeds: int = 0) -
         "on": simulate(docs, learning=True, crf=crf, match="token"),
         "uncertainty": simulate(docs, learning=True, crf=crf, match="token", order="uncertainty"),
     }
-    out: dict[str, object] = {k: (v["last_quarter"]["effort"], quarters(v)) for k, v in runs.items()}
+    out: dict[str, object] = {
+        k: (v["last_quarter"]["effort"], quarters(v)) for k, v in runs.items()
+    }
+    out["new_names"] = new_names(list(docs))
+    out["takeover"] = {
+        k: v["takeover"]["project_model_from"] for k, v in runs.items() if k != "off"
+    }
     # Without learning a document's effort does not depend on the order, so "off" by quarter in
     # corpus order says how hard each quarter's documents are; on / off removes that.
     off_docs = {r["id"]: r for r in runs["off"]["documents"]}
@@ -190,6 +213,15 @@ def show_learning(name: str, n_docs: int, res: dict[str, object]) -> None:
             f"  {label:<30} last quarter {last:.3f}{ratio}; by quarter "
             + " ".join(f"{q:.3f}" for q in qs)
         )
+    print(
+        "  names no earlier document had (corpus order), by quarter: "
+        + " ".join(f"{q:.3f}" for q in res["new_names"])  # type: ignore[attr-defined]
+        + "; the project model first suggests at document "
+        + ", ".join(
+            f"{k} {'-' if v is None else v + 1}"
+            for k, v in res["takeover"].items()  # type: ignore[attr-defined]
+        )
+    )
     on_q = res["on"][1]  # type: ignore[index]
     print(
         "  corpus order, learning / no learning by quarter (the quarter's difficulty removed): "
@@ -284,9 +316,7 @@ def main() -> int:
     parser.add_argument("--run-folds", type=int, default=None, help="run only the first N folds")
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--doc-sentences", type=int, default=SENTENCES_PER_DOC)
-    parser.add_argument(
-        "--only", choices=["cv", "learning", "speed", "train"], default=None
-    )
+    parser.add_argument("--only", choices=["cv", "learning", "speed", "train"], default=None)
     parser.add_argument(
         "--write-calibration", action="store_true", help=f"write {CALIBRATION.name} from the folds"
     )
@@ -346,7 +376,8 @@ def main() -> int:
         print(
             f"shipped model {DEFAULT_MODEL.name}: trained {meta.get('trained', '?')} in "
             f"{meta.get('seconds', '?')} s on {meta.get('workers', '?')} cores "
-            f"({meta.get('tokens', '?')} tokens, minfreq {meta.get('params', {}).get('feature.minfreq', '?')})"
+            f"({meta.get('tokens', '?')} tokens, "
+            f"minfreq {meta.get('params', {}).get('feature.minfreq', '?')})"
         )
     if only == "train" or (only is None and not args.skip_train):
         # The command that builds the shipped model (README), timed as a whole process.

@@ -11,8 +11,10 @@ worker thread on first use, from a read-only view of the project, and then
   old version, learn the new one", so an undo unlearns;
 - retrains the project model (core.extract.learning) in a child process when
   a document is marked done or every ``RetrainPolicy.every_accepted``
-  accepted spans, then swaps the new model in: documents opened afterwards
-  get its suggestions.
+  accepted spans, then swaps the new model in once it leads
+  (``core.extract.learning.TakeOver``: fewer errors than the default model on
+  the documents finished after it was trained); documents opened afterwards
+  get its suggestions. Until then the default model keeps suggesting.
 
 Widgets are never touched from a worker; results come back by signal.
 """
@@ -325,16 +327,29 @@ class ExtractorService(QtCore.QObject):
         if rec is None:
             self.message.emit(self.tr("Nothing to learn from yet: mark documents done first."))
             return
+        takeover = getattr(rec, "takeover", None)
+        leads = takeover is None or takeover.project_leads
         # Swapping the reference is enough: a running worker keeps the combiner it took.
         old = self._combiner
         if old is not None:
-            recs = [r for r in old.recommenders if r.name not in ("crf", "crf-project")]
-            self._combiner = configured_combiner([*recs, rec])
-        self.message.emit(
-            self.tr("Project model updated ({name}@{version})").format(
-                name=rec.name, version=rec.version
+            crfs = [r for r in old.recommenders if r.name in ("crf", "crf-project")]
+            others = [r for r in old.recommenders if r not in crfs]
+            if leads:
+                self._combiner = configured_combiner([*others, rec])
+            elif any(r.name == "crf-project" for r in crfs):
+                # The default model caught up again: it suggests until the project model leads.
+                default = getattr(rec, "base", None)
+                from core.extract.crf import CrfRecommender
+
+                back = [CrfRecommender(default)] if default is not None else []
+                self._combiner = configured_combiner([*others, *back])
+        if leads:
+            self.message.emit(
+                self.tr("Project model updated ({name}@{version})").format(
+                    name=rec.name, version=rec.version
+                )
             )
-        )
+        # Otherwise nothing changed in what is suggested, so nothing to announce.
 
     def _retrain_failed(self, message: str) -> None:
         log.warning("retraining failed: %s", message)

@@ -306,5 +306,12 @@ def cmd_simulate(args: argparse.Namespace) -> int:
             f"{name:<40} {t['gold']:5d} {t['false_suggestions']:6d} {t['missed']:6d} "
             f"{t['effort']:7.3f}"
         )
-    print(f"learning: {'on' if result['learning'] else 'off'}; order: {result['order']}")
+    line = f"learning: {'on' if result['learning'] else 'off'}; order: {result['order']}"
+    first = result["takeover"]["project_model_from"]
+    if result["learning"]:
+        # The project model replaces the default one only once it made fewer errors.
+        line += "; project model suggests from document " + (
+            "-" if first is None else str(first + 1)
+        )
+    print(line)
     return 0

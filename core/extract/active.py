@@ -85,14 +85,14 @@ def most_useful_first(
     project model when one is trained, else the bundled one); without any
     model the documents keep the project's order. Read-only: safe in a worker.
     """
-    from core.extract.learning import load_default_crf
+    from core.extract.learning import project_crf
 
     todo = [
         info.id
         for info in project.documents()
         if project.summary(info.id, annotator).status != "done"
     ]
-    model = model if model is not None else load_default_crf(project, annotator)
+    model = model if model is not None else project_crf(project, annotator)
     if model is None:
         return todo
     items = ((doc_id, project.text(doc_id)) for doc_id in todo)

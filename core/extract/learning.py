@@ -6,7 +6,16 @@ trained on the accepted spans of the annotator's finished documents, whose
 features are the usual ones *plus the default model's tags* for the token and
 its neighbours. With few documents it learns to trust the default model, and
 with more it learns where this project differs (other conventions, names,
-domain). It replaces the default model in the project's recommender list.
+domain).
+
+It replaces the default model only once it has earned it (``TakeOver``): each
+time documents are marked done, the project model of the time and the default
+model both tag them before the project model learns from them, and their
+errors (false plus missed spans against the confirmed ones) add up. While the
+project model has made no fewer errors than the default on those unseen
+documents, the default model keeps suggesting (a model trained on one or two
+documents misses names the default finds); once it has made fewer, it takes
+over, and it hands back if the default catches up again.
 
 ``retrain_project_model`` is what the GUI runs in a worker when a document is
 marked done, or every ``RetrainPolicy.every_accepted`` accepted spans. It only
@@ -16,8 +25,9 @@ atomically, so the UI thread never waits for it.
 
 from __future__ import annotations
 
+import json
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -33,7 +43,7 @@ from core.extract.crf import (
     text_sentences,
     train_crf,
 )
-from core.model import Document
+from core.model import Document, DocumentInfo
 
 if TYPE_CHECKING:
     from core.store.project import Project
@@ -41,11 +51,15 @@ if TYPE_CHECKING:
 __all__ = [
     "ProjectCrfRecommender",
     "RetrainPolicy",
+    "TakeOver",
     "document_sentences",
     "project_model_path",
     "load_default_crf",
+    "judge_documents",
+    "project_crf",
     "project_recommender",
     "retrain_project_model",
+    "suggestion_errors",
     "train_stacked",
 ]
 
@@ -69,6 +83,54 @@ class RetrainPolicy:
     def due(self, accepted_since_last: int, document_done: bool) -> bool:
         """True if a retraining should start now."""
         return (self.on_done and document_done) or accepted_since_last >= self.every_accepted
+
+
+@dataclass
+class TakeOver:
+    """The project model's and the default model's errors on documents the project model
+    had not been trained on; the project model suggests once it has made fewer."""
+
+    project: int = 0
+    default: int = 0
+    documents: int = 0
+
+    @property
+    def project_leads(self) -> bool:
+        """True once the project model has made fewer errors than the default (a tie keeps it)."""
+        return self.project < self.default
+
+    def record(self, project_errors: int, default_errors: int) -> None:
+        """Add one newly confirmed document's errors of both models."""
+        self.project += project_errors
+        self.default += default_errors
+        self.documents += 1
+
+    def to_json(self) -> dict[str, int]:
+        """The sidecar's ``takeover`` entry."""
+        return {"project": self.project, "default": self.default, "documents": self.documents}
+
+    @classmethod
+    def from_json(cls, data: Any) -> TakeOver:
+        """From a sidecar's entry; an older sidecar without one starts from nothing."""
+        if not isinstance(data, dict):
+            return cls()
+        return cls(*(int(data.get(k, 0)) for k in ("project", "default", "documents")))
+
+
+Key = Callable[[int, int, str], Any]
+
+
+def suggestion_errors(
+    suggestions: Iterable[Suggestion],
+    spans: Iterable[tuple[int, int, str]],
+    key: Key | None = None,
+) -> int:
+    """False suggestions plus missed spans against confirmed ones (same offsets and label,
+    or the same ``key``, e.g. whitespace tokens)."""
+    key = key or (lambda s, e, label: (s, e, label))
+    gold = {key(s, e, label) for s, e, label in spans}
+    found = {key(s.start, s.end, s.label) for s in suggestions}
+    return len(found - gold) + len(gold - found)
 
 
 def document_sentences(
@@ -112,6 +174,7 @@ def train_stacked(
     base: CrfModel | None = None,
     version: int = 1,
     params: dict[str, Any] | None = None,
+    meta: dict[str, Any] | None = None,
 ) -> Path | None:
     """Train a project model on top of base (the default model); None without data.
 
@@ -138,7 +201,11 @@ def train_stacked(
         out,
         params={**PROJECT_PARAMS, **(params or {})},
         extra_features=stacked,
-        meta={"version": version, "stacked_on": str(base.path.name) if base else None},
+        meta={
+            "version": version,
+            "stacked_on": str(base.path.name) if base else None,
+            **(meta or {}),
+        },
     )
     return out
 
@@ -152,6 +219,7 @@ class ProjectCrfRecommender:
         self.model = model
         self.base = base
         self.version = model.version
+        self.takeover = TakeOver.from_json(model.meta.get("takeover"))
 
     def tag_document(
         self, sentences: Sequence[Sequence[str]]
@@ -195,24 +263,43 @@ def project_recommender(
 
 
 def retrain_project_model(project: Project, annotator: str | None = None) -> Path | None:
-    """Retrain the project model on the annotator's finished documents (worker-safe)."""
-    documents: list[list[list[tuple[str, str]]]] = []
+    """Retrain the project model on the annotator's finished documents (worker-safe).
+
+    Documents finished since the last training are first tagged by that model
+    and by the default one, and their errors go into the ``TakeOver`` kept in
+    the sidecar with the ids the new model is trained on.
+    """
+    done: list[tuple[str, str, list[tuple[int, int, str]]]] = []
     for info in project.documents():
         layer = project.layer(info.id, annotator)
         if layer.status != "done":
             continue
         spans = [(s.start, s.end, s.label) for s in layer.spans(status="accepted")]
-        documents.append(document_sentences(project.text(info.id), spans))
+        done.append((info.id, project.text(info.id), spans))
     out = project_model_path(project, annotator)
-    version = 1
+    old: dict[str, Any] = {}
     if sidecar(out).exists():
-        import json
-
-        version = int(json.loads(sidecar(out).read_text("utf-8")).get("version", 0)) + 1
+        old = json.loads(sidecar(out).read_text("utf-8"))
+    version = int(old.get("version", 0)) + 1
+    takeover = TakeOver.from_json(old.get("takeover"))
+    # A sidecar without the ids it was trained on cannot tell new documents from old ones.
+    if out.exists() and "trained_on" in old:
+        seen = set(old["trained_on"])
+        judge_documents(
+            ProjectCrfRecommender(CrfModel(out), default_model()),
+            [(text, spans) for doc_id, text, spans in done if doc_id not in seen],
+            takeover,
+        )
+    documents = [document_sentences(text, spans) for _, text, spans in done]
     out.parent.mkdir(parents=True, exist_ok=True)
     # Train beside the target, then swap: a reader never sees half a model.
     with tempfile.TemporaryDirectory(dir=out.parent) as tmp:
-        trained = train_stacked(documents, Path(tmp) / out.name, version=version)
+        trained = train_stacked(
+            documents,
+            Path(tmp) / out.name,
+            version=version,
+            meta={"trained_on": [d[0] for d in done], "takeover": takeover.to_json()},
+        )
         if trained is None:
             return None
         trained.replace(out)
@@ -220,13 +307,46 @@ def retrain_project_model(project: Project, annotator: str | None = None) -> Pat
     return out
 
 
+def judge_documents(
+    project_rec: ProjectCrfRecommender | None,
+    documents: Iterable[tuple[str, Sequence[tuple[int, int, str]]]],
+    takeover: TakeOver,
+    key: Key | None = None,
+) -> TakeOver:
+    """Tag each (text, confirmed spans) with the project model and the default; record both."""
+    if project_rec is None:
+        return takeover
+    base = project_rec.base
+    default = CrfRecommender(base) if base is not None else None
+    for text, spans in documents:
+        doc = Document(DocumentInfo("judged", "judged", 0.0, length=len(text)), text)
+        takeover.record(
+            suggestion_errors(project_rec.suggest(doc), spans, key),
+            suggestion_errors(default.suggest(doc) if default else [], spans, key),
+        )
+    return takeover
+
+
+def project_crf(
+    project: Project, annotator: str | None = None
+) -> CrfRecommender | ProjectCrfRecommender | None:
+    """The CRF that orders documents by uncertainty: the project model once trained (it
+    knows this project, even before it suggests), else the default one."""
+    rec = project_recommender(project, annotator)
+    if rec is not None:
+        return rec
+    model = default_model()
+    return CrfRecommender(model) if model is not None else None
+
+
 def load_default_crf(
     project: Project | None = None, annotator: str | None = None
 ) -> CrfRecommender | ProjectCrfRecommender | None:
-    """The CRF recommender for a project: its own model if trained, else the default one."""
+    """The CRF recommender for a project: its own model once it leads (``TakeOver``), else
+    the default one."""
     if project is not None:
         rec = project_recommender(project, annotator)
-        if rec is not None:
+        if rec is not None and rec.takeover.project_leads:
             return rec
     model = default_model()
     return CrfRecommender(model) if model is not None else None

@@ -3,7 +3,9 @@
 For each document, in order: take the combined suggestions, accept the right
 ones, reject the wrong ones, add the missed ones, mark the document done, and
 let learning run as the app does (the project memory at once, a project model
-retrained on the finished documents). Effort is
+retrained on the finished documents, which replaces the default model once it
+has made fewer errors on the documents finished after it was trained,
+``core.extract.learning.TakeOver``). Effort is
 ``(false suggestions + missed entities) / gold entities``.
 
 ``order="corpus"`` replays the documents as given; ``order="uncertainty"``
@@ -23,7 +25,13 @@ from core.evaluate import whitespace_tokens
 from core.extract.base import Recommender, Suggestion
 from core.extract.corpus import GoldDoc
 from core.extract.crf import CrfModel, CrfRecommender, default_model
-from core.extract.learning import ProjectCrfRecommender, document_sentences, train_stacked
+from core.extract.learning import (
+    ProjectCrfRecommender,
+    TakeOver,
+    document_sentences,
+    judge_documents,
+    train_stacked,
+)
 from core.extract.memory import ProjectMemoryRecommender
 from core.extract.pipeline import Combiner
 from core.model import Document, DocumentInfo, Span
@@ -109,14 +117,17 @@ def simulate(
     memory = ProjectMemoryRecommender()
     done: list[list[list[tuple[str, str]]]] = []
     project_rec: ProjectCrfRecommender | None = None
+    takeover = TakeOver()
+    took_over: int | None = None  # the first document the project model suggested for
     rows: list[DocEffort] = []
     with tempfile.TemporaryDirectory(prefix="tawsim-simulate-") as tmp:
         remaining = list(docs)
         for n in range(len(docs)):
             gold_doc = _next_doc(remaining, order, project_rec or crf)
             recs: list[Recommender] = list(base)
-            if project_rec is not None:
+            if project_rec is not None and takeover.project_leads:
                 recs.append(project_rec)
+                took_over = n if took_over is None else took_over
             elif crf is not None:
                 recs.append(CrfRecommender(crf))
             if learning:
@@ -130,6 +141,10 @@ def simulate(
             rows.append(_replay(gold_doc, suggestions, memory if learning else None, mode))
             if learning:
                 spans = gold_doc.spans
+                # Judged before it learns from this document, as the app does at Mark done.
+                judge_documents(
+                    project_rec, [(gold_doc.text, spans)], takeover, _keyer(gold_doc, mode)
+                )
                 done.append(document_sentences(gold_doc.text, spans))
                 if (n + 1) % retrain_every == 0 or n + 1 == len(docs):
                     out = Path(tmp) / f"project-{n}.crfsuite"
@@ -145,6 +160,7 @@ def simulate(
         "last_quarter": _summary(quarter),
         "learning": learning,
         "order": order,
+        "takeover": {**takeover.to_json(), "project_model_from": took_over},
     }
 
 

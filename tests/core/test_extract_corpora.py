@@ -22,8 +22,8 @@ def test_spans_cover_whole_tokens(corpus) -> None:  # type: ignore[no-untyped-de
         for s, e, label in spans:
             assert label in LABELS
             # A token may end in punctuation outside the span (ANERcorp splits it off).
-            # Or after a one-letter proclitic left outside (``و[فهد اليوسف|PERS]``, ``لـ[...]``): the
-            # token-projected match of the learning figure counts the whole token.
+            # Or after a one-letter proclitic left outside (``و[فهد اليوسف|PERS]``,
+            # ``لـ[...]``): the token-projected match of the learning figure counts the whole token.
             assert any(
                 s - k in starts and all(c in "وفبلكـ" for c in text[s - k : s]) for k in (0, 1, 2)
             ), (doc_id, text[s:e])

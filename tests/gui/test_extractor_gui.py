@@ -6,13 +6,15 @@ import threading
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6 import QtCore, QtWidgets
 from pytestqt.qtbot import QtBot
 
 from core.extract.base import Suggestion
+from core.extract.crf import CrfModel, CrfRecommender, train_crf
 from core.extract.learning import RetrainPolicy, project_model_path
 from core.extract.memory import ProjectMemoryRecommender
-from core.model import Document
+from core.model import Document, DocumentInfo
 from core.settings import load_config
 from core.store import Project
 from gui.extractor import retrain_in_thread
@@ -27,6 +29,12 @@ Left = QtCore.Qt.MouseButton.LeftButton
 DOC_A = "زار الوفد سوريا ثم حلب، والتقى قيادة قسد في كوباني."
 DOC_B = "عاد الوفد إلى سوريا ومنها إلى حلب، ولم يلتق قسد في كوباني."
 DOC_C = "في كوباني اجتماع عن سوريا."
+TINY = [("كريم", "سوريا"), ("سليم", "لبنان"), ("رامي", "مصر"), ("نادر", "العراق")] * 3
+PORT_DOCS = [
+    "وصلت الشحنة إلى ميناء كلكاتوس صباحا",
+    "غادرت السفينة ميناء كلكاتوس مساء",
+    "أغلق ميناء كلكاتوس أبوابه أمس",
+]
 
 
 class Words:
@@ -164,7 +172,51 @@ def test_mark_done_retrains_in_background_and_status_bar_shows_it(
     gate.set()
     qtbot.waitUntil(lambda: not window.retrain_label.isVisible(), timeout=20000)
     assert project_model_path(project).exists()
-    assert "crf-project" in window.extractor.recommender_names()
+    # Trained on one document, it has not yet shown that it does better than the default
+    # model on a document it had not seen: it does not suggest yet.
+    assert "crf-project" not in window.extractor.recommender_names()
+
+
+def test_project_model_suggests_once_it_did_better_on_a_finished_document(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import core.extract.learning as learning
+
+    tiny = tmp_path / "tiny.crfsuite"
+    train_crf(
+        [[("زار", "O"), (p, "B-PERS"), ("مدينة", "O"), (c, "B-LOC")] for p, c in TINY],
+        tiny,
+        params={"max_iterations": 40},
+    )
+    default = CrfModel(tiny)  # a default model that cannot know the port below
+    monkeypatch.setattr(learning, "default_model", lambda: default)
+    project = make_project(tmp_path / "p", [(f"d{i}", text) for i, text in enumerate(PORT_DOCS)])
+    ids = [d.id for d in project.documents()]
+    window = window_on(
+        qtbot,
+        project,
+        lambda _p: [CrfRecommender(default)],
+        retrain_runner=retrain_in_thread,
+        retrain_policy=RetrainPolicy(every_accepted=1000),
+    )
+
+    def label_port_and_finish() -> None:
+        start = window.current.text.index("كلكاتوس")
+        window.editor.select_range(start, start + 7)
+        qtbot.keyClick(window.editor, Key.Key_2)
+        qtbot.keyClick(window.editor, Key.Key_Return, Mod.ControlModifier)  # mark done
+        qtbot.waitUntil(lambda: not window.extractor.is_retraining, timeout=20000)
+
+    assert window.current.doc_id == ids[0]
+    # The extractor is built on first use (no suggestions shown: Mark done would ask about them).
+    window.extractor.suggest(Document(DocumentInfo("x", "x", 0.0, length=3), "زار"))
+    assert window.extractor.recommender_names() == ["crf"]
+    label_port_and_finish()
+    assert window.current.doc_id == ids[1]
+    assert window.extractor.recommender_names() == ["crf"]  # trained, not yet better
+    label_port_and_finish()  # the project model found the port here, the default did not
+    assert window.extractor.recommender_names() == ["crf-project"]
+    assert "Project model updated (crf-project@2)" in window.statusBar().currentMessage()
 
 
 def test_every_n_accepted_spans_retrains(qtbot: QtBot, tmp_path: Path) -> None:
