@@ -48,7 +48,7 @@ RECOMMENDERS: dict[str, str] = {
     "gazetteer": "Gazetteer: country, city, organisation and person lists",
     "rules": "Rules: people after titles, organisations and places after trigger nouns",
     "memory": "Project memory: what you accepted and rejected in this project",
-    "crf": "Statistical model (CRF); the project's own model once it is trained",
+    "crf": "Statistical model (CRF); the project's own once it errs less than the default",
     "latin": "Latin-script names: capitalised names, English places, acronyms",
 }
 # The project model replaces the default CRF and shares its setting.

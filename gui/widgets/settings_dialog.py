@@ -25,7 +25,7 @@ RECOMMENDER_TEXT = {
     ),
     "crf": QT_TRANSLATE_NOOP(
         "RecommenderSettingsDialog",
-        "Statistical model (CRF); the project's own model once it is trained",
+        "Statistical model (CRF); the project's own once it errs less than the default",
     ),
     "latin": QT_TRANSLATE_NOOP(
         "RecommenderSettingsDialog",

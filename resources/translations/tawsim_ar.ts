@@ -1966,8 +1966,8 @@ The view now shows what is on disk.</source>
         <translation>ذاكرة المشروع: ما قبلته وما رفضته في هذا المشروع</translation>
     </message>
     <message>
-        <source>Statistical model (CRF); the project&apos;s own model once it is trained</source>
-        <translation>النموذج الإحصائي (CRF)؛ ونموذج المشروع نفسه بعد تدريبه</translation>
+        <source>Statistical model (CRF); the project&apos;s own once it errs less than the default</source>
+        <translation>النموذج الإحصائي (CRF)؛ ونموذج المشروع نفسه حين تقل أخطاؤه عن النموذج الافتراضي</translation>
     </message>
     <message>
         <source>Latin-script names: capitalised names, English places, acronyms</source>
