@@ -19,6 +19,7 @@ opened for writing.
 from __future__ import annotations
 
 import gc
+import json
 import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
@@ -84,6 +85,30 @@ def entry_json(info: DocumentInfo) -> dict[str, Any]:
         "meta": dict(info.meta),
         "length": info.length,
     }
+
+
+_ENCODE = json.JSONEncoder(
+    sort_keys=True, ensure_ascii=False, separators=(", ", ": "), allow_nan=False
+).encode
+# Between two entries of the encoded list: "}, " then the next entry's first key.
+# A quote outside a string is never preceded by a backslash, so this cannot
+# match inside a title; only a crafted meta could, and that is caught below.
+_ENTRY_GAP = re.compile(r'(?<=\}), (?=\{"id": ")')
+
+
+def shard_text(rows: list[tuple[str, dict[str, Any]]]) -> str:
+    """A shard's file, exactly as ``dumps`` writes it, made in one encoder call.
+
+    ``dumps`` encodes each record on its own (a Python call per record, 3 ms
+    for a shard of 400 at 100,000 documents, which made adding one document
+    cost five times what it does in a small project); here the encoder runs
+    once over the list and the result is cut between records.
+    """
+    parts = _ENTRY_GAP.split(_ENCODE([row for _, row in rows])[1:-1])
+    if len(parts) != len(rows):  # a meta value that looks like an entry: the slow way
+        return dumps({_TABLE: dict(rows)})
+    body = ",\n".join(f'  "{key}": {part}' for (key, _), part in zip(rows, parts, strict=True))
+    return f'{{\n "{_TABLE}": {{\n{body}\n }}\n}}\n'
 
 
 def _entry(row: Any, where: object, key: str) -> DocumentInfo:
@@ -166,6 +191,8 @@ class DocumentIndex:
         # Each shard's stamp as last read or written here, and whether the
         # snapshot in cache/ must be written again (see index_cache).
         self._stamps: dict[str, Stamp | None] = {}
+        # Per dirty shard, the entries changed since its last write: seq -> entry (None: gone).
+        self._changed: dict[str, dict[str, DocumentInfo | None]] = {}
         self._snapshot_stale = False
 
     # -- reading -------------------------------------------------------------
@@ -307,19 +334,27 @@ class DocumentIndex:
             self._next += 1
         self.docs[info.id] = info
         self._members.setdefault(shard_of(info.id), set()).add(info.id)
-        self._dirty.add(shard_of(info.id))
+        self._note(info.id, info)
 
     def replace(self, info: DocumentInfo) -> None:
         """Replace an existing entry (a new title), keeping its place."""
         self.docs[info.id] = info
-        self._dirty.add(shard_of(info.id))
+        self._note(info.id, info)
 
     def remove(self, doc_id: str) -> None:
         """Remove an entry."""
+        self._note(doc_id, None)
         self.docs.pop(doc_id, None)
         self._seq.pop(doc_id, None)
         self._members.get(shard_of(doc_id), set()).discard(doc_id)
-        self._dirty.add(shard_of(doc_id))
+
+    def _note(self, doc_id: str, info: DocumentInfo | None) -> None:
+        """Mark doc_id's shard dirty and remember the entry's new state (None: gone)."""
+        shard = shard_of(doc_id)
+        self._dirty.add(shard)
+        seq = self._seq.get(doc_id)
+        if seq is not None:
+            self._changed.setdefault(shard, {})[str(seq)] = info
 
     @property
     def dirty(self) -> bool:
@@ -329,9 +364,57 @@ class DocumentIndex:
     def discard_changes(self, doc_ids: Iterable[str]) -> None:
         """Forget entries added in memory whose write failed."""
         for doc_id in doc_ids:
+            seq = self._seq.pop(doc_id, None)
             self.docs.pop(doc_id, None)
-            self._seq.pop(doc_id, None)
             self._members.get(shard_of(doc_id), set()).discard(doc_id)
+            if seq is not None:
+                self._changed.get(shard_of(doc_id), {}).pop(str(seq), None)
+
+    def _patched(
+        self,
+        shard: str,
+        path: Path,
+        changes: Mapping[str, DocumentInfo | None],
+        members: list[str],
+    ) -> str | None:
+        """The shard's new file made from its file on disk and the changes, or None.
+
+        When the file is exactly as this index last read or wrote it (its
+        stamp) and in the one-entry-a-line form, the lines of the entries that
+        did not change are taken as they are: a change costs the entries it
+        touches, not the 400 of a shard at 100,000 documents. Anything
+        unexpected (another form, an entry missing) makes the whole shard anew.
+        """
+        if not changes or self._stamps.get(shard) is None:
+            return None
+        if index_cache.stamp(path) != self._stamps[shard]:
+            return None
+        try:
+            lines = path.read_text("utf-8").split("\n")
+        except (OSError, UnicodeDecodeError):
+            return None
+        head, tail = ["{", f' "{_TABLE}": {{'], [" }", "}", ""]
+        if len(lines) < 6 or lines[:2] != head or lines[-3:] != tail:
+            return None
+        records = lines[2:-3]
+        if not all(line.endswith(",") for line in records[:-1]) or records[-1].endswith(","):
+            return None
+        body: dict[str, str] = {}
+        for line in records:
+            cut = line.find('": ', 3)
+            if not line.startswith('  "') or cut < 0:
+                return None
+            body[line[3:cut]] = line[cut + 3 :].removesuffix(",")
+        for key, info in changes.items():
+            if info is None:
+                body.pop(key, None)
+            else:
+                body[key] = _ENCODE(entry_json(info))
+        keys = [str(self._seq[d]) for d in members]
+        if body.keys() != set(keys):
+            return None
+        joined = ",\n".join(f'  "{key}": {body[key]}' for key in keys)
+        return f'{{\n "{_TABLE}": {{\n{joined}\n }}\n}}\n'
 
     def flush(self) -> list[Path]:
         """Write every changed shard (an empty one is removed); return the paths written."""
@@ -342,10 +425,15 @@ class DocumentIndex:
         for shard in sorted(self._dirty):
             path = shard_path(self.folder, shard)
             members = sorted(self._members.get(shard, ()), key=self._seq.__getitem__)
-            rows = {str(self._seq[d]): entry_json(self.docs[d]) for d in members}
             self._snapshot_stale = True
-            if rows:
-                atomic_write(path, dumps({_TABLE: rows}), backup=True, root=self.folder)
+            changes = self._changed.pop(shard, {})
+            if members:
+                text = self._patched(shard, path, changes, members)
+                if text is None:
+                    text = shard_text(
+                        [(str(self._seq[d]), entry_json(self.docs[d])) for d in members]
+                    )
+                atomic_write(path, text, backup=True, root=self.folder)
                 self._stamps[shard] = index_cache.stamp(path)
             else:
                 for stale in (path, path.with_name(path.name + ".bak")):

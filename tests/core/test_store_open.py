@@ -215,3 +215,32 @@ def test_a_crash_while_moving_a_schema_1_index_moves_it_again(
         assert project.doc_ids() == ids
         assert project.document(ids[4]).meta == {"n": 4}
     assert json.loads((folder / "project.json").read_text("utf-8"))["documents"] == {}
+
+
+def test_a_shard_patched_from_its_file_is_what_a_full_write_makes(tmp_path: Path) -> None:
+    import random
+
+    from core.store.index import entry_json, shard_text
+
+    rng = random.Random(7)
+    with Project.create(tmp_path / "p", name="p", annotator="sara") as project:
+        with project.batch():
+            for i in range(600):  # about two entries a shard
+                project.add_document(f"عنوان {i}", f"نص {i}", {"n": i} if i % 5 == 0 else {})
+        for step in range(120):
+            ids = project.doc_ids()
+            what = rng.choice(("add", "remove", "retitle"))
+            if what == "add":
+                project.add_document(f"جديد {step}", f"نص جديد {step}", {"s": [step]})
+            elif what == "remove":
+                project.remove_documents([rng.choice(ids)])
+            else:
+                project.set_title(rng.choice(ids), f'عنوان "{step}" }}, {{"id": "x')
+        index = project._index
+        for shard, path in index.shard_files().items():
+            members = sorted(index._members[shard], key=index._seq.__getitem__)
+            rows = [(str(index._seq[d]), entry_json(index.docs[d])) for d in members]
+            assert path.read_text("utf-8") == shard_text(rows), shard
+        expected = [(d.id, d.title, dict(d.meta)) for d in project.documents()]
+    with Project.open(tmp_path / "p", annotator="sara", read_only=True) as project:
+        assert [(d.id, d.title, dict(d.meta)) for d in project.documents()] == expected
