@@ -97,16 +97,15 @@ def _entries(data: Any) -> dict[str, tuple[int, DocumentInfo]] | None:
     }
 
 
-def read(
-    folder: Path, stamps: Mapping[str, Stamp | None]
-) -> dict[str, tuple[int, DocumentInfo]] | None:
-    """The snapshot's entries if it was made from exactly these shard stamps, else None."""
-    if any(s is None for s in stamps.values()):
-        return None  # a shard missing (only its .bak left) or not a regular file
-    path = cache_path(folder)
+def read_cache(folder: Path, path: Path, version: int) -> dict[str, Any] | None:
+    """A cache file's JSON object if it can be read and has this version, else None.
+
+    A cache is never a reason to fail: anything wrong with it is logged and
+    the caller works from the project's own files instead.
+    """
     try:
-        raw = paths.read_file(Path(folder), path)
-    except Exception as exc:  # noqa: BLE001 - a cache is never a reason to fail
+        raw = paths.read_file(folder, path)
+    except Exception as exc:  # noqa: BLE001
         log.info("%s: ignored (%s)", path, exc)
         return None
     if raw is None:
@@ -116,7 +115,19 @@ def read(
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         log.info("%s: ignored (%s)", path, exc)
         return None
-    if not isinstance(data, dict) or data.get("version") != VERSION:
+    if not isinstance(data, dict) or data.get("version") != version:
+        return None
+    return data
+
+
+def read(
+    folder: Path, stamps: Mapping[str, Stamp | None]
+) -> dict[str, tuple[int, DocumentInfo]] | None:
+    """The snapshot's entries if it was made from exactly these shard stamps, else None."""
+    if any(s is None for s in stamps.values()):
+        return None  # a shard missing (only its .bak left) or not a regular file
+    data = read_cache(Path(folder), cache_path(folder), VERSION)
+    if data is None:
         return None
     made_from = data.get("shards")
     if not isinstance(made_from, dict) or len(made_from) != len(stamps):

@@ -209,21 +209,7 @@ class SummaryCache:
         self._load()
 
     def _read(self) -> dict[str, Any] | None:
-        try:
-            raw = paths.read_file(self.folder, self.path)
-        except Exception as exc:  # a cache is never a reason to fail
-            log.info("%s: ignored (%s)", self.path, exc)
-            return None
-        if raw is None:
-            return None
-        try:
-            data = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError, RecursionError) as exc:
-            log.info("%s: ignored (%s)", self.path, exc)
-            return None
-        if not isinstance(data, dict) or data.get("version") != VERSION:
-            return None
-        return data
+        return index_cache.read_cache(self.folder, self.path, VERSION)
 
     def _load(self) -> None:
         data = self._read()
