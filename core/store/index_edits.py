@@ -9,20 +9,18 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from core.changes import Change
 from core.model import DocumentInfo, now, validate_new_document
 from core.store import paths
 from core.store.paths import text_id
+from core.store.state import ProjectState
 from core.store.storage import write_text
-
-if TYPE_CHECKING:
-    from core.store.project import Project
 
 
 def add_documents(
-    project: Project, items: Iterable[tuple[str, str, Mapping[str, Any]]]
+    project: ProjectState, items: Iterable[tuple[str, str, Mapping[str, Any]]]
 ) -> list[tuple[str, bool]]:
     """Add (title, text, meta) documents in one index write; return (id, created) each."""
     results: list[tuple[str, bool]] = []
@@ -55,7 +53,7 @@ def add_documents(
     return results
 
 
-def remove_documents(project: Project, doc_ids: Iterable[str]) -> Change:
+def remove_documents(project: ProjectState, doc_ids: Iterable[str]) -> Change:
     """Remove documents with their texts and every layer (used to undo an import)."""
     gone = [d for d in dict.fromkeys(doc_ids) if d in project._docs]
     if not gone:
@@ -78,7 +76,7 @@ def remove_documents(project: Project, doc_ids: Iterable[str]) -> Change:
     return change
 
 
-def set_title(project: Project, doc_id: str, title: str) -> Change:
+def set_title(project: ProjectState, doc_id: str, title: str) -> Change:
     """Give a document a new title (one index shard is written)."""
     info = project.document(doc_id)
     validate_new_document(title, "", {})

@@ -8,19 +8,15 @@ what changed so the GUI can refresh exactly that.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from core.changes import Change, LayerChange
 from core.errors import StoreError
 from core.model import LabelSet
 from core.store import paths
 from core.store.index import DocumentIndex, shard_of
-
-if TYPE_CHECKING:
-    from core.store.project import Project
+from core.store.state import ProjectState
 
 
-def reload(project: Project) -> Change:
+def reload(project: ProjectState) -> Change:
     """Re-read the project file after it changed on disk (a git pull, a sync).
 
     Cached layers of documents that are still there are kept (a document's
@@ -59,7 +55,7 @@ def reload(project: Project) -> Change:
     )
 
 
-def reload_shard(project: Project, shard: str) -> Change:
+def reload_shard(project: ProjectState, shard: str) -> Change:
     """Re-read one index shard after it changed on disk; return what changed."""
     added, removed, retitled = project._index.reload_shard(shard)
     for path in project._index.shard_files().values():
@@ -78,7 +74,7 @@ def reload_shard(project: Project, shard: str) -> Change:
     )
 
 
-def reload_layer(project: Project, doc_id: str, annotator: str) -> LayerChange:
+def reload_layer(project: ProjectState, doc_id: str, annotator: str) -> LayerChange:
     """Read one layer again from disk (it changed there); return what changed.
 
     A layer that is loaded is reloaded in place and compared with what it
@@ -102,7 +98,7 @@ def reload_layer(project: Project, doc_id: str, annotator: str) -> LayerChange:
     return LayerChange.between(doc_id, annotator, old_spans, new_spans, (old_status, new_status))
 
 
-def adopt_layer(project: Project, doc_id: str, annotator: str) -> LayerChange:
+def adopt_layer(project: ProjectState, doc_id: str, annotator: str) -> LayerChange:
     """A layer file this process wrote outside Layer (a merge): load it, own it, record it."""
     change = project.reload_layer(doc_id, annotator)
     project._remember_write(paths.layer_path(project.folder, annotator, doc_id))

@@ -16,10 +16,9 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from core.bidi import paragraph_directions
 from core.model import LabelSet, Span
-from gui.i18n import label_name, number, origin_text, span_status
 from gui.offsets import OffsetMap
 from gui.widgets.drag import covered_range, select_covered
-from gui.widgets.highlight import ExtraSelection, SpanStyles, draw_nested_underlines
+from gui.widgets.highlight import ExtraSelection, SpanStyles, draw_nested_underlines, span_tooltip
 from gui.widgets.span_order import SpanOrder
 from gui.widgets.view_range import NearView, visible_range
 
@@ -506,23 +505,7 @@ class AnnotationEditor(QtWidgets.QTextEdit):
 
     def tooltip(self, span: Span) -> str:
         """The tooltip text of a span: label, status, score, origin."""
-        label = self.styles.labels.get(span.label) if span.label in self.styles.labels else None
-        name = f"{label_name(label)} · {span.label}" if label else span.label
-        lines = [
-            name,
-            self.tr("{status} · {origin}").format(
-                status=span_status(span.status), origin=origin_text(span.origin)
-            ),
-        ]
-        if span.score is not None:
-            lines.append(self.tr("score {score}").format(score=number(span.score, 2)))
-        lines.append(f"“{self.text[span.start : span.end]}”")
-        lines.append(
-            self.tr("characters {start}–{end}").format(
-                start=number(span.start), end=number(span.end)
-            )
-        )
-        return "\n".join(lines)
+        return span_tooltip(self.styles.labels, self.text, span)
 
     def mousePressEvent(self, event: QtGui.QMouseEvent) -> None:
         self._press = event.position().toPoint()

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from core.model import LabelSet, Span
+from gui.i18n import label_name, number, origin_text, span_status
 
 ExtraSelection = QtWidgets.QTextEdit.ExtraSelection
 
@@ -134,3 +135,28 @@ def draw_nested_underlines(
                 )
             block = block.next()
     painter.end()
+
+
+def span_tooltip(labels: LabelSet, text: str, span: Span) -> str:
+    """A span's tooltip in the editor: label, status, origin, score, its text and offsets."""
+    label = labels.get(span.label) if span.label in labels else None
+    name = f"{label_name(label)} · {span.label}" if label else span.label
+    lines = [
+        name,
+        QtCore.QCoreApplication.translate("AnnotationEditor", "{status} · {origin}").format(
+            status=span_status(span.status), origin=origin_text(span.origin)
+        ),
+    ]
+    if span.score is not None:
+        lines.append(
+            QtCore.QCoreApplication.translate("AnnotationEditor", "score {score}").format(
+                score=number(span.score, 2)
+            )
+        )
+    lines.append(f"“{text[span.start : span.end]}”")
+    lines.append(
+        QtCore.QCoreApplication.translate("AnnotationEditor", "characters {start}–{end}").format(
+            start=number(span.start), end=number(span.end)
+        )
+    )
+    return "\n".join(lines)
