@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6 import QtCore, QtWidgets
 
 from gui.i18n import digits_in
@@ -75,3 +78,31 @@ class Bulk(QtCore.QObject):
     def touched(self, documents: int) -> str:
         """How many documents a project-wide change touches."""
         return self.tr("Documents touched: %n.", "", documents)
+
+
+def show_progress(
+    parent: QtWidgets.QWidget | None, op: Any, label: str, cancel: Callable[[], None], name: str
+) -> QtWidgets.QProgressDialog:
+    """A progress bar for a queued run (an Op); Cancel calls cancel; it goes when the run ends."""
+    progress = QtWidgets.QProgressDialog(
+        label, QtCore.QCoreApplication.translate("Bulk", "Cancel"), 0, 0, parent
+    )
+    progress.setObjectName(name)
+    progress.setWindowTitle("Tawsim")
+    progress.setMinimumDuration(300)  # quick runs never flash a dialog
+    progress.setAutoClose(False)
+    progress.setAutoReset(False)
+    progress.canceled.connect(cancel)
+
+    def advance(done: int, total: int) -> None:
+        progress.setMaximum(total)
+        progress.setValue(done)
+
+    def ended() -> None:
+        progress.canceled.disconnect()
+        progress.close()
+        progress.deleteLater()
+
+    op.progress.connect(advance)
+    op.ended.connect(ended)
+    return progress

@@ -23,7 +23,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from core.errors import TawsimError
 from core.model import Span
 from core.store import Project
-from gui.bulk import confirm_bulk
+from gui.bulk import confirm_bulk, show_progress
 from gui.commands import SpanCommand
 from gui.i18n import digits_in, number
 from gui.workspace import Op, OpResult, Workspace
@@ -342,36 +342,15 @@ class ProjectDecisions(QtCore.QObject):
 
         op = self.workspace.run_op(work, writes=True, label=label, done=done)
         self.running, self._stop = op, stop
-        self._show_progress(op, stop, label)
+        self.progress = show_progress(self._parent, op, label, stop.set, "project_progress")
         self.update_actions()
         op.ended.connect(lambda: self._ended(op))
         return op
 
-    def _show_progress(self, op: Op, stop: threading.Event, label: str) -> None:
-        progress = QtWidgets.QProgressDialog(label, self.tr("Cancel"), 0, 0, self._parent)
-        progress.setObjectName("project_progress")
-        progress.setWindowTitle("Tawsim")
-        progress.setMinimumDuration(300)  # quick runs never flash a dialog
-        progress.setAutoClose(False)
-        progress.setAutoReset(False)
-        progress.canceled.connect(stop.set)
-
-        def advance(done: int, total: int) -> None:
-            progress.setMaximum(total)
-            progress.setValue(done)
-
-        op.progress.connect(advance)
-        self.progress = progress
-
     def _ended(self, op: Op) -> None:
         if self.running is op:
             self.running, self._stop = None, None
-        progress = self.progress
-        if progress is not None:
-            progress.canceled.disconnect()
-            progress.close()
-            progress.deleteLater()
-            self.progress = None
+        self.progress = None  # closed by show_progress when the run ended
         self.update_actions()
 
     def cancel(self) -> None:

@@ -16,7 +16,7 @@ from PySide6 import QtCore, QtWidgets
 
 from core.extract.base import Suggestion
 from core.model import Document
-from gui.bulk import confirm_bulk
+from gui.bulk import confirm_bulk, show_progress
 from gui.commands import suggest_command
 from gui.decisions import ProjectRun
 from gui.editing import PROPAGATE_ORIGIN, SpanEditing
@@ -198,25 +198,10 @@ class SuggestionController(QtCore.QObject):
 
     def _show_progress(self, op: Op, label: str) -> None:
         """A progress bar with a Cancel that stops the work between documents."""
-        progress = QtWidgets.QProgressDialog(label, self.tr("Cancel"), 0, 0, self._parent)
-        progress.setObjectName("bulk_progress")
-        progress.setWindowTitle("Tawsim")
-        progress.setMinimumDuration(300)  # quick runs never flash a dialog
-        progress.setAutoClose(False)
-        progress.setAutoReset(False)
-        progress.canceled.connect(op.cancel)
-
-        def advance(done: int, total: int) -> None:
-            progress.setMaximum(total)
-            progress.setValue(done)
+        self.progress = show_progress(self._parent, op, label, op.cancel, "bulk_progress")
 
         def ended() -> None:
-            progress.canceled.disconnect()
-            progress.close()
-            progress.deleteLater()
             if op.cancelled:
                 self._say(self.tr("Cancelled: nothing was labelled."), 4000)
 
-        op.progress.connect(advance)
         op.ended.connect(ended)
-        self.progress = progress

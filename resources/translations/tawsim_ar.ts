@@ -240,6 +240,10 @@ The project is open read-only so that nothing newer is overwritten. Repair or de
             <numerusform>الوثائق المعنية: %n وثيقة.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
 </context>
 <context>
     <name>Chart</name>
@@ -1946,10 +1950,6 @@ The view now shows what is on disk.</source>
 
 {error}</translation>
     </message>
-    <message>
-        <source>Cancel</source>
-        <translation>إلغاء</translation>
-    </message>
 </context>
 <context>
     <name>RecommenderSettingsDialog</name>
@@ -2603,10 +2603,6 @@ The view now shows what is on disk.</source>
     <message>
         <source>Looking for “{text}”…</source>
         <translation>جارٍ البحث عن «{text}»…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>إلغاء</translation>
     </message>
     <message>
         <source>Cancelled: nothing was labelled.</source>
