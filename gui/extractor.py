@@ -349,7 +349,17 @@ class ExtractorService(QtCore.QObject):
                     name=rec.name, version=rec.version
                 )
             )
-        # Otherwise nothing changed in what is suggested, so nothing to announce.
+        elif takeover is not None:
+            # Nothing changes in what is suggested; say why the new model does not suggest yet.
+            self.message.emit(
+                self.tr(
+                    "Project model trained (version {version}); it suggests once it makes "
+                    "fewer errors than the default model on documents finished after its "
+                    "training ({project} against {default} so far)"
+                ).format(
+                    version=rec.version, project=takeover.project, default=takeover.default
+                )
+            )
 
     def _retrain_failed(self, message: str) -> None:
         log.warning("retraining failed: %s", message)
