@@ -8,7 +8,13 @@ memory then
   occurs (through the same phrase matcher as the gazetteer), with the label
   the annotator gave it most often;
 - vetoes any suggestion, from any recommender, whose form and label were
-  rejected more often than accepted (``veto``).
+  rejected more often than accepted (``veto``); a rejection may have been of a
+  piece of a longer name the annotator confirmed (``عمان`` inside ``بورصة
+  عمان``), so each confirmed longer form that holds the piece outweighs one
+  rejection of it;
+- and drops any other recommender's suggestion that lies inside a form it
+  suggests itself: a model's ``كأس الاتحاد`` inside the confirmed ``كأس الاتحاد
+  الآسيوي`` is a cut name, a nested ``عمان`` in ``بورصة عمان`` no name of its own.
 
 Updates are incremental (``learn``/``unlearn`` after each decision or its
 undo), so the GUI never rescans the project.
@@ -16,8 +22,10 @@ undo), so the GUI never rescans the project.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from core.extract.base import Suggestion
@@ -41,6 +49,8 @@ class ProjectMemoryRecommender:
     def __init__(self) -> None:
         self.accepted: dict[Key, Counter[str]] = {}
         self.rejected: dict[Key, Counter[str]] = {}
+        # Accepted occurrences of longer forms that hold each key as a run of tokens.
+        self.inside: Counter[Key] = Counter()
         self.matcher = PhraseMatcher()
 
     # -- building ------------------------------------------------------------
@@ -95,6 +105,11 @@ class ProjectMemoryRecommender:
         table = self.accepted if accepted else self.rejected
         counts = table.setdefault(key, Counter())
         counts[label] += delta
+        if accepted:
+            for sub in _pieces(key):
+                self.inside[sub] += delta
+                if self.inside[sub] <= 0:
+                    del self.inside[sub]
         if counts[label] <= 0:
             del counts[label]
         if not counts:
@@ -127,7 +142,7 @@ class ProjectMemoryRecommender:
         rej = self.rejected.get(key)
         if not rej or not rej[label]:
             return False
-        return rej[label] > self.accepted.get(key, Counter())[label]
+        return rej[label] > self.accepted.get(key, Counter())[label] + self.inside[key]
 
     def suggest(self, document: Document) -> list[Suggestion]:
         """Suggestions for every remembered form in the document's text."""
@@ -138,13 +153,40 @@ class ProjectMemoryRecommender:
         ]
 
     def veto(self, document: Document, suggestions: list[Suggestion]) -> list[Suggestion]:
-        """Drop suggestions whose form and label the annotator rejected more than accepted."""
-        if not self.rejected:
-            return suggestions
+        """Drop suggestions whose form and label the annotator rejected more than accepted,
+        and others' suggestions inside a form the memory suggests."""
         text = document.text
-        return [
-            s for s in suggestions if not self._vetoed(phrase_key(text[s.start : s.end]), s.label)
-        ]
+        own = sorted(
+            (s.start, s.end) for s in suggestions if s.origin.split("@", 1)[0] == self.name
+        )
+        starts = [start for start, _ in own]
+        reach = list(accumulate((end for _, end in own), max))
+        out = []
+        for s in suggestions:
+            if self.rejected and self._vetoed(phrase_key(text[s.start : s.end]), s.label):
+                continue
+            if own and s.origin.split("@", 1)[0] != self.name and _within(own, starts, reach, s):
+                continue
+            out.append(s)
+        return out
 
     def __len__(self) -> int:
         return len(self.matcher)
+
+
+def _pieces(key: Key) -> Iterator[Key]:
+    """Every shorter run of tokens of a key (``a b c``: a, b, c, a b, b c)."""
+    n = len(key)
+    for size in range(1, n):
+        for i in range(n - size + 1):
+            yield key[i : i + size]
+
+
+def _within(own: list[tuple[int, int]], starts: list[int], reach: list[int], s: Suggestion) -> bool:
+    """True if the suggestion lies inside one of the spans ``own`` (sorted, ``starts`` their
+    starts) without being it; ``reach[k]`` is the furthest end among ``own[: k + 1]``."""
+    before = bisect_left(starts, s.start)
+    if before and reach[before - 1] >= s.end:
+        return True  # a span starting earlier reaches at least as far
+    same = bisect_right(starts, s.start)
+    return same > before and own[same - 1][1] > s.end

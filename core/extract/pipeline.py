@@ -68,6 +68,8 @@ DEFAULT_PRIORITIES: dict[str, int] = {
 # Higher tiers win every overlap whatever the scores; unlisted recommenders are tier 0.
 DEFAULT_TIERS: dict[str, int] = {"memory": 1, "crf-project": 1, "crf": 1}
 DEFAULT_MIN_SCORE = 0.3
+# Recommenders whose suggestions are the annotator's own confirmed forms: never trimmed.
+ANNOTATOR_FORMS = frozenset({"memory"})
 # Below a higher tier (a CRF is on), gap fillers must be this sure. Measured on
 # the ANERcorp dev split, the gazetteer and rule matches the CRF did not take
 # are mostly wrong there; the CRF already uses both as features. No built-in
@@ -258,9 +260,16 @@ def _agreed_org_heads(
 
 
 def _without_bare_triggers(text: str, found: Iterable[Suggestion]) -> list[Suggestion]:
-    """Suggestions without leading place or descriptive trigger nouns; bare triggers dropped."""
+    """Suggestions without leading place or descriptive trigger nouns; bare triggers dropped.
+
+    The project memory's are left as they are: they are forms the annotator confirmed
+    (``شركة الكهرباء الوطنية`` where this project keeps شركة in the name).
+    """
     out = []
     for s in found:
+        if s.origin.split("@", 1)[0] in ANNOTATOR_FORMS:
+            out.append(s)
+            continue
         span = trim_triggers(text, s.start, s.end)
         if span is None:
             continue

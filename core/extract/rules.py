@@ -33,11 +33,16 @@ ORG_INCLUDED = (
     "وزارة حزب منظمة مجلس جامعة هيئة تنظيم حركة جبهة جماعة اتحاد لجنة مؤسسة جمعية "
     "بنك مصرف مجموعة تحالف ائتلاف محكمة رابطة نقابة معهد مركز جيش قوات"
 ).split()
+# Kinds of trigger noun that stay at the head of the name they start.
+HEADS = frozenset({"ORG+", "MISC+"})
 # Trigger nouns that head a name only when a known name follows (قوات سوريا
 # الديمقراطية), being generic otherwise (قوات الأمن, مجموعة من).
 NEED_KNOWN = frozenset(normalize_str(w) for w in "قوات جيش مجموعة تحالف مركز".split())
 # Trigger nouns that only describe the name after them (صحيفة “نيويورك تايمز”).
 ORG_EXCLUDED = "صحيفة جريدة مجلة وكالة شركة قناة إذاعة فضائية موقع نادي منتخب".split()
+# Nouns that head a competition's or an event's name and are none on their own
+# (كأس الجمهورية, بطولة آسيا; ANERcorp never tags one alone).
+MISC_INCLUDED = "كأس بطولة دوري جائزة مهرجان مؤتمر منتدى".split()
 LOC_TRIGGERS = (
     "حي بلدة مدينة ناحية ريف محافظة قرية منطقة مخيم إقليم ولاية عاصمة جزيرة بلدية قضاء"
 ).split()
@@ -100,9 +105,14 @@ class _Ctx:
         return norm[1:] if len(norm) > 3 and norm[0] in "وف" else norm
 
 
-def _triggers() -> PhraseMatcher:
+def _triggers(*, competitions: bool = False) -> PhraseMatcher:
+    """The trigger nouns the rules announce names by; with ``competitions`` also the
+    MISC heads (they announce nothing, but trimming must know them)."""
     m = PhraseMatcher(article=False)
-    for words, label in ((ORG_INCLUDED, "ORG+"), (ORG_EXCLUDED, "ORG-"), (LOC_TRIGGERS, "LOC")):
+    kinds = [(ORG_INCLUDED, "ORG+"), (ORG_EXCLUDED, "ORG-"), (LOC_TRIGGERS, "LOC")]
+    if competitions:
+        kinds.append((MISC_INCLUDED, "MISC+"))
+    for words, label in kinds:
         for w in words:
             m.add(w, Entry(label, 1.0, "rules"), strip=False)
     return m
@@ -110,7 +120,7 @@ def _triggers() -> PhraseMatcher:
 
 @lru_cache(maxsize=1)
 def _trigger_matcher() -> PhraseMatcher:
-    return _triggers()
+    return _triggers(competitions=True)
 
 
 def _leading_triggers(text: str, start: int, end: int) -> tuple[list[Token], list[str]]:
@@ -135,13 +145,14 @@ def trim_triggers(text: str, start: int, end: int) -> tuple[int, int] | None:
     A trigger noun, with or without a proclitic (ريف, بريف, وبمدينة, صحيفة), is never
     a name on its own: a span made only of trigger nouns is dropped, and place
     and descriptive nouns are trimmed from the front (بريف الحسكة -> الحسكة).
-    Nouns that are part of an organisation's name (قوات, حزب) stay at its head.
+    Nouns that are part of an organisation's or a competition's name (قوات, حزب,
+    كأس) stay at its head.
     """
     tokens, kinds = _leading_triggers(text, start, end)
     if not tokens or len(kinds) == len(tokens):
         return None  # trigger nouns only
     k = 0
-    while k < len(kinds) and kinds[k] != "ORG+":
+    while k < len(kinds) and kinds[k] not in HEADS:
         k += 1
     if k == 0:
         return start, end
