@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/extractor.py [--conll ../shared/data/anercorp/train.conll]
         [--runs 3] [--folds 5] [--run-folds N] [--seed 14] [--only cv|learning|speed|train]
-        [--write-calibration] [--skip-train] [--seeds 3]
+        [--write-calibration] [--skip-train] [--seeds 10]
 
 Accuracy: K-fold cross-validation by document over the training file (cut
 into pseudo-documents of --doc-sentences consecutive sentences, dealt into
@@ -21,7 +21,8 @@ process (median of --runs; ``--only train``, or with everything unless
 --skip-train). Learning: simulated effort on the last quarter of
 documents and each quarter, with and without learning, token-projected, on
 the team's sports corpus (bench/sports_corpus.py) and a hand-written economy
-corpus (bench/economy_corpus.py); also in --seeds shuffled orders (mean).
+corpus (bench/economy_corpus.py); also in --seeds shuffled orders (mean ± sd by
+quarter, and in how many of them effort falls every quarter).
 """
 
 from __future__ import annotations
@@ -195,6 +196,14 @@ def learning(docs: list[GoldDoc], crf: CrfModel | None = None, seeds: int = 0) -
             [statistics.mean(q[0][k] for q in shuffled) for k in range(4)],
             [statistics.mean(q[1][k] for q in shuffled) for k in range(4)],
         )
+        out["shuffled_sd"] = [
+            statistics.stdev(q[0][k] for q in shuffled) if len(shuffled) > 1 else 0.0
+            for k in range(4)
+        ]
+        out["shuffled_falling"] = sum(
+            all(a > b for a, b in zip(q[0], q[0][1:], strict=False)) for q in shuffled
+        )
+        out["seeds"] = len(shuffled)
     return out
 
 
@@ -229,9 +238,11 @@ def show_learning(name: str, n_docs: int, res: dict[str, object]) -> None:
     )
     if "shuffled" in res:
         on_s, off_s = res["shuffled"]  # type: ignore[misc]
+        sd = res["shuffled_sd"]  # type: ignore[index]
         print(
-            "  learning, shuffled orders (mean of seeds) by quarter: "
-            + " ".join(f"{q:.3f}" for q in on_s)
+            f"  learning, {res['seeds']} shuffled orders, by quarter (mean ± sd): "
+            + " ".join(f"{q:.3f} ± {d:.3f}" for q, d in zip(on_s, sd, strict=True))
+            + f"; falling every quarter in {res['shuffled_falling']} of {res['seeds']} orders"
             + "; no learning, same orders: "
             + " ".join(f"{q:.3f}" for q in off_s)
         )
@@ -321,7 +332,7 @@ def main() -> int:
         "--write-calibration", action="store_true", help=f"write {CALIBRATION.name} from the folds"
     )
     parser.add_argument(
-        "--seeds", type=int, default=3, help="shuffled document orders for the learning curve"
+        "--seeds", type=int, default=10, help="shuffled document orders for the learning curve"
     )
     parser.add_argument("--skip-train", action="store_true", help="skip the full training runs")
     args = parser.parse_args()

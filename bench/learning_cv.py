@@ -1,0 +1,116 @@
+"""Learning on ANERcorp's CV folds: simulated effort on documents no model has seen.
+
+    .venv/bin/python bench/learning_cv.py [--conll ../shared/data/anercorp/train.conll]
+        [--folds 5] [--run-folds N] [--seed 14] [--piece-sentences 10]
+        [--cache DIR] [--retrain-every 1]
+
+The learning figures in ``bench/extractor.py`` come from two corpora the team
+wrote; a change to how the app learns (the project memory, the project model,
+how the combiner weighs them) is also checked here, on the folds of the
+extractor's own cross-validation (``core.extract.cv``: pseudo-documents of
+100 sentences, dealt into folds with the fixed seed). For each fold a model
+is trained as ``main.py train`` does on the other folds (cached in --cache,
+keyed by fold, seed and the corpus file's size and time), and the annotator
+is replayed over the held-out documents cut into pieces of
+--piece-sentences sentences, in corpus order, with and without learning
+(``core.extract.simulate``). Prints effort by quarter per fold, the
+last-quarter ratio learning / no learning, and the mean ± sd over the folds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from core.extract.corpus import gold_from_sentences, read_sentences  # noqa: E402
+from core.extract.crf import CrfModel, train_crf  # noqa: E402
+from core.extract.cv import SEED, document_folds, split_documents  # noqa: E402
+from core.extract.simulate import chunk_conll_docs, simulate  # noqa: E402
+
+DEFAULT_CONLL = ROOT.parent / "shared" / "data" / "anercorp" / "train.conll"
+DEFAULT_CACHE = Path.home() / ".cache" / "tawsim-bench" / "learning-cv"
+
+
+def quarters(rows: list[dict]) -> list[float]:  # type: ignore[type-arg]
+    """Effort in each quarter of the replayed documents."""
+    n, out = len(rows), []
+    for q in range(4):
+        part = rows[n * q // 4 : n * (q + 1) // 4]
+        gold = sum(r["gold"] for r in part)
+        out.append(sum(r["false_suggestions"] + r["missed"] for r in part) / max(gold, 1))
+    return out
+
+
+def fold_model(conll: Path, cache: Path, fold: int, folds: int, seed: int, train: list) -> Path:  # type: ignore[type-arg]
+    """The fold's model, trained on the other folds unless the cache has it."""
+    st = conll.stat()
+    path = cache / f"f{fold}of{folds}-s{seed}-{st.st_size}-{int(st.st_mtime)}.crfsuite"
+    if not path.exists():
+        cache.mkdir(parents=True, exist_ok=True)
+        started = time.monotonic()
+        train_crf(train, path, two_pass=True)
+        print(f"  fold {fold + 1}: trained in {time.monotonic() - started:.0f} s", flush=True)
+    return path
+
+
+def main() -> int:
+    """Print the per-fold and mean learning figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--conll", default=str(DEFAULT_CONLL))
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--run-folds", type=int, default=None)
+    parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--piece-sentences", type=int, default=10)
+    parser.add_argument("--retrain-every", type=int, default=1)
+    parser.add_argument("--cache", default=str(DEFAULT_CACHE))
+    args = parser.parse_args()
+    conll = Path(args.conll)
+    if not conll.exists():
+        print(f"{conll}: not found")
+        return 1
+    sentences = read_sentences([conll])
+    docs = split_documents(sentences)
+    fold_docs = document_folds(len(docs), args.folds, args.seed)
+    ratios, totals = [], []
+    for f in range(min(args.run_folds or args.folds, args.folds)):
+        held = set(fold_docs[f])
+        train = [s for n, d in enumerate(docs) if n not in held for s in d]
+        model = CrfModel(fold_model(conll, Path(args.cache), f, args.folds, args.seed, train))
+        gold = [gold_from_sentences(f"f{f}-{n}", docs[n]) for n in fold_docs[f]]
+        pieces = chunk_conll_docs(gold, args.piece_sentences)
+        off = simulate(pieces, learning=False, crf=model, match="token")
+        on = simulate(
+            pieces, learning=True, crf=model, match="token", retrain_every=args.retrain_every
+        )
+        q_off, q_on = quarters(off["documents"]), quarters(on["documents"])
+        ratio = on["last_quarter"]["effort"] / max(off["last_quarter"]["effort"], 1e-9)
+        ratios.append(ratio)
+        totals.append(on["total"]["effort"] / max(off["total"]["effort"], 1e-9))
+        print(
+            f"  fold {f + 1}/{args.folds}: {len(pieces)} pieces; effort by quarter, no learning "
+            + " ".join(f"{q:.3f}" for q in q_off)
+            + " / learning "
+            + " ".join(f"{q:.3f}" for q in q_on)
+            + f"; last quarter {ratio:.3f} x, all documents {totals[-1]:.3f} x; project model "
+            f"from document {on['takeover']['project_model_from']}",
+            flush=True,
+        )
+    sd = statistics.stdev(ratios) if len(ratios) > 1 else 0.0
+    sd_t = statistics.stdev(totals) if len(totals) > 1 else 0.0
+    print(
+        f"learning / no learning over {len(ratios)} folds: last quarter "
+        f"{statistics.mean(ratios):.3f} ± {sd:.3f}, all documents "
+        f"{statistics.mean(totals):.3f} ± {sd_t:.3f}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
