@@ -39,6 +39,7 @@ from core.extract.pipeline import Combiner
 from core.model import Document, Span
 from core.store import Project
 from core.text import normalize_str
+from gui.i18n import number
 from gui.workspace import Op, Workspace
 
 log = logging.getLogger(__name__)
@@ -353,11 +354,13 @@ class ExtractorService(QtCore.QObject):
             # Nothing changes in what is suggested; say why the new model does not suggest yet.
             self.message.emit(
                 self.tr(
-                    "Project model trained (version {version}); it suggests once it makes "
-                    "fewer errors than the default model on documents finished after its "
-                    "training ({project} against {default} so far)"
+                    "Project model trained ({name}@{version}); it suggests once it errs less "
+                    "than the default model ({project} vs {default} errors)"
                 ).format(
-                    version=rec.version, project=takeover.project, default=takeover.default
+                    name=rec.name,
+                    version=rec.version,
+                    project=number(takeover.project),
+                    default=number(takeover.default),
                 )
             )
 

@@ -1160,8 +1160,8 @@ The project is open read-only so that nothing newer is overwritten. Repair or de
         <translation>حُدِّث نموذج المشروع ({name}@{version})</translation>
     </message>
     <message>
-        <source>Project model trained (version {version}); it suggests once it makes fewer errors than the default model on documents finished after its training ({project} against {default} so far)</source>
-        <translation>دُرِّب نموذج المشروع (الإصدار {version})؛ ويبدأ الاقتراح حين تقل أخطاؤه عن أخطاء النموذج الافتراضي في الوثائق المنجزة بعد تدريبه ({project} مقابل {default} حتى الآن)</translation>
+        <source>Project model trained ({name}@{version}); it suggests once it errs less than the default model ({project} vs {default} errors)</source>
+        <translation>دُرِّب نموذج المشروع ({name}@{version})؛ ويبدأ الاقتراح حين تقل أخطاؤه عن أخطاء النموذج الافتراضي ({project} مقابل {default})</translation>
     </message>
     <message>
         <source>Retraining failed: {message}</source>

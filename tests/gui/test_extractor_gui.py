@@ -215,8 +215,8 @@ def test_project_model_suggests_once_it_did_better_on_a_finished_document(
     assert window.current.doc_id == ids[1]
     assert window.extractor.recommender_names() == ["crf"]  # trained, not yet better
     status = window.statusBar().currentMessage()
-    assert "Project model trained (version 1)" in status
-    assert "(0 against 0 so far)" in status
+    assert "Project model trained (crf-project@1)" in status
+    assert "(0 vs 0 errors)" in status
     label_port_and_finish()  # the project model found the port here, the default did not
     assert window.extractor.recommender_names() == ["crf-project"]
     assert "Project model updated (crf-project@2)" in window.statusBar().currentMessage()
