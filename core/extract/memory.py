@@ -156,16 +156,15 @@ class ProjectMemoryRecommender:
         """Drop suggestions whose form and label the annotator rejected more than accepted,
         and others' suggestions inside a form the memory suggests."""
         text = document.text
-        own = sorted(
-            (s.start, s.end) for s in suggestions if s.origin.split("@", 1)[0] == self.name
-        )
+        mine = [s.origin.split("@", 1)[0] == self.name for s in suggestions]
+        own = sorted((s.start, s.end) for s, m in zip(suggestions, mine, strict=True) if m)
         starts = [start for start, _ in own]
         reach = list(accumulate((end for _, end in own), max))
         out = []
-        for s in suggestions:
+        for s, m in zip(suggestions, mine, strict=True):
             if self.rejected and self._vetoed(phrase_key(text[s.start : s.end]), s.label):
                 continue
-            if own and s.origin.split("@", 1)[0] != self.name and _within(own, starts, reach, s):
+            if own and not m and _within(own, starts, reach, s):
                 continue
             out.append(s)
         return out
