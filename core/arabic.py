@@ -221,15 +221,15 @@ def name_stem_offset(token: str, is_known_name: Callable[[str], bool] | None = N
     Safe means before the article (``والعراق``), or before a stem
     ``is_known_name`` accepts when the whole token is not a known name itself
     (``بسوريا``); length alone never strips, so ``بغداد`` and ``واشنطن`` stay whole.
+    A token ``is_known_name`` accepts whole is never split, even before what looks
+    like the article (``كاليفورنيا``, not ك + اليفورنيا).
     """
+    if is_known_name is not None and is_known_name(normalize_str(token)):
+        return 0
     for split in reversed(proclitic_splits(token)):
         stem = normalize_str(token[split:])
         if has_article(stem):
             return split
-        if (
-            is_known_name is not None
-            and is_known_name(stem)
-            and not is_known_name(normalize_str(token))
-        ):
+        if is_known_name is not None and is_known_name(stem):
             return split
     return 0

@@ -367,7 +367,10 @@ def proclitic_offset(token: str) -> int:
     """Offset of the stem when the token safely carries a proclitic, else 0."""
     from core.extract.gazetteer import load_gazetteer
 
-    return name_stem_offset(token, load_gazetteer().matcher.is_first)
+    gaz = load_gazetteer()
+    return name_stem_offset(
+        token, lambda form: gaz.matcher.is_first(form) or form in gaz.first_names
+    )
 
 
 def tag_text(model: CrfModel, text: str) -> list[tuple[int, int, str, float]]:

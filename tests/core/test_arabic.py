@@ -30,6 +30,10 @@ def test_name_stem_offset_strips_only_safely() -> None:
     assert name_stem_offset("بسوريا") == 0  # not by length alone
     assert name_stem_offset("بغداد", known) == 0
     assert name_stem_offset("بريف") == 0
+    # A known name that looks like proclitic + article stays whole.
+    places = {"كاليفورنيا", "عراق"}.__contains__
+    assert name_stem_offset("كاليفورنيا", places) == 0
+    assert name_stem_offset("كاليفورنيا") == 1  # unknown, it reads as ك + اليفورنيا
 
 
 def test_trusted_split_for_selections() -> None:
