@@ -1,6 +1,6 @@
 """The rule recommender: names announced by the word before them.
 
-Three rules, each over ``core.text`` tokens, with proclitics allowed on the
+Four rules, each over ``core.text`` tokens, with proclitics allowed on the
 trigger word (بناحية, لصحيفة, والرئيس):
 
 - ``person``: a title (``resources/gazetteers/titles.txt``), optionally
@@ -13,14 +13,20 @@ trigger word (بناحية, لصحيفة, والرئيس):
   that only describe it (صحيفة الحياة, وكالة رويترز) it starts after.
 - ``location``: حي، بلدة، مدينة، ناحية، ريف، محافظة، … then a place name
   (بلدة البحرة, بريف دير الزور): LOC, without the trigger.
+- ``given``: a given name (``resources/gazetteers/first_names.txt``) that the
+  news text rarely writes with the article, then a family name with the
+  article or more given names (عمر السومة, حسن أبو زينب): PERS where no
+  title announces it, as in sports reports (سجل فهد اليوسف).
 """
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 from core.extract.base import Suggestion
+from core.extract.clusters import load_clusters
 from core.extract.gazetteer import Gazetteer, load_gazetteer
 from core.extract.matcher import Entry, PhraseMatcher, document_tokens
 from core.model import Document
@@ -52,6 +58,9 @@ PLACE_HEADS = frozenset(
     for w in "دير رأس عين تل جسر خان بيت كفر أبو بئر جبل وادي سيدي معرة بني سوق شيخ مرج".split()
 )
 NAME_LINKS = frozenset(normalize_str(w) for w in "بن ابن بنت أبو أبي عبد آل ولد".split())
+ABD = normalize_str("عبد")
+# Links that never start a given name (بن لادن is a surname; آل سعود a house).
+LINKS_INSIDE = NAME_LINKS - {normalize_str(w) for w in ("عبد", "أبو")}
 # Role words between a title and a name (الرئيس الأمريكي السابق).
 ROLE_WORDS = frozenset(
     normalize_str(w)
@@ -75,12 +84,15 @@ STOP_WORDS = frozenset(
         "يزور يلتقي يقول سيزور سيلتقي خلال لدى عقب إلا ولكن حين بينما"
     ).split()
 )
+# Given names that are more often common words in news text (ANERcorp: الآن "now",
+# باسم "in the name of"); على, written علي, is a stop word.
+GIVEN_COMMON = frozenset(normalize_str(w) for w in "الآن آلان باسم".split())
 OPEN_QUOTES = frozenset("“«\"(„‘'")
 CLOSE_QUOTES = {"“": "”", "«": "»", '"': '"', "(": ")", "„": "“", "‘": "’", "'": "'"}
 MAX_NAME = 4
 MAX_PERSON = 5
 MAX_ROLE = 3
-SCORES = {"person": 0.7, "org_quoted": 0.75, "org": 0.6, "location": 0.65}
+SCORES = {"person": 0.7, "given": 0.8, "org_quoted": 0.75, "org": 0.6, "location": 0.65}
 
 
 @dataclass(frozen=True)
@@ -175,6 +187,7 @@ class RuleRecommender:
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self.gazetteer = gazetteer or load_gazetteer()
         self.triggers = _triggers()
+        self.clusters = load_clusters()
 
     def suggest(self, document: Document) -> list[Suggestion]:
         """Suggestions from every rule, in text order (rules may overlap each other)."""
@@ -187,6 +200,18 @@ class RuleRecommender:
             span = self._person(ctx, m.last_token)
             if span:
                 out.append(Suggestion(span[0], span[1], "PERS", SCORES["person"], origin))
+        # A given name starts a person's name where no title announced it.
+        titled = sorted((s.start, s.end) for s in out)
+        reach, k = 0, 0
+        for i, tok in enumerate(tokens):
+            while k < len(titled) and titled[k][1] <= tok.start:
+                k += 1
+            if tok.start < reach or (k < len(titled) and titled[k][0] <= tok.start):
+                continue
+            span = self._given_name(ctx, i)
+            if span and not (k < len(titled) and titled[k][0] < span[1]):
+                reach = span[1]
+                out.append(Suggestion(span[0], span[1], "PERS", SCORES["given"], origin))
         for m in self.triggers.find(text, tokens):
             kind = m.entry.label
             if kind == "LOC":
@@ -233,6 +258,60 @@ class RuleRecommender:
         first = i + 1
         if ctx.norms[first].startswith("ال") and ctx.norms[first] not in NAME_LINKS:
             return None  # "الرئيس السوداني" is not followed by a name here
+        return self._name_from(ctx, first)
+
+    def _given(self, ctx: _Ctx, i: int) -> int | None:
+        """Where a given name starts in token i (after a proclitic: وأحمد), or None; None
+        for a given name that is more often a common word."""
+        norm = ctx.norms[i]
+        names = self.gazetteer.first_names
+        raw = ctx.tokens[i].text
+        if len(norm) > 2 and raw.endswith("ه"):
+            return None  # a pronoun suffix as often (ناديه "his club", not نادية)
+        # Only و before it: with ل or ب a given name is as often a word (لصالح، لدينا).
+        for skip, form in ((0, norm), (1, norm[1:] if len(norm) > 3 and norm[0] == "و" else "")):
+            if form in names and form not in STOP_WORDS and form not in GIVEN_COMMON:
+                info = self.clusters.get(form)
+                # A word the news text writes with ال is a common word too (سعيد، جمال).
+                if info is None or info[4] == "0":
+                    return _after_letters(ctx.tokens[i].text, skip)
+        return None
+
+    def _given_name(self, ctx: _Ctx, i: int) -> tuple[int, int] | None:
+        """A given name and the family name with the article, or a second given name, after it
+        (عمر السومة, حسن أبو زينب): PERS even where no title announces it."""
+        skip = self._given(ctx, i)
+        if skip is None or ctx.norms[i][skip:] in LINKS_INSIDE or not self._name_word(ctx, i):
+            return None
+        if not ctx.adjacent(i) or not self._name_word(ctx, i + 1):
+            return None
+        nxt = ctx.norms[i + 1]
+        if not (nxt.startswith("ال") or nxt in NAME_LINKS or self._given(ctx, i + 1) == 0):
+            return None
+        # Only given names and links, then at most one family name with the article: the
+        # words after a name are no part of it (محمد داود ماذا حدث).
+        end = i
+        while end - i + 1 < MAX_PERSON and ctx.adjacent(end) and self._name_word(ctx, end + 1):
+            nxt = ctx.norms[end + 1]
+            if nxt.startswith("ال"):
+                if ctx.norms[end] in NAME_LINKS:
+                    end += 1  # part of a compound (عبد الله)
+                    continue
+                if end == i or (end == i + 1 and ctx.norms[i][skip:] == ABD):
+                    end += 1  # the family name (عمر السومة, عبد الله الشامي)
+                break  # after a longer name, a word (حسن أبو زينب الهدفين)
+            elif nxt in NAME_LINKS or self._given(ctx, end + 1) == 0:
+                end += 1
+            else:
+                break
+        while end > i and ctx.norms[end] in NAME_LINKS:
+            end -= 1
+        if end == i:
+            return None
+        return ctx.tokens[i].start + skip, ctx.tokens[end].end
+
+    def _name_from(self, ctx: _Ctx, first: int) -> tuple[int, int] | None:
+        """The name of one to MAX_PERSON words that starts at token ``first``."""
         end = first
         while end - first + 1 < MAX_PERSON and ctx.adjacent(end) and self._name_word(ctx, end + 1):
             nxt = ctx.norms[end + 1]
@@ -314,3 +393,13 @@ class RuleRecommender:
         elif ctx.tokens[first].kind != "word":
             return None
         return ctx.tokens[first].start, ctx.tokens[end].end
+
+
+def _after_letters(raw: str, letters: int) -> int:
+    """The offset in ``raw`` after its first ``letters`` letters and the marks on them."""
+    k = 0
+    for _ in range(letters):
+        k += 1
+        while k < len(raw) and (unicodedata.combining(raw[k]) or raw[k] == "\u0640"):
+            k += 1
+    return k
