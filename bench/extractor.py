@@ -166,6 +166,28 @@ def new_names(docs: list[GoldDoc]) -> list[float]:
     return out
 
 
+def out_of_domain(docs: list[GoldDoc]) -> dict[str, float]:
+    """Token-projected micro F1 of the bundled extractor, no learning, on a team corpus: all
+    labels, PERS/LOC/ORG only (the labels AQMAR is scored on), and each label."""
+    from core.evaluate import evaluate
+
+    combiner = Combiner(default_recommenders())
+    triples = []
+    for d in docs:
+        found = combiner.suggest(
+            Document(DocumentInfo(d.id, d.id, 0.0, length=len(d.text)), d.text)
+        )
+        triples.append((d.text, list(d.spans), [(s.start, s.end, s.label) for s in found]))
+    view = evaluate(triples)["token"]
+    three = evaluate(
+        (t, [g for g in gold if g[2] != "MISC"], [p for p in pred if p[2] != "MISC"])
+        for t, gold, pred in triples
+    )["token"]
+    out = {"all": view.micro.f1, "PERS/LOC/ORG": three.micro.f1}
+    out.update({label: v.f1 for label, v in sorted(view.labels.items())})
+    return out
+
+
 def learning(docs: list[GoldDoc], crf: CrfModel | None = None, seeds: int = 0) -> dict[str, object]:
     """Last-quarter and per-quarter effort: off, on in corpus order, on by uncertainty, and on
     in ``seeds`` shuffled orders (per-quarter mean)."""
@@ -254,8 +276,16 @@ def cross_validation(
     run: int,
     seed: int,
     per_doc: int,  # type: ignore[type-arg]
+    cache: Path | None = None,
+    conll: Path | None = None,
 ) -> list[FoldResult]:
-    """Run ``run`` of ``folds`` CV folds by document; print each fold and the mean and sd."""
+    """Run ``run`` of ``folds`` CV folds by document; print each fold and the mean and sd.
+
+    With ``cache``, each fold's model is the one ``bench/learning_cv.py`` keeps there (trained
+    the same way on the same folds, keyed by the CoNLL file), trained first if missing:
+    decisions that leave the model alone (rules, combiner, calibration) are then checked in
+    minutes.
+    """
     docs = split_documents(sentences, per_doc)
     fold_docs = document_folds(len(docs), folds, seed)
     results = []
@@ -263,6 +293,11 @@ def cross_validation(
         held = set(fold_docs[f])
         train = [s for n, d in enumerate(docs) if n not in held for s in d]
         test = [docs[n] for n in fold_docs[f]]
+        model = None
+        if cache is not None and conll is not None and per_doc == SENTENCES_PER_DOC:
+            from learning_cv import fold_model
+
+            model = fold_model(conll, cache, f, folds, seed, train)
         res = run_fold(
             f,
             train,
@@ -271,6 +306,7 @@ def cross_validation(
                 default_recommenders(crf_model=path), calibrator=None
             ),
             train_kwargs={"two_pass": True},
+            model=model,
         )
         labels = ", ".join(f"{k} {v.f1:.3f}" for k, v in sorted(res.labels.items()))
         print(
@@ -335,6 +371,13 @@ def main() -> int:
         "--seeds", type=int, default=10, help="shuffled document orders for the learning curve"
     )
     parser.add_argument("--skip-train", action="store_true", help="skip the full training runs")
+    parser.add_argument(
+        "--fold-cache",
+        nargs="?",
+        const=str(Path.home() / ".cache" / "tawsim-bench" / "learning-cv"),
+        default=None,
+        help="reuse (or train and keep) the CV fold models there, as bench/learning_cv.py does",
+    )
     args = parser.parse_args()
     runs = max(args.runs, 1)
     only = args.only
@@ -358,6 +401,11 @@ def main() -> int:
             ("hand-written economy corpus (bench/economy_corpus.py)", economy_docs),
         ):
             docs = [GoldDoc(i, t, s) for i, t, s in make()]
+            ood = out_of_domain(docs)
+            print(
+                f"out of domain, {name}, no learning: token micro F1 "
+                + ", ".join(f"{k} {v:.3f}" for k, v in ood.items())
+            )
             show_learning(f"{name}, bundled model", len(docs), learning(docs, seeds=args.seeds))
     conll = Path(args.conll)
     if not conll.exists():
@@ -366,7 +414,10 @@ def main() -> int:
     sentences = read_sentences([conll])
     if only in (None, "cv"):
         run = args.run_folds or args.folds
-        results = cross_validation(sentences, args.folds, run, args.seed, args.doc_sentences)
+        cache = Path(args.fold_cache) if args.fold_cache else None
+        results = cross_validation(
+            sentences, args.folds, run, args.seed, args.doc_sentences, cache, conll
+        )
         show_cv(results, args.folds, CALIBRATION if args.write_calibration else None)
     if only in (None, "speed"):
         sample = sentences[-len(sentences) // 10 :]

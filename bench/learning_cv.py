@@ -10,7 +10,8 @@ how the combiner weighs them) is also checked here, on the folds of the
 extractor's own cross-validation (``core.extract.cv``: pseudo-documents of
 100 sentences, dealt into folds with the fixed seed). For each fold a model
 is trained as ``main.py train`` does on the other folds (cached in --cache,
-keyed by fold, seed and the corpus file's size and time), and the annotator
+keyed by fold, seed, the corpus file's size and time, and what the features
+depend on: their code's version, the training parameters, gazetteers, clusters), and the annotator
 is replayed over the held-out documents cut into pieces of
 --piece-sentences sentences, in corpus order, with and without learning
 (``core.extract.simulate``). Prints effort by quarter per fold, the
@@ -20,6 +21,7 @@ last-quarter ratio learning / no learning, and the mean ± sd over the folds.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import statistics
 import sys
 import time
@@ -30,7 +32,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from core.extract.corpus import gold_from_sentences, read_sentences  # noqa: E402
-from core.extract.crf import CrfModel, train_crf  # noqa: E402
+from core.extract.clusters import CLUSTERS  # noqa: E402
+from core.extract.crf import DEFAULT_PARAMS, FEATURES_VERSION, CrfModel, train_crf  # noqa: E402
 from core.extract.cv import SEED, document_folds, split_documents  # noqa: E402
 from core.extract.simulate import chunk_conll_docs, simulate  # noqa: E402
 
@@ -48,10 +51,22 @@ def quarters(rows: list[dict]) -> list[float]:  # type: ignore[type-arg]
     return out
 
 
+def features_key() -> str:
+    """What a model's features depend on besides the corpus: the feature code's version,
+    the training parameters, the gazetteer lists and the cluster table (a short hash)."""
+    digest = hashlib.sha256(f"{FEATURES_VERSION}|{sorted(DEFAULT_PARAMS.items())}".encode())
+    for f in sorted((ROOT / "resources" / "gazetteers").glob("*.txt")):
+        digest.update(f.read_bytes())
+    if CLUSTERS.exists():
+        digest.update(f"{CLUSTERS.stat().st_size}".encode())
+    return digest.hexdigest()[:10]
+
+
 def fold_model(conll: Path, cache: Path, fold: int, folds: int, seed: int, train: list) -> Path:  # type: ignore[type-arg]
     """The fold's model, trained on the other folds unless the cache has it."""
     st = conll.stat()
-    path = cache / f"f{fold}of{folds}-s{seed}-{st.st_size}-{int(st.st_mtime)}.crfsuite"
+    key = f"f{fold}of{folds}-s{seed}-{st.st_size}-{int(st.st_mtime)}-{features_key()}"
+    path = cache / f"{key}.crfsuite"
     if not path.exists():
         cache.mkdir(parents=True, exist_ok=True)
         started = time.monotonic()

@@ -117,8 +117,12 @@ def run_fold(
     *,
     make_combiner: Callable[[Path], Any],
     train_kwargs: dict[str, Any] | None = None,
+    model: Path | None = None,
 ) -> FoldResult:
-    """Train on ``train``, run ``make_combiner(model_path)`` on each test document, score it."""
+    """Train on ``train``, run ``make_combiner(model_path)`` on each test document, score it.
+
+    ``model`` is a model already trained on ``train`` (a cached fold model): used as it is.
+    """
     import time
 
     from core.extract.crf import train_crf
@@ -126,8 +130,9 @@ def run_fold(
 
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="tawsim-cv-") as tmp:
-        path = Path(tmp) / f"fold{fold}.crfsuite"
-        train_crf(train, path, **(train_kwargs or {}))
+        path = model or Path(tmp) / f"fold{fold}.crfsuite"
+        if model is None:
+            train_crf(train, path, **(train_kwargs or {}))
         combiner = make_combiner(path)
         triples = []
         tokens = []
