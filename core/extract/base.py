@@ -23,6 +23,11 @@ class Suggestion:
         """Where and what, as Span.key."""
         return (self.start, self.end, self.label)
 
+    @property
+    def recommender(self) -> str:
+        """The name of the recommender that proposed it (``crf`` for ``crf@3``)."""
+        return recommender_name(self.origin)
+
 
 @runtime_checkable
 class Recommender(Protocol):
@@ -39,3 +44,8 @@ class Recommender(Protocol):
 def origin_of(recommender: Recommender) -> str:
     """The origin string a recommender's suggestions carry, e.g. ``gazetteer@1``."""
     return f"{recommender.name}@{recommender.version}"
+
+
+def recommender_name(origin: str) -> str:
+    """The recommender's name in an origin string (``crf-project`` for ``crf-project@4``)."""
+    return origin.split("@", 1)[0]

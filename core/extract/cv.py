@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from core.evaluate import Scores, evaluate, whitespace_tokens
+from core.extract.base import recommender_name
 from core.extract.corpus import GoldDoc, Sentence, gold_from_sentences
 
 __all__ = [
@@ -106,7 +107,7 @@ def score_suggestions(
     gold_keys = {(*key(s, e), label) for s, e, label in gold.spans}
     out = []
     for s, e, label, score, origin in suggestions:
-        out.append(Scored(origin.split("@", 1)[0], score, (*key(s, e), label) in gold_keys))
+        out.append(Scored(recommender_name(origin), score, (*key(s, e), label) in gold_keys))
     return out
 
 
@@ -226,7 +227,7 @@ class Calibrator:
 
     def __call__(self, origin: str, score: float) -> float:
         """The calibrated score; unchanged for a recommender without a fitted curve."""
-        name = origin.split("@", 1)[0]
+        name = recommender_name(origin)
         steps = self.steps.get(name) or self.steps.get(name.split("-", 1)[0])
         if not steps:
             return score

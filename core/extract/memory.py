@@ -156,7 +156,7 @@ class ProjectMemoryRecommender:
         """Drop suggestions whose form and label the annotator rejected more than accepted,
         and others' suggestions inside a form the memory suggests."""
         text = document.text
-        mine = [s.origin.split("@", 1)[0] == self.name for s in suggestions]
+        mine = [s.recommender == self.name for s in suggestions]
         own = sorted((s.start, s.end) for s, m in zip(suggestions, mine, strict=True) if m)
         starts = [start for start, _ in own]
         reach = list(accumulate((end for _, end in own), max))

@@ -172,10 +172,10 @@ class Combiner:
         return [replace(s, score=cal(s.origin, s.score)) for s in chosen]
 
     def _priority(self, suggestion: Suggestion) -> int:
-        return self.priorities.get(suggestion.origin.split("@", 1)[0], 0)
+        return self.priorities.get(suggestion.recommender, 0)
 
     def _tier(self, suggestion: Suggestion) -> int:
-        return self.tiers.get(suggestion.origin.split("@", 1)[0], 0)
+        return self.tiers.get(suggestion.recommender, 0)
 
     def _org_heads(
         self,
@@ -252,7 +252,7 @@ def _agreed_org_heads(
         by_key.setdefault(s.key, []).append(s)
     out = []
     for key, group in by_key.items():
-        origins = {s.origin.split("@", 1)[0] for s in group}
+        origins = {s.recommender for s in group}
         if key in taken or len(origins) < 2 or not org_headed(text, key[0], key[1]):
             continue
         out.append(max(group, key=lambda s: s.score))
@@ -267,7 +267,7 @@ def _without_bare_triggers(text: str, found: Iterable[Suggestion]) -> list[Sugge
     """
     out = []
     for s in found:
-        if s.origin.split("@", 1)[0] in ANNOTATOR_FORMS:
+        if s.recommender in ANNOTATOR_FORMS:
             out.append(s)
             continue
         span = trim_triggers(text, s.start, s.end)
