@@ -31,8 +31,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from core.extract.corpus import gold_from_sentences, read_sentences  # noqa: E402
 from core.extract.clusters import CLUSTERS  # noqa: E402
+from core.extract.corpus import gold_from_sentences, read_sentences  # noqa: E402
 from core.extract.crf import DEFAULT_PARAMS, FEATURES_VERSION, CrfModel, train_crf  # noqa: E402
 from core.extract.cv import SEED, document_folds, split_documents  # noqa: E402
 from core.extract.simulate import chunk_conll_docs, simulate  # noqa: E402
