@@ -16,6 +16,12 @@ memory then
   suggests itself: a model's ``كأس الاتحاد`` inside the confirmed ``كأس الاتحاد
   الآسيوي`` is a cut name, a nested ``عمان`` in ``بورصة عمان`` no name of its own.
 
+It also learns the heads of the names the annotator confirms
+(``core.extract.conventions``: ``شركة …``, ``منتدى …``) and suggests the new
+names they head, below the score of a confirmed form. Such a name is the
+project's convention, so it too drops a model's name inside it (the model's
+``الكهرباء الوطنية`` where this project writes ``شركة الكهرباء الوطنية``).
+
 Updates are incremental (``learn``/``unlearn`` after each decision or its
 undo), so the GUI never rescans the project.
 """
@@ -29,6 +35,7 @@ from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from core.extract.base import Suggestion
+from core.extract.conventions import HeadConventions
 from core.extract.matcher import Entry, PhraseMatcher, phrase_key
 from core.model import Document, Span
 
@@ -52,6 +59,7 @@ class ProjectMemoryRecommender:
         # Accepted occurrences of longer forms that hold each key as a run of tokens.
         self.inside: Counter[Key] = Counter()
         self.matcher = PhraseMatcher()
+        self.heads = HeadConventions()
 
     # -- building ------------------------------------------------------------
     @classmethod
@@ -97,7 +105,9 @@ class ProjectMemoryRecommender:
         if span.status not in ("accepted", "rejected"):
             return
         key = phrase_key(text[span.start : span.end])
-        self._update(key, span.label, span.status == "accepted", delta)
+        accepted = span.status == "accepted"
+        self._update(key, span.label, accepted, delta)
+        self.heads.count(text, span.start, span.end, span.label, accepted, delta)
 
     def _update(self, key: Key, label: str, accepted: bool, delta: int) -> None:
         if not key or (len(key) == 1 and len(key[0]) < 2):
@@ -147,10 +157,11 @@ class ProjectMemoryRecommender:
     def suggest(self, document: Document) -> list[Suggestion]:
         """Suggestions for every remembered form in the document's text."""
         origin = f"{self.name}@{self.version}"
-        return [
+        forms = [
             Suggestion(m.start, m.end, m.entry.label, m.entry.score, origin)
             for m in self.matcher.find(document.text)
         ]
+        return forms + self.heads.suggest(document.text, origin)
 
     def veto(self, document: Document, suggestions: list[Suggestion]) -> list[Suggestion]:
         """Drop suggestions whose form and label the annotator rejected more than accepted,

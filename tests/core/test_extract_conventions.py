@@ -1,0 +1,89 @@
+"""The annotator's head conventions: a confirmed ``منتدى …`` MISC suggests the next ``منتدى …``."""
+
+from __future__ import annotations
+
+from core.extract.base import Suggestion
+from core.extract.conventions import HeadConventions, readings
+from core.extract.memory import ProjectMemoryRecommender
+from core.extract.pipeline import Combiner
+from core.model import Document, DocumentInfo, Span
+
+# Sentences of the team's economy corpus (bench/economy_corpus.py).
+FORUM = "وقال مدير منتدى الطاقة العربي إن الاستثمار في الطاقة الشمسية تضاعف"
+LATER = "وعقد منتدى الموانئ العربية دورته في العقبة، بمشاركة وزارة النقل"
+COMPANY = "أعلنت شركة الكهرباء الوطنية رفع أسعار الكهرباء على القطاع الصناعي"
+
+
+def span_of(text: str, surface: str, label: str, status: str = "accepted") -> Span:
+    start = text.index(surface)
+    return Span(start, start + len(surface), label, "test", status=status)
+
+
+def doc(text: str) -> Document:
+    return Document(DocumentInfo("d", "d", 0.0, length=len(text)), text)
+
+
+def found(memory: ProjectMemoryRecommender, text: str) -> list[tuple[str, str]]:
+    return [(text[s.start : s.end], s.label) for s in memory.suggest(doc(text))]
+
+
+def test_a_confirmed_head_suggests_the_next_name_it_heads() -> None:
+    memory = ProjectMemoryRecommender()
+    memory.learn(FORUM, span_of(FORUM, "منتدى الطاقة العربي", "MISC"))
+    assert found(memory, LATER) == [("منتدى الموانئ العربية", "MISC")]
+    # After a proclitic the name starts after it; the name ends with its definite words.
+    text = "وشارك الوزير بمنتدى الأعمال الأردني الذي عقد أمس"
+    assert found(memory, text) == [("منتدى الأعمال الأردني", "MISC")]
+
+
+def test_a_head_alone_or_before_an_indefinite_word_is_no_name() -> None:
+    memory = ProjectMemoryRecommender()
+    memory.learn(FORUM, span_of(FORUM, "منتدى الطاقة العربي", "MISC"))
+    assert found(memory, "وانتهى المنتدى. ثم عقد منتدى كبير") == []
+
+
+def test_rejections_and_undo_take_the_convention_back() -> None:
+    memory = ProjectMemoryRecommender()
+    accepted = span_of(COMPANY, "شركة الكهرباء الوطنية", "ORG")
+    memory.learn(COMPANY, accepted)
+    text = "ووقعت شركة البوتاس العربية اتفاقا"
+    assert found(memory, text) == [("شركة البوتاس العربية", "ORG")]
+    rejected = span_of(text, "شركة البوتاس العربية", "ORG", status="rejected")
+    memory.learn(text, rejected)
+    assert found(memory, "وقالت شركة الفوسفات الأردنية") == []
+    memory.unlearn(text, rejected)
+    assert found(memory, "وقالت شركة الفوسفات الأردنية") == [("شركة الفوسفات الأردنية", "ORG")]
+    memory.unlearn(COMPANY, accepted)
+    assert found(memory, "وقالت شركة الفوسفات الأردنية") == []
+
+
+def test_persons_and_one_word_names_teach_no_head() -> None:
+    heads = HeadConventions()
+    text = "وقال عمر السومة إن الأردن"
+    start = text.index("عمر")
+    heads.count(text, start, start + len("عمر السومة"), "PERS", True, +1)
+    heads.count(text, text.index("الأردن"), len(text), "LOC", True, +1)
+    assert heads.active == {}
+
+
+def test_the_head_form_outweighs_a_model_name_inside_it() -> None:
+    memory = ProjectMemoryRecommender()
+    memory.learn(COMPANY, span_of(COMPANY, "شركة الكهرباء الوطنية", "ORG"))
+    text = "وقالت شركة الفوسفات الأردنية إن"
+    start = text.index("الفوسفات")
+
+    class Model:
+        name, version = "crf", 1
+
+        def suggest(self, document: Document) -> list[Suggestion]:
+            return [Suggestion(start, start + len("الفوسفات الأردنية"), "ORG", 0.9, "crf@1")]
+
+    got = Combiner([Model(), memory], calibrator=None).suggest(doc(text))
+    assert [(text[s.start : s.end], s.label, s.origin) for s in got] == [
+        ("شركة الفوسفات الأردنية", "ORG", "memory@1")
+    ]
+
+
+def test_readings_strip_proclitics_and_restore_the_article() -> None:
+    assert dict((form, off) for off, form in readings("وبمنتدى"))["منتدي"] == 2
+    assert "المؤتمر" in {form for _, form in readings("للمؤتمر")}
