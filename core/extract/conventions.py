@@ -19,7 +19,7 @@ Counts are incremental (``count`` with +1 on a decision, -1 on its undo).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from core.extract.base import Suggestion
 from core.extract.matcher import document_tokens
@@ -110,7 +110,7 @@ class HeadConventions:
                 found = self.active.get(form)
                 if found is None:
                     continue
-                end = _definite_run(text, tokens, i)
+                end = _definite_run(text, tokens, i, self.active)
                 if end > i:
                     label, n = found
                     score = round(0.8 - 0.4 / n, 3)  # two confirmations give 0.6, more up to 0.8
@@ -121,8 +121,9 @@ class HeadConventions:
         return out
 
 
-def _definite_run(text: str, tokens: list[Token], i: int) -> int:
-    """The last token of the definite words right after token i on its line (i if none)."""
+def _definite_run(text: str, tokens: list[Token], i: int, heads: Mapping[str, object]) -> int:
+    """The last token of the definite words right after token i on its line (i if none);
+    a word with و that is itself a head starts the next name (الأمم المتحدة | والولايات)."""
     end = i
     while end + 1 < len(tokens) and end - i < MAX_AFTER:
         nxt = tokens[end + 1]
@@ -134,5 +135,7 @@ def _definite_run(text: str, tokens: list[Token], i: int) -> int:
             break
         if norm in STOP_WORDS or norm[1:] in STOP_WORDS:
             break  # الذي، التي: the name has ended
+        if norm.startswith("و") and norm[1:] in heads:
+            break
         end += 1
     return end

@@ -36,6 +36,16 @@ def test_a_confirmed_head_suggests_the_next_name_it_heads() -> None:
     assert found(memory, text) == [("منتدى الأعمال الأردني", "MISC")]
 
 
+def test_a_name_ends_where_another_head_starts_after_wa() -> None:
+    # The sample article: الأمم المتحدة والولايات المتحدة are two names.
+    memory = ProjectMemoryRecommender()
+    text = "أكدت الأمم المتحدة أن الولايات المتحدة"
+    memory.learn(text, span_of(text, "الأمم المتحدة", "ORG"))
+    memory.learn(text, span_of(text, "الولايات المتحدة", "LOC"))
+    later = "ودعت الأمم المتحدة والولايات المتحدة إلى"
+    assert ("الأمم المتحدة", "ORG") in found(memory, later)
+
+
 def test_a_head_alone_or_before_an_indefinite_word_is_no_name() -> None:
     memory = ProjectMemoryRecommender()
     memory.learn(FORUM, span_of(FORUM, "منتدى الطاقة العربي", "MISC"))
