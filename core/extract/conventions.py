@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Iterator, Mapping
 
 from core.extract.base import Suggestion
+from core.extract.matcher import _after_letters as letters_offset
 from core.extract.matcher import document_tokens
 from core.extract.rules import STOP_WORDS
 from core.text import Token, normalize_str, tokenize
@@ -45,22 +46,10 @@ def readings(token: str) -> Iterator[tuple[int, str]]:
     for pre in PROCLITICS:
         rest = norm[len(pre) :]
         if norm.startswith(pre) and len(rest) >= 3:
-            offset = _offset_after(token, len(pre))
+            offset = letters_offset(token, 0, len(pre))
             if pre.endswith("ل") and rest.startswith("ل"):
                 yield offset, "ا" + rest  # للمؤتمر = ل + المؤتمر, its alef elided
             yield offset, rest
-
-
-def _offset_after(token: str, letters: int) -> int:
-    """Offset in ``token`` after its first ``letters`` letters (marks stay with a letter)."""
-    seen = k = 0
-    while k < len(token) and seen < letters:
-        if normalize_str(token[k]):
-            seen += 1
-        k += 1
-    while k < len(token) and not normalize_str(token[k]):
-        k += 1
-    return k
 
 
 class HeadConventions:

@@ -21,7 +21,6 @@ trigger word (بناحية, لصحيفة, والرئيس):
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -29,6 +28,7 @@ from core.extract.base import Suggestion
 from core.extract.clusters import load_clusters
 from core.extract.gazetteer import Gazetteer, load_gazetteer
 from core.extract.matcher import Entry, PhraseMatcher, document_tokens
+from core.extract.matcher import _after_letters as letters_offset
 from core.model import Document
 from core.text import Token, normalize_str, tokenize
 
@@ -274,7 +274,7 @@ class RuleRecommender:
                 info = self.clusters.get(form)
                 # A word the news text writes with ال is a common word too (سعيد، جمال).
                 if info is None or info[4] == "0":
-                    return _after_letters(ctx.tokens[i].text, skip)
+                    return letters_offset(ctx.tokens[i].text, 0, skip)
         return None
 
     def _given_name(self, ctx: _Ctx, i: int) -> tuple[int, int] | None:
@@ -393,13 +393,3 @@ class RuleRecommender:
         elif ctx.tokens[first].kind != "word":
             return None
         return ctx.tokens[first].start, ctx.tokens[end].end
-
-
-def _after_letters(raw: str, letters: int) -> int:
-    """The offset in ``raw`` after its first ``letters`` letters and the marks on them."""
-    k = 0
-    for _ in range(letters):
-        k += 1
-        while k < len(raw) and (unicodedata.combining(raw[k]) or raw[k] == "\u0640"):
-            k += 1
-    return k
