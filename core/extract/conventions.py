@@ -22,8 +22,7 @@ from collections import Counter
 from collections.abc import Iterator, Mapping
 
 from core.extract.base import Suggestion
-from core.extract.matcher import _after_letters as letters_offset
-from core.extract.matcher import document_tokens
+from core.extract.matcher import document_tokens, token_stems
 from core.extract.rules import STOP_WORDS
 from core.text import Token, normalize_str, tokenize
 
@@ -34,22 +33,24 @@ __all__ = ["HeadConventions", "MIN_NET"]
 MIN_NET = 1
 # Words after the head that may continue the name.
 MAX_AFTER = 4
-PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
 LABELS_LEFT_OUT = frozenset({"PERS"})
 
 
 def readings(token: str) -> Iterator[tuple[int, str]]:
     """The token's normalised form, and the same after each proclitic it may carry
-    (وبمؤتمر: مؤتمر; للمؤتمر: المؤتمر), as (offset of the form in the token, form)."""
-    norm = normalize_str(token)
-    yield 0, norm
-    for pre in PROCLITICS:
-        rest = norm[len(pre) :]
-        if norm.startswith(pre) and len(rest) >= 3:
-            offset = letters_offset(token, 0, len(pre))
-            if pre.endswith("ل") and rest.startswith("ل"):
-                yield offset, "ا" + rest  # للمؤتمر = ل + المؤتمر, its alef elided
-            yield offset, rest
+    (وبمؤتمر: مؤتمر; للمؤتمر: المؤتمر), as (offset of the form in the token, form):
+    the matcher's own readings, any stem allowed, the article kept."""
+    return token_stems(token, normalize_str(token), _ANY_STEM, article=False)
+
+
+class _AnyStem:
+    """Every stem counts as known: heads are looked up after reading."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+_ANY_STEM = _AnyStem()
 
 
 class HeadConventions:

@@ -12,7 +12,7 @@ Overlapping matches are resolved longest first.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -70,7 +70,7 @@ def _after_letters(token: str, start: int, count: int) -> int:
 
 
 def token_stems(
-    token: str, norm: str, known: _Known, *, article: bool = True
+    token: str, norm: str, known: Container[str], *, article: bool = True
 ) -> Iterator[tuple[int, str]]:
     """Readings of a token as (offset of the stem in the token, normalised stem).
 

@@ -258,11 +258,26 @@ class RuleRecommender:
         first = i + 1
         if ctx.norms[first].startswith("ال") and ctx.norms[first] not in NAME_LINKS:
             return None  # "الرئيس السوداني" is not followed by a name here
-        return self._name_from(ctx, first)
+        end = first
+        while end - first + 1 < MAX_PERSON and ctx.adjacent(end) and self._name_word(ctx, end + 1):
+            nxt = ctx.norms[end + 1]
+            if nxt in NAME_LINKS:
+                end += 1
+                continue
+            if nxt.startswith("ال") and ctx.norms[end] not in NAME_LINKS:
+                # A family name with the article ends the name (بشار الأسد).
+                end += 1
+                break
+            end += 1
+        while end > first and ctx.norms[end] in NAME_LINKS:
+            end -= 1
+        if ctx.norms[end] in NAME_LINKS:
+            return None
+        return ctx.tokens[first].start, ctx.tokens[end].end
 
     def _given(self, ctx: _Ctx, i: int) -> int | None:
-        """Where a given name starts in token i (after a proclitic: وأحمد), or None; None
-        for a given name that is more often a common word."""
+        """How many proclitic letters come before a given name in token i (1 in وأحمد), or
+        None; None for a given name that is more often a common word."""
         norm = ctx.norms[i]
         names = self.gazetteer.first_names
         raw = ctx.tokens[i].text
@@ -274,7 +289,7 @@ class RuleRecommender:
                 info = self.clusters.get(form)
                 # A word the news text writes with ال is a common word too (سعيد، جمال).
                 if info is None or info[4] == "0":
-                    return letters_offset(ctx.tokens[i].text, 0, skip)
+                    return skip
         return None
 
     def _given_name(self, ctx: _Ctx, i: int) -> tuple[int, int] | None:
@@ -308,26 +323,9 @@ class RuleRecommender:
             end -= 1
         if end == i:
             return None
-        return ctx.tokens[i].start + skip, ctx.tokens[end].end
-
-    def _name_from(self, ctx: _Ctx, first: int) -> tuple[int, int] | None:
-        """The name of one to MAX_PERSON words that starts at token ``first``."""
-        end = first
-        while end - first + 1 < MAX_PERSON and ctx.adjacent(end) and self._name_word(ctx, end + 1):
-            nxt = ctx.norms[end + 1]
-            if nxt in NAME_LINKS:
-                end += 1
-                continue
-            if nxt.startswith("ال") and ctx.norms[end] not in NAME_LINKS:
-                # A family name with the article ends the name (بشار الأسد).
-                end += 1
-                break
-            end += 1
-        while end > first and ctx.norms[end] in NAME_LINKS:
-            end -= 1
-        if ctx.norms[end] in NAME_LINKS:
-            return None
-        return ctx.tokens[first].start, ctx.tokens[end].end
+        return ctx.tokens[i].start + letters_offset(ctx.tokens[i].text, 0, skip), ctx.tokens[
+            end
+        ].end
 
     def _quoted(self, ctx: _Ctx, last: int) -> tuple[int, int] | None:
         i = last + 1
