@@ -15,7 +15,7 @@ trigger word (بناحية, لصحيفة, والرئيس):
   (بلدة البحرة, بريف دير الزور): LOC, without the trigger.
 - ``given``: a given name (``resources/gazetteers/first_names.txt``) that the
   news text rarely writes with the article, then a family name with the
-  article or more given names (عمر السومة, حسن أبو زينب): PERS where no
+  article or more given names (أحمد الأشقر, حسن أبو زينب): PERS where no
   title announces it, as in sports reports (سجل فهد اليوسف).
 """
 
@@ -294,7 +294,7 @@ class RuleRecommender:
 
     def _given_name(self, ctx: _Ctx, i: int) -> tuple[int, int] | None:
         """A given name and the family name with the article, or a second given name, after it
-        (عمر السومة, حسن أبو زينب): PERS even where no title announces it."""
+        (أحمد الأشقر, حسن أبو زينب): PERS even where no title announces it."""
         skip = self._given(ctx, i)
         if skip is None or ctx.norms[i][skip:] in LINKS_INSIDE or not self._name_word(ctx, i):
             return None
@@ -306,14 +306,15 @@ class RuleRecommender:
         # Only given names and links, then at most one family name with the article: the
         # words after a name are no part of it (محمد داود ماذا حدث).
         end = i
+        first = ctx.norms[i][skip:]  # the given name without its و (وعبد الله الشامي)
         while end - i + 1 < MAX_PERSON and ctx.adjacent(end) and self._name_word(ctx, end + 1):
             nxt = ctx.norms[end + 1]
             if nxt.startswith("ال"):
-                if ctx.norms[end] in NAME_LINKS:
+                if (first if end == i else ctx.norms[end]) in NAME_LINKS:
                     end += 1  # part of a compound (عبد الله)
                     continue
-                if end == i or (end == i + 1 and ctx.norms[i][skip:] == ABD):
-                    end += 1  # the family name (عمر السومة, عبد الله الشامي)
+                if end == i or (end == i + 1 and first == ABD):
+                    end += 1  # the family name (أحمد الأشقر, عبد الله الشامي)
                 break  # after a longer name, a word (حسن أبو زينب الهدفين)
             elif nxt in NAME_LINKS or self._given(ctx, end + 1) == 0:
                 end += 1

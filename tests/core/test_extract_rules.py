@@ -82,6 +82,11 @@ def test_person_from_a_given_name_and_family_name() -> None:
     # Given names and links only, then one family name: the words after it are not the name.
     assert found("قال محمد داود ماذا حدث") == [("محمد داود", "PERS")]
     assert found("مشيدا بأداء عبد الله الشامي في المباراة") == [("عبد الله الشامي", "PERS")]
+    # With و on the given name, the compound and the family name are read without it.
+    assert found("سجل أحمد الأشقر وعبد الله الشامي") == [
+        ("أحمد الأشقر", "PERS"),
+        ("عبد الله الشامي", "PERS"),
+    ]
 
 
 def test_given_names_that_are_common_words_are_not_names() -> None:
