@@ -165,7 +165,8 @@ class Combiner:
     def suggest(self, document: Document) -> list[Suggestion]:
         """Non-overlapping suggestions in text order, resolved by score, priority, length."""
         found = self.candidates(document)
-        chosen = self.resolve(found, self._org_heads(document.text, found))
+        lift = {**self._longer_persons(found), **self._org_heads(document.text, found)}
+        chosen = self.resolve(found, lift)
         cal = self.calibrator
         if cal is None:
             return chosen
@@ -202,6 +203,32 @@ class Combiner:
             ]
             if inner and org_headed(text, org.start, org.end):
                 out[org] = max(self._tier(s) for s in inner)
+        return out
+
+    def _longer_persons(self, found: Sequence[Suggestion]) -> dict[Suggestion, int]:
+        """A rule's person name that carries on a model's shorter one, with a tier above it.
+
+        Where a model stops at ``عبد الله`` or cuts ``حسن أبو | زينب الهدفين`` and the
+        rule reads the whole ``عبد الله الشامي`` or ``حسن أبو زينب``, the rule's name
+        wins: every model span it overlaps is a person that starts inside it.
+        """
+        out: dict[Suggestion, int] = {}
+        by_start = sorted(found, key=lambda s: s.start)
+        starts = [s.start for s in by_start]
+        longest = max((s.end - s.start for s in found), default=0)
+        for rule in found:
+            if rule.recommender != "rules" or rule.label != "PERS":
+                continue
+            near = by_start[
+                bisect_left(starts, rule.start - longest) : bisect_left(starts, rule.end)
+            ]
+            above = [s for s in near if rule.start < s.end and self._tier(s) > self._tier(rule)]
+            if (
+                above
+                and all(s.label == "PERS" and s.start >= rule.start for s in above)
+                and any(s.end < rule.end for s in above)
+            ):
+                out[rule] = max(self._tier(s) for s in above) + 1
         return out
 
     def resolve(

@@ -183,3 +183,25 @@ def test_overlap_resolution_on_many_spans_keeps_no_overlap() -> None:
     # Greedy by score: the best-scored span is always kept.
     best = max((i for i in items if i[3] >= 0.3), key=lambda i: (i[3], i[1] - i[0], -i[0]))
     assert (best[0], best[1]) in {(s.start, s.end) for s in got}
+
+
+def test_a_rules_longer_person_wins_over_a_models_shorter_one() -> None:
+    # The team's sports corpus: the project model cut the name at أبو and took the next word.
+    from core.extract.rules import RuleRecommender
+
+    text = "وسجل المهاجم الشاب حسن أبو زينب الهدفين."
+    doc = Document(DocumentInfo("d", "d", 0.0, length=len(text)), text)
+
+    def at(phrase: str) -> tuple[int, int]:
+        return text.index(phrase), text.index(phrase) + len(phrase)
+
+    cut = Fixed("crf", (*at("حسن أبو"), "PERS", 0.9), (*at("زينب الهدفين"), "PERS", 0.8))
+    got = Combiner([cut, RuleRecommender()], calibrator=None).suggest(doc)
+    assert [(text[s.start : s.end], s.origin) for s in got] == [("حسن أبو زينب", "rules@1")]
+    # A model's name of another label, or one that starts before the rule's, still wins.
+    for other in (
+        Fixed("crf", (*at("حسن أبو"), "ORG", 0.9)),
+        Fixed("crf", (*at("الشاب حسن"), "PERS", 0.9)),
+    ):
+        got = Combiner([other, RuleRecommender()], calibrator=None).suggest(doc)
+        assert [s.origin for s in got] == ["crf@1"]
