@@ -195,10 +195,18 @@ def format_reliability(table: Sequence[Band]) -> str:
 
 
 def _pav(points: list[tuple[float, bool]]) -> list[tuple[float, float]]:
-    """Isotonic fit of rightness on score: (upper score, value) steps, non-decreasing."""
+    """Isotonic fit of rightness on score: (upper score, value) steps, non-decreasing.
+
+    Suggestions with the same score are pooled first: one score gets one value, so
+    the steps' upper scores are distinct."""
+    pooled: dict[float, list[float]] = {}
+    for score, right in points:
+        pooled.setdefault(score, [0.0, 0.0])
+        pooled[score][0] += float(right)
+        pooled[score][1] += 1.0
     blocks: list[list[float]] = []  # [sum, count, max score]
-    for score, right in sorted(points):
-        blocks.append([float(right), 1.0, score])
+    for score, (hits, count) in sorted(pooled.items()):
+        blocks.append([hits, count, score])
         while len(blocks) > 1 and blocks[-2][0] / blocks[-2][1] >= blocks[-1][0] / blocks[-1][1]:
             total, count, top = blocks.pop()
             blocks[-1][0] += total

@@ -81,3 +81,14 @@ def test_calibrator_is_monotone_and_round_trips(tmp_path: Path) -> None:
 
     path.write_text(json.dumps(cal.to_json()), "utf-8")
     assert Calibrator.load(path)("crf@1", 0.3) == cal("crf@1", 0.3)
+
+
+def test_calibrator_gives_one_value_to_one_score() -> None:
+    # A rule scores all its names alike: 0.8 right 5 of 12 times is 5/12 at 0.8, whatever
+    # order the right and wrong ones came in (they were split into 0.0 and 1.0 steps).
+    scored = [Scored("rules", 0.8, k < 5) for k in range(12)]
+    scored += [Scored("rules", 0.6, False) for _ in range(20)]
+    cal = Calibrator.fit(scored)
+    assert cal("rules@1", 0.8) == round(5 / 12, 4)
+    assert cal("rules@1", 0.6) == 0.0
+    assert [u for u, _ in cal.steps["rules"]] == [0.6, 0.8]

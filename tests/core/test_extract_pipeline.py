@@ -64,7 +64,8 @@ def test_min_score_disabled_and_broken_recommenders() -> None:
     b = Fixed("crf", (10, 14, "LOC", 0.5))
     comb = Combiner([a, b, Broken()], min_scores={"crf": 0.6}, disabled={"rules"})
     assert comb.suggest(DOC) == []
-    assert Combiner([a, Broken()]).suggest(DOC) == [Suggestion(0, 4, "PERS", 0.5, "rules@1")]
+    got = Combiner([a, Broken()], calibrator=None).suggest(DOC)
+    assert got == [Suggestion(0, 4, "PERS", 0.5, "rules@1")]
 
 
 def test_memory_vetoes_other_recommenders() -> None:
