@@ -74,7 +74,8 @@ ANNOTATOR_FORMS = frozenset({"memory"})
 # the ANERcorp dev split, the gazetteer and rule matches the CRF did not take
 # are mostly wrong there; the CRF already uses both as features. No built-in
 # gazetteer entry scores 0.95, so with a CRF the gazetteer only feeds it, unless
-# the user sets its minimum score; quoted organisation names (0.75) still fill gaps.
+# the user sets its minimum score; quoted organisation names (0.85) and given names
+# with a family name (0.8) still fill gaps.
 GAP_FILL_MIN_SCORES: dict[str, float] = {"gazetteer": 0.95, "rules": 0.75}
 CALIBRATION = Path(__file__).resolve().parents[2] / "resources" / "models" / "calibration.json"
 Calibrate = Callable[[str, float], float]

@@ -92,7 +92,7 @@ CLOSE_QUOTES = {"“": "”", "«": "»", '"': '"', "(": ")", "„": "“", "‘
 MAX_NAME = 4
 MAX_PERSON = 5
 MAX_ROLE = 3
-SCORES = {"person": 0.7, "given": 0.8, "org_quoted": 0.75, "org": 0.6, "location": 0.65}
+SCORES = {"person": 0.7, "given": 0.8, "org_quoted": 0.85, "org": 0.6, "location": 0.65}
 
 
 @dataclass(frozen=True)
