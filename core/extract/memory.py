@@ -32,12 +32,13 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from itertools import accumulate
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from core.extract.base import Suggestion
 from core.extract.conventions import HeadConventions
-from core.extract.matcher import Entry, PhraseMatcher, phrase_key
+from core.extract.matcher import Entry, PhraseMatcher, document_tokens, phrase_key
 from core.model import Document, Span
+from core.text import normalize_str, tokenize
 
 if TYPE_CHECKING:
     from core.store.project import Project
@@ -58,6 +59,12 @@ class ProjectMemoryRecommender:
         self.rejected: dict[Key, Counter[str]] = {}
         # Accepted occurrences of longer forms that hold each key as a run of tokens.
         self.inside: Counter[Key] = Counter()
+        # Letters the annotator kept before a confirmed form, by form (the ف of فاليريو,
+        # which the form is stored without): {"ف": 2, "": 1}.
+        self.leads: dict[Key, Counter[str]] = {}
+        # Rejected spans that began inside a word, by form: (the letters before, label).
+        # A rejected فـ|اليريو is forgiven by each acceptance of فاليريو whole.
+        self.cuts: dict[Key, Counter[tuple[str, str]]] = {}
         self.matcher = PhraseMatcher()
         self.heads = HeadConventions()
 
@@ -106,6 +113,14 @@ class ProjectMemoryRecommender:
             return
         key = phrase_key(text[span.start : span.end])
         accepted = span.status == "accepted"
+        if key and accepted:
+            self._lead(text[span.start : span.end], key, delta)
+        elif key:
+            cut = span.start
+            while cut > 0 and text[cut - 1].isalpha():
+                cut -= 1
+            if normalize_str(text[cut : span.start]):
+                _add(self.cuts, key, (normalize_str(text[cut : span.start]), span.label), delta)
         self._update(key, span.label, accepted, delta)
         self.heads.count(text, span.start, span.end, span.label, accepted, delta)
 
@@ -126,9 +141,29 @@ class ProjectMemoryRecommender:
             del table[key]
         self._refresh(key)
 
+    def _lead(self, surface: str, key: Key, delta: int) -> None:
+        tokens = tokenize(surface)
+        first = normalize_str(tokens[0].text) if tokens else ""
+        if not first.endswith(key[0]):
+            return  # للوثبة is stored as الوثبة: no letters simply before it
+        _add(self.leads, key, first[: len(first) - len(key[0])], delta)
+
+    def _keeps_lead(self, key: Key, lead: str) -> bool:
+        """True if the annotator kept these letters in the form's span more often than not."""
+        counts = self.leads.get(key, Counter())
+        return counts[lead] > counts[""]
+
+    def _rejections(self, key: Key) -> Counter[str]:
+        """Rejections of a form by label, less the cuts its whole confirmations forgive."""
+        rej = Counter(self.rejected.get(key, Counter()))
+        leads = self.leads.get(key, Counter())
+        for (lead, label), n in self.cuts.get(key, Counter()).items():
+            rej[label] -= min(n, leads[lead])
+        return +rej
+
     def _refresh(self, key: Key) -> None:
         acc = self.accepted.get(key, Counter())
-        rej = self.rejected.get(key, Counter())
+        rej = self._rejections(key)
         total_acc, total_rej = sum(acc.values()), sum(rej.values())
         if total_acc > total_rej:
             label, n = acc.most_common(1)[0]
@@ -152,16 +187,25 @@ class ProjectMemoryRecommender:
         rej = self.rejected.get(key)
         if not rej or not rej[label]:
             return False
-        return rej[label] > self.accepted.get(key, Counter())[label] + self.inside[key]
+        rejections = self._rejections(key)[label] if key in self.cuts else rej[label]
+        return rejections > self.accepted.get(key, Counter())[label] + self.inside[key]
 
     def suggest(self, document: Document) -> list[Suggestion]:
         """Suggestions for every remembered form in the document's text."""
         origin = f"{self.name}@{self.version}"
-        forms = [
-            Suggestion(m.start, m.end, m.entry.label, m.entry.score, origin)
-            for m in self.matcher.find(document.text)
-        ]
-        return forms + self.heads.suggest(document.text, origin)
+        text = document.text
+        tokens = document_tokens(text)
+        forms = []
+        for m in self.matcher.find(text, tokens):
+            start = m.start
+            token_start = tokens[m.first_token].start
+            # The form was found after a proclitic the annotator keeps in it (فاليريو).
+            if start > token_start and self._keeps_lead(
+                m.key, normalize_str(text[token_start:start])
+            ):
+                start = token_start
+            forms.append(Suggestion(start, m.end, m.entry.label, m.entry.score, origin))
+        return forms + self.heads.suggest(text, origin)
 
     def veto(self, document: Document, suggestions: list[Suggestion]) -> list[Suggestion]:
         """Drop suggestions whose form and label the annotator rejected more than accepted,
@@ -182,6 +226,16 @@ class ProjectMemoryRecommender:
 
     def __len__(self) -> int:
         return len(self.matcher)
+
+
+def _add(table: dict[Key, Counter[Any]], key: Key, item: object, delta: int) -> None:
+    """Count ``delta`` more of ``item`` for ``key``, dropping what falls to zero."""
+    counts = table.setdefault(key, Counter())
+    counts[item] += delta
+    if counts[item] <= 0:
+        del counts[item]
+    if not counts:
+        del table[key]
 
 
 def _pieces(key: Key) -> Iterator[Key]:

@@ -25,6 +25,36 @@ def test_learns_accepted_forms_with_proclitics_and_suggests_them() -> None:
     assert got == [("قسد", "ORG", "memory@1")] * 3
 
 
+def test_a_name_confirmed_with_its_first_letters_is_suggested_whole() -> None:
+    # فاليريو looks like ف + الـ + يريو; the form is stored without the ف, but the
+    # annotator kept it in the span, so the name comes back whole (the team's sports corpus).
+    memory = ProjectMemoryRecommender()
+    first = "وقع الاتحاد عقدا مع المدرب الروماني فاليريو تيتا"
+    memory.learn(first, span(first, "فاليريو تيتا", "PERS"))
+    other = "وقال فاليريو تيتا إن فريقه يستحق الفوز"
+    got = [other[s.start : s.end] for s in memory.suggest(doc(other))]
+    assert got == ["فاليريو تيتا"]
+    # The model's cut the annotator rejected there does not outweigh the whole name.
+    cut = Span(first.index("اليريو"), len(first), "PERS", "tester", status="rejected")
+    memory.learn(first, cut)
+    assert [other[s.start : s.end] for s in memory.suggest(doc(other))] == ["فاليريو تيتا"]
+    memory.unlearn(first, cut)
+    # Taken back (undo), the form is found as the matcher reads it again.
+    memory.unlearn(first, span(first, "فاليريو تيتا", "PERS"))
+    memory.learn(first, span(first, "اليريو تيتا", "PERS"))
+    assert [other[s.start : s.end] for s in memory.suggest(doc(other))] == ["اليريو تيتا"]
+    # A proclitic the annotator left out of the span stays out (و + تشرين).
+    memory = ProjectMemoryRecommender()
+    text = "فاز تشرين على الطليعة وتشرين"
+    memory.learn(text, span(text, "تشرين", "ORG"))
+    later = "وتشرين"
+    assert [later[s.start : s.end] for s in memory.suggest(doc(later))] == ["تشرين"]
+    # ... and a rejection of it after و still counts against it.
+    memory.learn(text, Span(text.rindex("تشرين"), len(text), "ORG", "t", status="rejected"))
+    memory.learn(text, Span(text.rindex("تشرين"), len(text), "ORG", "t", status="rejected"))
+    assert memory.suggest(doc(later)) == []
+
+
 def test_majority_label_and_unlearn() -> None:
     memory = ProjectMemoryRecommender()
     text = "الدولة الدولة الدولة"
