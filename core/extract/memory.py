@@ -33,6 +33,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from itertools import accumulate
 from typing import TYPE_CHECKING, Any
+from unicodedata import category
 
 from core.extract.base import Suggestion
 from core.extract.conventions import HeadConventions
@@ -117,7 +118,7 @@ class ProjectMemoryRecommender:
             self._lead(text[span.start : span.end], key, delta)
         elif key:
             cut = span.start
-            while cut > 0 and text[cut - 1].isalpha():
+            while cut > 0 and (text[cut - 1].isalpha() or category(text[cut - 1]) == "Mn"):
                 cut -= 1
             if normalize_str(text[cut : span.start]):
                 _add(self.cuts, key, (normalize_str(text[cut : span.start]), span.label), delta)

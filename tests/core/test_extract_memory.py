@@ -39,6 +39,12 @@ def test_a_name_confirmed_with_its_first_letters_is_suggested_whole() -> None:
     memory.learn(first, cut)
     assert [other[s.start : s.end] for s in memory.suggest(doc(other))] == ["فاليريو تيتا"]
     memory.unlearn(first, cut)
+    # With tashkeel on the proclitic too (فَاليريو).
+    marked = first.replace("فاليريو", "فَاليريو")
+    cut = Span(marked.index("اليريو"), len(marked), "PERS", "tester", status="rejected")
+    memory.learn(marked, cut)
+    assert [other[s.start : s.end] for s in memory.suggest(doc(other))] == ["فاليريو تيتا"]
+    memory.unlearn(marked, cut)
     # Taken back (undo), the form is found as the matcher reads it again.
     memory.unlearn(first, span(first, "فاليريو تيتا", "PERS"))
     memory.learn(first, span(first, "اليريو تيتا", "PERS"))
