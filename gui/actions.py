@@ -75,7 +75,7 @@ SHORTCUTS: dict[str, Shortcut] = {
     "accept_all": Shortcut(
         QT_TRANSLATE_NOOP("Shortcut", "Accept a&ll suggestions"),
         ("Ctrl+Shift+A",),
-        QT_TRANSLATE_NOOP("Shortcut", "Accept every suggestion"),
+        QT_TRANSLATE_NOOP("Shortcut", "Accept every open suggestion in this document"),
     ),
     "start_back": Shortcut(
         QT_TRANSLATE_NOOP("Shortcut", "Move start edge ←"),

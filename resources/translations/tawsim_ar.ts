@@ -2121,8 +2121,8 @@ The view now shows what is on disk.</source>
         <translation>قبول &amp;كل الاقتراحات</translation>
     </message>
     <message>
-        <source>Accept every suggestion</source>
-        <translation>قبول كل الاقتراحات في الوثيقة</translation>
+        <source>Accept every open suggestion in this document</source>
+        <translation>قبول كل اقتراح مفتوح في هذه الوثيقة</translation>
     </message>
     <message>
         <source>Move start edge ←</source>
