@@ -42,7 +42,7 @@ from core.extract.corpus import bio_entities
 from core.extract.features import FeatureExtractor, bare_form, document_features
 from core.extract.matcher import document_tokens
 from core.model import Document
-from core.text import Token, sentences
+from core.text import Token, normalize_str, sentences
 
 if TYPE_CHECKING:
     pass
@@ -364,13 +364,22 @@ def entity_spans(
 
 
 def proclitic_offset(token: str) -> int:
-    """Offset of the stem when the token safely carries a proclitic, else 0."""
+    """Offset of the stem when the token safely carries a proclitic, else 0.
+
+    A token the news text writes as it is but never without its first letters is a
+    name of its own (فالنسيا, بالتيمور: no النسيا, no التيمور), not a proclitic and the
+    article before a stem."""
+    from core.extract.clusters import load_clusters
     from core.extract.gazetteer import load_gazetteer
 
     gaz = load_gazetteer()
-    return name_stem_offset(
+    split = name_stem_offset(
         token, lambda form: gaz.matcher.is_first(form) or form in gaz.first_names
     )
+    words = load_clusters()
+    if split and normalize_str(token) in words and normalize_str(token[split:]) not in words:
+        return 0
+    return split
 
 
 def tag_text(model: CrfModel, text: str) -> list[tuple[int, int, str, float]]:

@@ -77,6 +77,11 @@ def test_proclitic_offset_is_safe() -> None:
     assert proclitic_offset("بسوريا") == 1  # سوريا is a known name
     assert proclitic_offset("بغداد") == 0
     assert proclitic_offset("واشنطن") == 0
+    # Written whole in the news text, and never without its first letters: a name.
+    assert proclitic_offset("فالنسيا") == 0
+    assert proclitic_offset("بالتيمور") == 0
+    # The stem is a word of its own: ف + الحكومة.
+    assert proclitic_offset("فالحكومة") == 1
 
 
 def test_sentences_and_features() -> None:
