@@ -1,4 +1,5 @@
-"""The annotator's naming conventions: head words that start the names they confirm.
+"""The annotator's naming conventions: head words that start the names they confirm,
+and words before a name that tell its label.
 
 The project memory suggests the forms the annotator confirmed, and only those.
 A project also has conventions a form does not show: in one corpus
@@ -13,11 +14,22 @@ that follow it (``المؤتمر الاقتصادي المصري``, ``وزارة
 name with that label. Persons are left out: a given name heads names of every
 kind of word after it.
 
+A word before a name can tell its kind as well: in a sports corpus what
+follows ``ملعب`` is a stadium (LOC) whatever its words (``ملعب خالد بن
+الوليد`` reads like a person, and ANERcorp's model says PERS). ``ContextConventions``
+counts, for each confirmed name, the word right before it on its line with the
+name's label; a rejected suggestion counts against its label after that word.
+A word after which the annotator confirmed one label at least ``MIN_CONTEXT``
+times and every other label never (net) relabels any suggestion that follows
+it. It never adds or moves a span: where a name starts and ends stays the
+recommenders' call.
+
 Counts are incremental (``count`` with +1 on a decision, -1 on its undo).
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Mapping
 
@@ -26,7 +38,7 @@ from core.extract.matcher import document_tokens, token_stems
 from core.extract.rules import STOP_WORDS
 from core.text import Token, normalize_str, tokenize
 
-__all__ = ["HeadConventions", "MIN_NET"]
+__all__ = ["ContextConventions", "HeadConventions", "MIN_CONTEXT", "MIN_NET"]
 
 # Confirmations, net of rejections, before a head suggests (1 and 2 were tried on the
 # team corpora: 1 was as good or better in every quarter and order).
@@ -34,6 +46,9 @@ MIN_NET = 1
 # Words after the head that may continue the name.
 MAX_AFTER = 4
 LABELS_LEFT_OUT = frozenset({"PERS"})
+# Confirmations after a word, net of rejections, before the word relabels what follows it
+# (one is a coincidence: في [حمص|LOC] then في [كأس الجمهورية|MISC]).
+MIN_CONTEXT = 3
 
 
 def readings(token: str) -> Iterator[tuple[int, str]]:
@@ -129,3 +144,53 @@ def _definite_run(text: str, tokens: list[Token], i: int, heads: Mapping[str, ob
             break
         end += 1
     return end
+
+
+class ContextConventions:
+    """Words before confirmed names, with the names' labels; relabels what follows them."""
+
+    def __init__(self) -> None:
+        self.net: dict[str, Counter[str]] = {}
+        self.active: dict[str, str] = {}  # word before -> label
+
+    def count(
+        self, text: str, start: int, end: int, label: str, accepted: bool, delta: int
+    ) -> None:
+        """Record (delta +1) or take back (-1) one decision on the span text[start:end]."""
+        word = word_before(text, start)
+        if word is None:
+            return
+        counts = self.net.setdefault(word, Counter())
+        counts[label] += delta if accepted else -delta
+        if not any(counts.values()):
+            del self.net[word]
+        self.active.pop(word, None)
+        counts = self.net.get(word, Counter())
+        best = max(counts.items(), key=lambda kv: (kv[1], kv[0]), default=("", 0))
+        if best[1] >= MIN_CONTEXT and all(v <= 0 for k, v in counts.items() if k != best[0]):
+            self.active[word] = best[0]
+
+    def label_after(self, text: str, start: int) -> str | None:
+        """The label the word before ``start`` gives a name there, if it is a convention."""
+        if not self.active:
+            return None
+        word = word_before(text, start)
+        return None if word is None else self.active.get(word)
+
+
+def word_before(text: str, start: int) -> str | None:
+    """The normalised word right before offset ``start``, if only spaces part them on one
+    line and ``start`` begins a word (a name cut after a proclitic has no word before)."""
+    if start <= 0 or start > len(text) or text[start - 1].isalpha():
+        return None
+    i = start
+    while i > 0 and text[i - 1] in " \t\u00a0":
+        i -= 1
+    if i == start:
+        return None
+    j = i
+    while j > 0 and (text[j - 1].isalpha() or unicodedata.category(text[j - 1]) == "Mn"):
+        j -= 1
+    word = normalize_str(text[j:i])
+    # A particle (في، أمام، مع) comes before names of every kind: no convention.
+    return word if len(word) >= 2 and word not in STOP_WORDS else None

@@ -21,6 +21,9 @@ It also learns the heads of the names the annotator confirms
 names they head, below the score of a confirmed form. Such a name is the
 project's convention, so it too drops a model's name inside it (the model's
 ``الكهرباء الوطنية`` where this project writes ``شركة الكهرباء الوطنية``).
+And it learns the words before the names (``ملعب`` before a LOC): after a word
+that has only ever preceded one label, any suggestion takes that label
+(``ContextConventions``), before the vetoes are applied.
 
 Updates are incremental (``learn``/``unlearn`` after each decision or its
 undo), so the GUI never rescans the project.
@@ -31,12 +34,13 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 from unicodedata import category
 
 from core.extract.base import Suggestion
-from core.extract.conventions import HeadConventions
+from core.extract.conventions import ContextConventions, HeadConventions
 from core.extract.matcher import Entry, PhraseMatcher, document_tokens, phrase_key
 from core.model import Document, Span
 from core.text import normalize_str, tokenize
@@ -68,6 +72,7 @@ class ProjectMemoryRecommender:
         self.cuts: dict[Key, Counter[tuple[str, str]]] = {}
         self.matcher = PhraseMatcher()
         self.heads = HeadConventions()
+        self.contexts = ContextConventions()
 
     # -- building ------------------------------------------------------------
     @classmethod
@@ -124,6 +129,7 @@ class ProjectMemoryRecommender:
                 _add(self.cuts, key, (normalize_str(text[cut : span.start]), span.label), delta)
         self._update(key, span.label, accepted, delta)
         self.heads.count(text, span.start, span.end, span.label, accepted, delta)
+        self.contexts.count(text, span.start, span.end, span.label, accepted, delta)
 
     def _update(self, key: Key, label: str, accepted: bool, delta: int) -> None:
         if not key or (len(key) == 1 and len(key[0]) < 2):
@@ -209,9 +215,12 @@ class ProjectMemoryRecommender:
         return forms + self.heads.suggest(text, origin)
 
     def veto(self, document: Document, suggestions: list[Suggestion]) -> list[Suggestion]:
-        """Drop suggestions whose form and label the annotator rejected more than accepted,
-        and others' suggestions inside a form the memory suggests."""
+        """Relabel suggestions after a word that tells their label, then drop those whose
+        form and label the annotator rejected more than accepted, and others' suggestions
+        inside a form the memory suggests."""
         text = document.text
+        if self.contexts.active:
+            suggestions = [self._relabelled(text, s) for s in suggestions]
         mine = [s.recommender == self.name for s in suggestions]
         own = sorted((s.start, s.end) for s, m in zip(suggestions, mine, strict=True) if m)
         starts = [start for start, _ in own]
@@ -224,6 +233,10 @@ class ProjectMemoryRecommender:
                 continue
             out.append(s)
         return out
+
+    def _relabelled(self, text: str, s: Suggestion) -> Suggestion:
+        label = self.contexts.label_after(text, s.start)
+        return s if label is None or label == s.label else replace(s, label=label)
 
     def __len__(self) -> int:
         return len(self.matcher)

@@ -1,9 +1,16 @@
-"""The annotator's head conventions: a confirmed ``منتدى …`` MISC suggests the next ``منتدى …``."""
+"""The annotator's conventions: a confirmed ``منتدى …`` MISC suggests the next ``منتدى …``;
+what follows ``ملعب`` is a LOC once the annotator has confirmed it so three times."""
 
 from __future__ import annotations
 
 from core.extract.base import Suggestion
-from core.extract.conventions import HeadConventions, readings
+from core.extract.conventions import (
+    MIN_CONTEXT,
+    ContextConventions,
+    HeadConventions,
+    readings,
+    word_before,
+)
 from core.extract.memory import ProjectMemoryRecommender
 from core.extract.pipeline import Combiner
 from core.model import Document, DocumentInfo, Span
@@ -97,3 +104,71 @@ def test_the_head_form_outweighs_a_model_name_inside_it() -> None:
 def test_readings_strip_proclitics_and_restore_the_article() -> None:
     assert dict((form, off) for off, form in readings("وبمنتدى"))["منتدي"] == 2
     assert "المؤتمر" in {form for _, form in readings("للمؤتمر")}
+
+
+# Sentences of the team's sports corpus (bench/sports_corpus.py).
+STADIUMS = [
+    ("افتتح تشرين موسمه بفوز صعب على الطليعة بهدف دون رد على ملعب الباسل في اللاذقية", "الباسل"),
+    ("حقق الاتحاد فوزه الأول على الحرية بثلاثة أهداف على ملعب الحمدانية في حلب", "الحمدانية"),
+    ("ويلتقي حطين مع تشرين في الأسبوع الثالث على ملعب العباسيين", "العباسيين"),
+]
+KHALED = "فاز الكرامة بهدف على ملعب خالد بن الوليد، وسجل عمر خريبين"
+
+
+def model_says(text: str, surface: str, label: str) -> object:
+    start = text.index(surface)
+
+    class Model:
+        name, version = "crf", 1
+
+        def suggest(self, document: Document) -> list[Suggestion]:
+            return [Suggestion(start, start + len(surface), label, 0.9, "crf@1")]
+
+    return Model()
+
+
+def combined(memory: ProjectMemoryRecommender, text: str, model: object) -> list[tuple[str, str]]:
+    got = Combiner([model, memory], calibrator=None).suggest(doc(text))  # type: ignore[list-item]
+    return [(text[s.start : s.end], s.label) for s in got]
+
+
+def test_a_word_that_only_ever_preceded_one_label_relabels_what_follows_it() -> None:
+    assert MIN_CONTEXT == len(STADIUMS)
+    memory = ProjectMemoryRecommender()
+    model = model_says(KHALED, "خالد بن الوليد", "PERS")
+    for text, name in STADIUMS[:-1]:
+        memory.learn(text, span_of(text, name, "LOC"))
+    assert combined(memory, KHALED, model) == [("خالد بن الوليد", "PERS")]  # two: not yet
+    text, name = STADIUMS[-1]
+    memory.learn(text, span_of(text, name, "LOC"))
+    assert combined(memory, KHALED, model) == [("خالد بن الوليد", "LOC")]
+    # A stadium confirmed as something else breaks the convention; its undo restores it.
+    other = "وتدرب الفريق على ملعب الجيش قبل المباراة"
+    club = span_of(other, "الجيش", "ORG")
+    memory.learn(other, club)
+    assert combined(memory, KHALED, model) == [("خالد بن الوليد", "PERS")]
+    memory.unlearn(other, club)
+    assert combined(memory, KHALED, model) == [("خالد بن الوليد", "LOC")]
+
+
+def test_a_rejected_label_after_the_word_counts_against_it() -> None:
+    contexts = ContextConventions()
+    for text, name in STADIUMS:
+        start = text.index(name)
+        contexts.count(text, start, start + len(name), "LOC", True, +1)
+    assert contexts.label_after(KHALED, KHALED.index("خالد")) == "LOC"
+    start = KHALED.index("خالد")
+    contexts.count(KHALED, start, start + 4, "LOC", False, +1)
+    assert contexts.label_after(KHALED, start) is None  # net 2, below the threshold
+
+
+def test_particles_line_breaks_and_cut_names_have_no_word_before() -> None:
+    text = "لعب في حمص ثم\nحماة وبتشرين"
+    assert word_before(text, text.index("حمص")) is None  # في precedes names of every kind
+    assert word_before(text, text.index("حماة")) is None  # a new line
+    assert word_before(text, text.index("تشرين")) is None  # cut after the proclitic
+    assert word_before(text, text.index("وبتشرين")) == "حماه"
+    contexts = ContextConventions()
+    for _ in range(5):
+        contexts.count(text, text.index("حمص"), text.index("حمص") + 3, "LOC", True, +1)
+    assert contexts.active == {}
