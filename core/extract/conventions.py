@@ -21,8 +21,11 @@ counts, for each confirmed name, the word right before it on its line with the
 name's label; a rejected suggestion counts against its label after that word.
 A word after which the annotator confirmed one label at least ``MIN_CONTEXT``
 times and every other label never (net) relabels any suggestion that follows
-it. It never adds or moves a span: where a name starts and ends stays the
-recommenders' call.
+it. Only a noun in construct with the name counts (it has no article and no
+و: ``ملعب``, ``مسجد``, ``شارع``, ``شمال``); particles, definite adjectives and
+titles (``الأمريكي``, ``العام``) and verbs after و (``وكان``) come before
+names of every kind. It never adds or moves a span: where a name starts and
+ends stays the recommenders' call.
 
 Counts are incremental (``count`` with +1 on a decision, -1 on its undo).
 """
@@ -192,5 +195,9 @@ def word_before(text: str, start: int) -> str | None:
     while j > 0 and (text[j - 1].isalpha() or unicodedata.category(text[j - 1]) == "Mn"):
         j -= 1
     word = normalize_str(text[j:i])
-    # A particle (في، أمام، مع) comes before names of every kind: no convention.
-    return word if len(word) >= 2 and word not in STOP_WORDS else None
+    # A noun in construct with the name (ملعب، مسجد، شارع، شمال) tells its kind; it has no
+    # article. A particle (في، أمام، مع), a definite adjective or title (الأمريكي، العام)
+    # and a verb after و (وكان، وقال) come before names of every kind: no convention.
+    if len(word) < 2 or word in STOP_WORDS or word.startswith(("ال", "و")):
+        return None
+    return word

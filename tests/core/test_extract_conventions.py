@@ -168,6 +168,10 @@ def test_particles_line_breaks_and_cut_names_have_no_word_before() -> None:
     assert word_before(text, text.index("حماة")) is None  # a new line
     assert word_before(text, text.index("تشرين")) is None  # cut after the proclitic
     assert word_before(text, text.index("وبتشرين")) == "حماه"
+    # ANERcorp: adjectives and verbs come before names of every kind.
+    for before in ("الجيش الأمريكي للعراق", "وكان بنفيكا", "الأمين العام كوفي"):
+        *_, name = before.split()
+        assert word_before(before, before.index(name)) is None
     contexts = ContextConventions()
     for _ in range(5):
         contexts.count(text, text.index("حمص"), text.index("حمص") + 3, "LOC", True, +1)
