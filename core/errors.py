@@ -46,11 +46,9 @@ class SchemaTooNewError(StoreError):
     """The project was written by a newer Tawsim."""
 
 
-class InputError(TawsimError):
-    """A file cannot be read safely (too large, not a regular file, unsafe JSON).
-
-    The message is ``file[:line]: reason``, like every user-facing error.
-    """
+class FileError(TawsimError):
+    """An error about one file: the message is ``file[:line]: reason``, like every
+    user-facing error, and the parts stay readable as ``path``, ``line`` and ``reason``."""
 
     def __init__(
         self,
@@ -66,3 +64,7 @@ class InputError(TawsimError):
         self.path = str(path)
         self.line = line
         self.reason = reason
+
+
+class InputError(FileError):
+    """A file cannot be read safely (too large, not a regular file, unsafe JSON)."""

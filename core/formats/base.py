@@ -15,30 +15,15 @@ from pathlib import Path
 from typing import Any
 
 from core import safeio
-from core.errors import InputError, TawsimError
+from core.errors import FileError, InputError, TawsimError
 from core.safeio import read_bounded
 from core.text import clean_imported_text
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 
 
-class FormatError(TawsimError):
+class FormatError(FileError):
     """A file is malformed; the message starts with ``file:line:`` where a line is known."""
-
-    def __init__(
-        self,
-        path: Path | str,
-        reason: str,
-        line: int | None = None,
-        *,
-        code: str = "",
-        **params: object,
-    ) -> None:
-        where = f"{path}:{line}" if line else str(path)
-        super().__init__(f"{where}: {reason}", code=code, **params)
-        self.path = str(path)
-        self.line = line
-        self.reason = reason
 
 
 @dataclass(frozen=True)

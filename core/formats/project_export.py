@@ -36,6 +36,7 @@ from core.formats.standoff import (
 )
 from core.formats.webanno import write_webanno
 from core.store import Project
+from core.store.paths import fsync_dir
 
 EXPORT_FORMATS = ("conll", "conll-bioes", "jsonl", "brat", "labelstudio", "webanno", "spacy")
 
@@ -253,24 +254,10 @@ def _write_folder(out: Path, docs: Iterable[DocRecord], fmt: str, report: Export
         out.mkdir(parents=True, exist_ok=True)
         for name in names:
             os.replace(tmp / name, out / name)
-        fsync_folder(out)
+        fsync_dir(out)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     report.files += [out / name for name in names]
-
-
-def fsync_folder(folder: Path) -> None:
-    """Make the renames into a folder durable (where the platform allows it)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def labelstudio_config_path(out: Path) -> Path:
