@@ -19,6 +19,7 @@ import argparse
 import random
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -45,16 +46,25 @@ LABELS = tuple(NAMES)
 
 def article(rng: random.Random, length: int) -> tuple[str, list[tuple[int, int, str]]]:
     """Text of about length characters with entity names spread in it, and their spans."""
+    parts, spans = _words(rng, length, lambda size: rng.random() < 0.12)
+    return _paragraphs(rng, parts), spans
+
+
+def _words(
+    rng: random.Random, length: int, entity_here: Callable[[int], bool]
+) -> tuple[list[str], list[tuple[int, int, str]]]:
+    """Words and names of about length characters in all, a full stop every 12-25 pieces;
+    ``entity_here(offset)`` says whether the next piece is a name. Returns the pieces and
+    the names' spans (offsets as the pieces are joined with one character between)."""
     parts: list[str] = []
     spans: list[tuple[int, int, str]] = []
     size = 0
     sentence = 0
     while size < length:
-        if rng.random() < 0.12:
+        if entity_here(size):
             label = rng.choice(LABELS)
-            name = rng.choice(NAMES[label])
-            spans.append((size, size + len(name), label))
-            piece = name
+            piece = rng.choice(NAMES[label])
+            spans.append((size, size + len(piece), label))
         else:
             piece = rng.choice(WORDS)
         sentence += 1
@@ -63,7 +73,7 @@ def article(rng: random.Random, length: int) -> tuple[str, list[tuple[int, int, 
             sentence = 0
         parts.append(piece)
         size += len(piece) + 1
-    return _paragraphs(rng, parts), spans
+    return parts, spans
 
 
 def _paragraphs(rng: random.Random, parts: list[str]) -> str:
@@ -141,27 +151,17 @@ def generate_large(folder: Path, *, chars: int = 1_000_000, spans: int = 20_000)
     if (folder / DONE_MARK).exists():
         return folder
     rng = random.Random(1000)
-    parts: list[str] = []
-    found: list[tuple[int, int, str]] = []
-    size = 0
-    sentence = 0
     # One entity every chars/spans characters on average gives the span count asked for.
     every = chars / spans
-    next_at = 0.0
-    while size < chars:
-        if size >= next_at:
-            label = rng.choice(LABELS)
-            piece = rng.choice(NAMES[label])
-            found.append((size, size + len(piece), label))
-            next_at += every
-        else:
-            piece = rng.choice(WORDS)
-        sentence += 1
-        if sentence > rng.randint(12, 25):
-            piece += "."
-            sentence = 0
-        parts.append(piece)
-        size += len(piece) + 1
+    next_at = [0.0]
+
+    def entity_here(size: int) -> bool:
+        if size < next_at[0]:
+            return False
+        next_at[0] += every
+        return True
+
+    parts, found = _words(rng, chars, entity_here)
     text = _paragraphs(rng, parts)[:chars]
     found = [s for s in found if s[1] <= len(text)][:spans]
     put = [
