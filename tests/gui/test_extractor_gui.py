@@ -123,6 +123,43 @@ def test_memory_learns_on_accept_and_unlearns_on_undo(qtbot: QtBot, tmp_path: Pa
     assert spans_text(project, c) == []
 
 
+STADIUMS = [
+    "فاز تشرين على ملعب الباسل",
+    "تعادل الوحدة على ملعب العباسيين",
+    "خسر حطين على ملعب الحمدانية",
+]
+KHALED = "فاز الكرامة على ملعب خالد بن الوليد"
+KHALED_2 = "تعادل جبلة على ملعب خالد بن الوليد"
+
+
+def test_three_stadiums_marked_by_keyboard_relabel_the_next_one(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    docs = [(f"s{n}", t) for n, t in enumerate(STADIUMS)] + [("k", KHALED), ("k2", KHALED_2)]
+    project = make_project(tmp_path / "p", docs)
+    ids = [d.id for d in project.documents()]
+    model = Words("crf", [("خالد بن الوليد", "PERS", 0.9)])
+    window = window_on(qtbot, project, lambda p: [model, ProjectMemoryRecommender.from_project(p)])
+    for doc_id, text in zip(ids, STADIUMS, strict=False):
+        window.open_document(doc_id)
+        name = text.split()[-1]
+        start = text.index(name)
+        window.editor.select_range(start, start + len(name))
+        qtbot.keyClick(window.editor, Key.Key_2)
+        assert spans_text(project, doc_id) == [(name, "LOC", "accepted")]
+    window.open_document(ids[3])
+    qtbot.keyClick(window.editor, Key.Key_G, Mod.ControlModifier | Mod.ShiftModifier)
+    qtbot.waitUntil(lambda: not window.tasks, timeout=5000)
+    assert spans_text(project, ids[3]) == [("خالد بن الوليد", "LOC", "suggested")]
+    window.open_document(ids[2])
+    qtbot.keyClick(window.editor, Key.Key_Z, Mod.ControlModifier)  # undo: two stadiums left
+    assert spans_text(project, ids[2]) == []
+    window.open_document(ids[4])
+    qtbot.keyClick(window.editor, Key.Key_G, Mod.ControlModifier | Mod.ShiftModifier)
+    qtbot.waitUntil(lambda: not window.tasks, timeout=5000)
+    assert spans_text(project, ids[4]) == [("خالد بن الوليد", "PERS", "suggested")]
+
+
 def test_snapping_trims_a_proclitic_before_a_gazetteer_name(qtbot: QtBot, tmp_path: Path) -> None:
     text = "وصل الوفد بسوريا أمس، ثم زار بنغازي."
     project = make_project(tmp_path / "p", [("a", text)])
