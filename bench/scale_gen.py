@@ -153,12 +153,13 @@ def generate_large(folder: Path, *, chars: int = 1_000_000, spans: int = 20_000)
     rng = random.Random(1000)
     # One entity every chars/spans characters on average gives the span count asked for.
     every = chars / spans
-    next_at = [0.0]
+    next_at = 0.0
 
     def entity_here(size: int) -> bool:
-        if size < next_at[0]:
+        nonlocal next_at
+        if size < next_at:
             return False
-        next_at[0] += every
+        next_at += every
         return True
 
     parts, found = _words(rng, chars, entity_here)

@@ -310,6 +310,17 @@ def tokenize(text: str) -> list[Token]:
     ]
 
 
+def word_start(text: str, end: int) -> int:
+    """Where the run of letters and combining marks that ends at ``end`` starts (``end``
+    itself if none ends there): the word, or the part of a word, before an offset."""
+    start = end
+    while start > 0 and (
+        text[start - 1].isalpha() or unicodedata.category(text[start - 1]) == "Mn"
+    ):
+        start -= 1
+    return start
+
+
 def words(text: str) -> list[Token]:
     """Return the non-punctuation tokens of ``text``."""
     return [t for t in tokenize(text) if t.kind != "punct"]

@@ -32,14 +32,14 @@ Counts are incremental (``count`` with +1 on a decision, -1 on its undo).
 
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 
 from core.extract.base import Suggestion
 from core.extract.matcher import document_tokens, token_stems
 from core.extract.rules import STOP_WORDS
-from core.text import Token, normalize_str, tokenize
+from core.text import Token, normalize_str, tokenize, word_start
 
 __all__ = ["ContextConventions", "HeadConventions", "MIN_CONTEXT", "MIN_NET"]
 
@@ -90,20 +90,10 @@ class HeadConventions:
         head = normalize_str(words[0].text)
         if len(head) < 3:
             return
-        counts = self.net.setdefault(head, Counter())
-        counts[label] += delta if accepted else -delta
-        if not any(counts.values()):
-            del self.net[head]
-        self._refresh(head)
-
-    def _refresh(self, head: str) -> None:
-        counts = self.net.get(head)
+        found = _sole_label(_tally(self.net, head, label, accepted, delta), MIN_NET)
         self.active.pop(head, None)
-        if not counts:
-            return
-        label, n = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
-        if n >= MIN_NET and all(v <= 0 for k, v in counts.items() if k != label):
-            self.active[head] = (label, n)
+        if found:
+            self.active[head] = found
 
     def suggest(self, text: str, origin: str) -> list[Suggestion]:
         """A name for each active head in the text followed by at least one definite word."""
@@ -163,15 +153,10 @@ class ContextConventions:
         word = word_before(text, start)
         if word is None:
             return
-        counts = self.net.setdefault(word, Counter())
-        counts[label] += delta if accepted else -delta
-        if not any(counts.values()):
-            del self.net[word]
+        found = _sole_label(_tally(self.net, word, label, accepted, delta), MIN_CONTEXT)
         self.active.pop(word, None)
-        counts = self.net.get(word, Counter())
-        best = max(counts.items(), key=lambda kv: (kv[1], kv[0]), default=("", 0))
-        if best[1] >= MIN_CONTEXT and all(v <= 0 for k, v in counts.items() if k != best[0]):
-            self.active[word] = best[0]
+        if found:
+            self.active[word] = found[0]
 
     def label_after(self, text: str, start: int) -> str | None:
         """The label the word before ``start`` gives a name there, if it is a convention."""
@@ -179,6 +164,38 @@ class ContextConventions:
             return None
         word = word_before(text, start)
         return None if word is None else self.active.get(word)
+
+    def relabel(self, text: str, suggestions: list[Suggestion]) -> list[Suggestion]:
+        """The suggestions, each after a convention's word with that word's label."""
+        if not self.active:
+            return suggestions
+        out = []
+        for s in suggestions:
+            label = self.label_after(text, s.start)
+            out.append(s if label is None or label == s.label else replace(s, label=label))
+        return out
+
+
+def _tally(
+    net: dict[str, Counter[str]], key: str, label: str, accepted: bool, delta: int
+) -> Counter[str]:
+    """Count one decision (or its undo) for ``label`` under ``key``: an acceptance for it, a
+    rejection against it; a key whose counts all fall to zero is dropped. Its counts after."""
+    counts = net.setdefault(key, Counter())
+    counts[label] += delta if accepted else -delta
+    if not any(counts.values()):
+        del net[key]
+    return counts
+
+
+def _sole_label(counts: Counter[str], minimum: int) -> tuple[str, int] | None:
+    """(label, net count) if one label has at least ``minimum`` and no other is above 0."""
+    if not counts:
+        return None
+    label, n = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
+    if n >= minimum and all(v <= 0 for k, v in counts.items() if k != label):
+        return label, n
+    return None
 
 
 def word_before(text: str, start: int) -> str | None:
@@ -191,10 +208,7 @@ def word_before(text: str, start: int) -> str | None:
         i -= 1
     if i == start:
         return None
-    j = i
-    while j > 0 and (text[j - 1].isalpha() or unicodedata.category(text[j - 1]) == "Mn"):
-        j -= 1
-    word = normalize_str(text[j:i])
+    word = normalize_str(text[word_start(text, i) : i])
     # A noun in construct with the name (ملعب، مسجد، شارع، شمال) tells its kind; it has no
     # article. A particle (في، أمام، مع), a definite adjective or title (الأمريكي، العام)
     # and a verb after و (وكان، وقال) come before names of every kind: no convention.

@@ -34,16 +34,14 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
 from itertools import accumulate
 from typing import TYPE_CHECKING, Any
-from unicodedata import category
 
 from core.extract.base import Suggestion
 from core.extract.conventions import ContextConventions, HeadConventions
 from core.extract.matcher import Entry, PhraseMatcher, document_tokens, phrase_key
 from core.model import Document, Span
-from core.text import normalize_str, tokenize
+from core.text import normalize_str, tokenize, word_start
 
 if TYPE_CHECKING:
     from core.store.project import Project
@@ -122,11 +120,9 @@ class ProjectMemoryRecommender:
         if key and accepted:
             self._lead(text[span.start : span.end], key, delta)
         elif key:
-            cut = span.start
-            while cut > 0 and (text[cut - 1].isalpha() or category(text[cut - 1]) == "Mn"):
-                cut -= 1
-            if normalize_str(text[cut : span.start]):
-                _add(self.cuts, key, (normalize_str(text[cut : span.start]), span.label), delta)
+            lead = normalize_str(text[word_start(text, span.start) : span.start])
+            if lead:
+                _add(self.cuts, key, (lead, span.label), delta)
         self._update(key, span.label, accepted, delta)
         self.heads.count(text, span.start, span.end, span.label, accepted, delta)
         self.contexts.count(text, span.start, span.end, span.label, accepted, delta)
@@ -219,8 +215,7 @@ class ProjectMemoryRecommender:
         form and label the annotator rejected more than accepted, and others' suggestions
         inside a form the memory suggests."""
         text = document.text
-        if self.contexts.active:
-            suggestions = [self._relabelled(text, s) for s in suggestions]
+        suggestions = self.contexts.relabel(text, suggestions)
         mine = [s.recommender == self.name for s in suggestions]
         own = sorted((s.start, s.end) for s, m in zip(suggestions, mine, strict=True) if m)
         starts = [start for start, _ in own]
@@ -233,10 +228,6 @@ class ProjectMemoryRecommender:
                 continue
             out.append(s)
         return out
-
-    def _relabelled(self, text: str, s: Suggestion) -> Suggestion:
-        label = self.contexts.label_after(text, s.start)
-        return s if label is None or label == s.label else replace(s, label=label)
 
     def __len__(self) -> int:
         return len(self.matcher)
