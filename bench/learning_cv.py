@@ -58,14 +58,15 @@ def features_key() -> str:
     for f in sorted((ROOT / "resources" / "gazetteers").glob("*.txt")):
         digest.update(f.read_bytes())
     if CLUSTERS.exists():
-        digest.update(f"{CLUSTERS.stat().st_size}".encode())
+        digest.update(CLUSTERS.read_bytes())
     return digest.hexdigest()[:10]
 
 
 def fold_model(conll: Path, cache: Path, fold: int, folds: int, seed: int, train: list) -> Path:  # type: ignore[type-arg]
     """The fold's model, trained on the other folds unless the cache has it."""
-    st = conll.stat()
-    key = f"f{fold}of{folds}-s{seed}-{st.st_size}-{int(st.st_mtime)}-{features_key()}"
+    # The corpus by content, not by its file's date, which changes with every copy.
+    corpus = hashlib.sha256(conll.read_bytes()).hexdigest()[:10]
+    key = f"f{fold}of{folds}-s{seed}-{corpus}-{features_key()}"
     path = cache / f"{key}.crfsuite"
     if not path.exists():
         cache.mkdir(parents=True, exist_ok=True)

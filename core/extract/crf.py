@@ -29,6 +29,7 @@ first-pass file (``first_pass``), which lies beside it.
 from __future__ import annotations
 
 import json
+import os
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -169,7 +170,9 @@ def train_crf(
     full = {**DEFAULT_PARAMS, **(params or {})}
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".tmp")
+    # Temporary files carry the process id, so two trainings of one model never share one.
+    suffix = f".{os.getpid()}.tmp"
+    tmp = out.with_name(out.name + suffix)
     info: dict[str, Any] = {
         "features_version": FEATURES_VERSION,
         "version": 1,
@@ -181,11 +184,11 @@ def train_crf(
     try:
         if two_pass and len(sents) >= 2 * folds:
             first = first_pass_path(out)
-            tmp1 = first.with_name(first.name + ".tmp")
+            tmp1 = first.with_name(first.name + suffix)
             n = len(sents)
             bounds = [n * k // folds for k in range(folds + 1)]
             fold_params = {**full, "max_iterations": min(FOLD_ITERATIONS, full["max_iterations"])}
-            fold_path = [out.with_name(f"{out.name}.fold{k}.tmp") for k in range(folds)]
+            fold_path = [out.with_name(f"{out.name}.fold{k}{suffix}") for k in range(folds)]
             jobs: list[Job] = [
                 (
                     [i for i in range(n) if not bounds[k] <= i < bounds[k + 1]],
