@@ -17,6 +17,37 @@ class TawsimError(Exception):
         self.params = params
 
 
+class Notice(str):
+    """A warning for the user (a file shown from its backup, a journal not replayed).
+
+    It is its clear English text, so it is logged, printed and compared as a str, and
+    carries ``code`` and ``params`` as a TawsimError does, so that the GUI can say it in
+    the interface language (gui/error_messages.py).
+    """
+
+    code: str
+    params: dict[str, object]
+
+    def __new__(cls, message: str, *, code: str = "", **params: object) -> Notice:
+        self = super().__new__(cls, message)
+        self.code = code
+        self.params = params
+        return self
+
+    @classmethod
+    def of(cls, error: TawsimError) -> Notice:
+        """An error's message and values as a notice (what a fallback was taken for)."""
+        params = dict(error.params)
+        for name in ("path", "line"):
+            if getattr(error, name, None) is not None:
+                params[name] = getattr(error, name)
+        return cls(str(error), code=error.code, **params)
+
+    def refusal(self) -> StoreError:
+        """The error a write refused because of this warning raises: the same message."""
+        return StoreError(str(self), code=self.code, **self.params)
+
+
 class ValidationError(TawsimError):
     """An object (span, label, label set, name) breaks the data model's rules."""
 

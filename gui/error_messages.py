@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6 import QtCore
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from core.errors import TawsimError
+from core.errors import Notice, TawsimError
 from gui.i18n import digits_in, isolate
 
 CONTEXT = "CoreErrors"
@@ -116,6 +116,28 @@ MESSAGES = {
         "CoreErrors", "file {problem} and its backup {backup} too ({detail})"
     ),
     "read_only": QT_TRANSLATE_NOOP("CoreErrors", "the project is open read-only"),
+    # warnings (core.errors.Notice): a file shown from its backup, a journal not replayed
+    "corrupt": QT_TRANSLATE_NOOP("CoreErrors", "is unreadable (corrupt: {detail})"),
+    "shown_from_backup": QT_TRANSLATE_NOOP(
+        "CoreErrors",
+        "file {problem}; showing the previous version from {backup}, read-only "
+        "(repair or delete {file} to edit it again)",
+    ),
+    "line_not_utf8": QT_TRANSLATE_NOOP("CoreErrors", "not valid UTF-8"),
+    "journal_bad_header": QT_TRANSLATE_NOOP("CoreErrors", "not a Tawsim journal header"),
+    "journal_other_version": QT_TRANSLATE_NOOP(
+        "CoreErrors", "this journal was written on another version of {file}"
+    ),
+    "journal_stopped": QT_TRANSLATE_NOOP(
+        "CoreErrors",
+        "{problem}; showing the layer as of the record before, read-only "
+        "(repair or delete {journal} to edit it again)",
+    ),
+    "journal_not_replayed": QT_TRANSLATE_NOOP(
+        "CoreErrors",
+        "{problem}; showing the layer without it, read-only (compact it in the copy "
+        "that wrote it, or delete {journal} to edit the layer again)",
+    ),
     "store_not_object": QT_TRANSLATE_NOOP("CoreErrors", "expected a JSON object at the top level"),
     "cannot_save": QT_TRANSLATE_NOOP("CoreErrors", "could not save ({detail})"),
     "journal_changed": QT_TRANSLATE_NOOP(
@@ -189,6 +211,7 @@ _USER_TEXT = {
     "id",
     "backup",
     "file",
+    "journal",
     "key",
     "shard",
     "expected",
@@ -197,9 +220,10 @@ _USER_TEXT = {
 }
 
 
-def error_text(error: TawsimError | str, path: object = None) -> str:
-    """A core error as the interface says it, naming its file (and line) where known."""
-    if isinstance(error, str):
+def error_text(error: TawsimError | Notice | str, path: object = None) -> str:
+    """A core error or warning as the interface says it, naming its file (and line) where
+    known; a plain str is said as it is."""
+    if isinstance(error, str) and not isinstance(error, Notice):
         return error
     template = MESSAGES.get(error.code)
     if template is None:
@@ -223,6 +247,8 @@ def error_text(error: TawsimError | str, path: object = None) -> str:
 
 def _value(key: str, value: object) -> str:
     """One parameter as a message shows it: core's reasons translated, user text isolated."""
+    if isinstance(value, (Notice, TawsimError)) and value.code in MESSAGES:
+        return error_text(value)  # a reason with its own code (a journal's bad line)
     text = str(value)
     if key == "problem":
         known = PROBLEMS.get(text)

@@ -232,6 +232,6 @@ def _said_if_read_only(project: Project, parent: QtWidgets.QWidget | None) -> Pr
                 "App",
                 "{problem}\n\nThe project is open read-only so that nothing newer is "
                 "overwritten. Repair or delete the damaged file, then open the project again.",
-            ).format(problem=project.read_only_reason),
+            ).format(problem=error_text(project.read_only_reason)),
         )
     return project

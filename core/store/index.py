@@ -27,7 +27,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from core.errors import StoreError
+from core.errors import Notice, StoreError
 from core.model import MAX_TIME, DocumentInfo, document_problem
 from core.store import index_cache, paths
 from core.store.index_cache import Stamp
@@ -187,7 +187,7 @@ class DocumentIndex:
         self._next = 1
         self._members: dict[str, set[str]] = {}
         self._dirty: set[str] = set()
-        self.warnings: list[str] = []
+        self.warnings: list[Notice] = []
         # Each shard's stamp as last read or written here, and whether the
         # snapshot in cache/ must be written again (see index_cache).
         self._stamps: dict[str, Stamp | None] = {}

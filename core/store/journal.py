@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from core.errors import InputError, StoreError
+from core.errors import InputError, Notice, StoreError
 from core.safeio import loads
 from core.store import storage as _storage
 from core.store.paths import MAX_STORE_FILE_BYTES, check_no_links, fsync_dir, read_file
@@ -97,7 +97,7 @@ class Replay:
     seq: int = 0
     end: int = 0  # bytes of the valid part: the next record is appended here
     torn: bool = False
-    problem: str | None = None
+    problem: Notice | None = None
 
 
 def _is_id(key: object) -> bool:
@@ -140,10 +140,12 @@ def parse(path: Path, raw: bytes, validate: Validator) -> Replay:
         try:
             value = loads(line.decode("utf-8"), path, line=number)
         except UnicodeDecodeError:
-            out.problem = f"{path}:{number}: not valid UTF-8"
+            out.problem = Notice(
+                f"{path}:{number}: not valid UTF-8", code="line_not_utf8", path=path, line=number
+            )
             return out
         except InputError as exc:
-            out.problem = str(exc)
+            out.problem = Notice.of(exc)
             return out
         if number == 1:
             if not (
@@ -151,13 +153,19 @@ def parse(path: Path, raw: bytes, validate: Validator) -> Replay:
                 and value.get("tawsim_journal") == JOURNAL_VERSION
                 and isinstance(value.get("base"), str)
             ):
-                out.problem = f"{path}:1: not a Tawsim journal header"
+                out.problem = Notice(
+                    f"{path}:1: not a Tawsim journal header",
+                    code="journal_bad_header",
+                    path=path,
+                    line=1,
+                )
                 return out
             out.base = value["base"]
         else:
             problem = _record_problem(value, out.seq + 1, validate)
             if problem:
-                out.problem = f"{path}:{number}: {problem}"
+                # The record's own reason is technical and stays in English.
+                out.problem = Notice(f"{path}:{number}: {problem}")
                 return out
             out.records.append(value)
             out.seq += 1
@@ -244,25 +252,38 @@ class JournaledStorage(AtomicJSONStorage):
             apply(data, replay.records)
             if replay.problem:
                 self._refuse(
-                    f"{replay.problem}; showing the layer as of the record before, read-only "
-                    f"(repair or delete {self.journal.name} to edit it again)"
+                    Notice(
+                        f"{replay.problem}; showing the layer as of the record before, "
+                        f"read-only (repair or delete {self.journal.name} to edit it again)",
+                        code="journal_stopped",
+                        problem=replay.problem,
+                        journal=self.journal.name,
+                    )
                 )
         elif replay.base is not None and replay.base == mark.get("folded"):
             self._state = "stale"  # compacted, then the process died before deleting it
             self._replay = Replay()
         else:
-            why = replay.problem or (
-                f"{self.journal}: this journal was written on another version of {self.path.name}"
+            why = replay.problem or Notice(
+                f"{self.journal}: this journal was written on another version of {self.path.name}",
+                code="journal_other_version",
+                path=self.journal,
+                file=self.path.name,
             )
             self._refuse(
-                f"{why}; showing the layer without it, read-only (compact it in the copy that "
-                f"wrote it, or delete {self.journal.name} to edit the layer again)"
+                Notice(
+                    f"{why}; showing the layer without it, read-only (compact it in the copy "
+                    f"that wrote it, or delete {self.journal.name} to edit the layer again)",
+                    code="journal_not_replayed",
+                    problem=why,
+                    journal=self.journal.name,
+                )
             )
         if replay.torn:
             log.info("%s: dropped a torn last record (a write that never finished)", self.journal)
         return data
 
-    def _refuse(self, warning: str) -> None:
+    def _refuse(self, warning: Notice) -> None:
         log.warning(warning)
         if not self.warning:
             self.warning = warning
@@ -279,7 +300,7 @@ class JournaledStorage(AtomicJSONStorage):
                 f"{self.path}: the project is open read-only", code="read_only", path=self.path
             )
         if self.warning:
-            raise StoreError(self.warning)
+            raise self.warning.refusal()
         if changed is not None and self._digest is not None:
             if self._layer_bytes >= MIN_LAYER_BYTES:
                 line = self._record(data, changed)

@@ -13,7 +13,7 @@ from typing import Any, Protocol
 from tinydb import TinyDB
 
 from core.changes import LayerChange
-from core.errors import StoreError, ValidationError
+from core.errors import Notice, StoreError, ValidationError
 from core.model import (
     DOC_STATUSES,
     DocumentInfo,
@@ -46,7 +46,7 @@ class LayerHost(Protocol):
 
     folder: Path
     read_only: bool
-    warnings: list[str]
+    warnings: list[Notice]
     labels: LabelSet
 
     def layer_written(self, path: Path, change: LayerChange) -> None:
@@ -59,7 +59,7 @@ class LayerHost(Protocol):
 def open_db(
     path: Path,
     read_only: bool,
-    warnings: list[str] | None = None,
+    warnings: list[Notice] | None = None,
     *,
     memo: bool = False,
     root: Path | None = None,
@@ -282,7 +282,7 @@ class Layer:
         self._drop()
 
     @property
-    def warning(self) -> str | None:
+    def warning(self) -> Notice | None:
         """Why this layer is read-only (loaded from its backup, a bad journal), if it is."""
         return self._storage().warning if self._exists() else None
 

@@ -31,7 +31,7 @@ from typing import Any
 from tinydb.table import Document as TinyDocument
 
 from core.changes import Change, LayerChange, Recorder, Source
-from core.errors import SchemaTooNewError, StoreError, ValidationError
+from core.errors import Notice, SchemaTooNewError, StoreError, ValidationError
 from core.model import (
     DocumentInfo,
     LabelSet,
@@ -66,9 +66,9 @@ class Project:
     def __init__(self, folder: Path, *, annotator: str | None, read_only: bool) -> None:
         self.folder = Path(folder)
         self.read_only = read_only
-        self.warnings: list[str] = []
+        self.warnings: list[Notice] = []
         # Why the project is read-only when it was opened for writing (a backup in use).
-        self.read_only_reason: str | None = None
+        self.read_only_reason: Notice | None = None
         self._lock = ProjectLock(self.folder)
         if not read_only:
             self._lock.acquire()

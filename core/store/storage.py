@@ -20,7 +20,7 @@ from typing import Any
 
 from tinydb.storages import Storage
 
-from core.errors import InputError, StoreError
+from core.errors import InputError, Notice, StoreError
 from core.safeio import loads_bytes, read_bounded
 from core.store.paths import (
     MAX_STORE_FILE_BYTES,
@@ -272,13 +272,15 @@ def _parse_store_file(path: Path, raw: bytes) -> Any:
     return data
 
 
-def read_json_with_backup(path: Path, root: Path | None = None) -> tuple[Any, str | None]:
+def read_json_with_backup(path: Path, root: Path | None = None) -> tuple[Any, Notice | None]:
     """Parse path, or its backup if path is provably corrupt; return (data, warning)."""
     data, warning, _ = read_with_backup(path, root)
     return data, warning
 
 
-def read_with_backup(path: Path, root: Path | None = None) -> tuple[Any, str | None, bytes | None]:
+def read_with_backup(
+    path: Path, root: Path | None = None
+) -> tuple[Any, Notice | None, bytes | None]:
     """Parse path, or its backup if path is provably corrupt; return (data, warning, bytes).
 
     Only a file that exists and parses as nothing usable (bad UTF-8, bad JSON,
@@ -295,12 +297,13 @@ def read_with_backup(path: Path, root: Path | None = None) -> tuple[Any, str | N
     if raw is None:
         if not os.path.lexists(bak):
             return None, None, None
-        problem = "is missing"
+        problem: str = "is missing"
     else:
         try:
             return _parse_store_file(path, raw), None, raw
         except InputError as exc:
-            problem = f"is unreadable (corrupt: {exc.reason})"
+            reason = Notice(exc.reason, code=exc.code, **exc.params)
+            problem = Notice(f"is unreadable (corrupt: {reason})", code="corrupt", detail=reason)
     bak_raw = read_file(root, bak)
     if bak_raw is None:
         raise StoreError(
@@ -320,9 +323,14 @@ def read_with_backup(path: Path, root: Path | None = None) -> tuple[Any, str | N
             backup=bak.name,
             detail=exc.reason,
         ) from None
-    warning = (
+    warning = Notice(
         f"{path}: file {problem}; showing the previous version from {bak.name}, read-only "
-        f"(repair or delete {path.name} to edit it again)"
+        f"(repair or delete {path.name} to edit it again)",
+        code="shown_from_backup",
+        path=path,
+        problem=problem,
+        backup=bak.name,
+        file=path.name,
     )
     log.warning(warning)
     return data, warning, bak_raw
@@ -350,7 +358,7 @@ class AtomicJSONStorage(Storage):
         self.read_only = read_only
         # Only for files whose records are replaced, never changed in place (layers).
         self._memo: Memo | None = {} if memo else None
-        self.warning: str | None = None
+        self.warning: Notice | None = None
         self._cache: dict[str, dict[str, Any]] | None = None
         self._loaded = False
 
@@ -383,7 +391,7 @@ class AtomicJSONStorage(Storage):
                 f"{self.path}: the project is open read-only", code="read_only", path=self.path
             )
         if self.warning:
-            raise StoreError(self.warning)
+            raise self.warning.refusal()
         try:
             text = dumps(data, self._memo, changed)
             atomic_write(self.path, text.encode("utf-8"), backup=True, root=self.root)

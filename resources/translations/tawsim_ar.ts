@@ -500,6 +500,34 @@ The project is open read-only so that nothing newer is overwritten. Repair or de
         <translation>المشروع مفتوح للقراءة فقط</translation>
     </message>
     <message>
+        <source>is unreadable (corrupt: {detail})</source>
+        <translation>غير مقروء (تالف: {detail})</translation>
+    </message>
+    <message>
+        <source>file {problem}; showing the previous version from {backup}, read-only (repair or delete {file} to edit it again)</source>
+        <translation>الملف {problem}؛ تُعرض النسخة السابقة من {backup} للقراءة فقط (أصلِح {file} أو احذفه لتعدّله من جديد)</translation>
+    </message>
+    <message>
+        <source>not valid UTF-8</source>
+        <translation>ليس ترميز UTF-8 صالحًا</translation>
+    </message>
+    <message>
+        <source>not a Tawsim journal header</source>
+        <translation>ليس ترويسة سجل تغييرات من توسيم</translation>
+    </message>
+    <message>
+        <source>this journal was written on another version of {file}</source>
+        <translation>كُتب سجل التغييرات هذا على نسخة أخرى من {file}</translation>
+    </message>
+    <message>
+        <source>{problem}; showing the layer as of the record before, read-only (repair or delete {journal} to edit it again)</source>
+        <translation>{problem}؛ تُعرض الطبقة كما كانت عند القيد السابق، للقراءة فقط (أصلِح {journal} أو احذفه لتعدّلها من جديد)</translation>
+    </message>
+    <message>
+        <source>{problem}; showing the layer without it, read-only (compact it in the copy that wrote it, or delete {journal} to edit the layer again)</source>
+        <translation>{problem}؛ تُعرض الطبقة من دونه، للقراءة فقط (ادمجه في الطبقة في النسخة التي كتبته، أو احذف {journal} لتعدّل الطبقة من جديد)</translation>
+    </message>
+    <message>
         <source>expected a JSON object at the top level</source>
         <translation>المتوقَّع كائن JSON في المستوى الأعلى</translation>
     </message>
