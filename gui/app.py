@@ -186,7 +186,7 @@ def run(project: str | Path | None = None, annotator: str | None = None) -> int:
         return 1
     for warning in opened.warnings:
         if warning != opened.read_only_reason:  # already shown by open_project
-            QtWidgets.QMessageBox.warning(None, "Tawsim", error_text(warning))
+            QtWidgets.QMessageBox.warning(None, "Tawsim", i18n.paragraph(error_text(warning)))
     if not opened.read_only:
         remember_project(folder)
     windows = ProjectWindows()

@@ -228,10 +228,13 @@ def _said_if_read_only(project: Project, parent: QtWidgets.QWidget | None) -> Pr
         QtWidgets.QMessageBox.warning(
             parent,
             QtCore.QCoreApplication.translate("App", "Opened read-only"),
-            QtCore.QCoreApplication.translate(
-                "App",
-                "{problem}\n\nThe project is open read-only so that nothing newer is "
-                "overwritten. Repair or delete the damaged file, then open the project again.",
-            ).format(problem=error_text(project.read_only_reason)),
+            paragraph(
+                QtCore.QCoreApplication.translate(
+                    "App",
+                    "{problem}\n\nThe project is open read-only so that nothing newer is "
+                    "overwritten. Repair or delete the damaged file, then open the project "
+                    "again.",
+                ).format(problem=error_text(project.read_only_reason))
+            ),
         )
     return project

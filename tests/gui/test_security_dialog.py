@@ -87,6 +87,8 @@ def test_the_backup_and_journal_warnings_speak_the_interface_language(
     assert opened is not None
     try:
         (text,) = shown
+        # Laid out right to left though it starts with the file's (Latin) path.
+        assert text.startswith(f"\u200f{FSI}"), text
         # In Arabic, with the files named, and the nested reason translated too.
         assert "تُعرض النسخة السابقة من" in text and "تالف" in text, text
         assert "project.json.bak" in text and "showing" not in text and "corrupt" not in text
