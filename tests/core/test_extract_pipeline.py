@@ -39,11 +39,11 @@ DOC = Document(DocumentInfo("d", "d", 0.0, length=40), "x" * 40)
 
 def test_overlaps_resolved_by_tier_then_score_then_priority() -> None:
     a = Fixed("gazetteer", (0, 10, "LOC", 0.9), (20, 25, "LOC", 0.6), (36, 40, "LOC", 0.9))
-    b = Fixed("crf", (5, 12, "ORG", 0.5), (20, 25, "ORG", 0.6), (30, 35, "PERS", 0.2))
+    b = Fixed("crf", (5, 12, "ORG", 0.5), (20, 25, "ORG", 0.9), (30, 35, "PERS", 0.2))
     got = Combiner([a, b], min_score=0.3, min_scores={"gazetteer": 0.5}).suggest(DOC)
     assert [(s.start, s.end, s.label, s.origin) for s in got] == [
         (5, 12, "ORG", "crf@1"),  # the crf's tier wins over a higher-scored gazetteer match
-        (20, 25, "ORG", "crf@1"),
+        (20, 25, "ORG", "crf@1"),  # and a sure crf keeps its label on the gazetteer's span
         (36, 40, "LOC", "gazetteer@1"),  # the gazetteer fills a gap
     ]
     # By default, with a crf on, gap fillers need GAP_FILL_MIN_SCORES.
@@ -206,3 +206,31 @@ def test_a_rules_longer_person_wins_over_a_models_shorter_one() -> None:
     ):
         got = Combiner([other, RuleRecommender()], calibrator=None).suggest(doc)
         assert [s.origin for s in got] == ["crf@1"]
+
+
+def test_a_models_unsure_label_gives_way_to_the_lists_for_the_same_span() -> None:
+    from core.extract.gazetteer import GazetteerRecommender
+
+    # The economy corpus's sentence: a project model tagged الشرق الأوسط ORG at 0.39
+    # (calibrated); the gazetteer lists it as a place.
+    text = (
+        "قال صندوق النقد الدولي في تقريره عن الشرق الأوسط إن النمو سيتباطأ هذا العام، "
+        "لكنه توقع تحسنا في الأردن ومصر مع عودة السياحة."
+    )
+    doc = Document(DocumentInfo("d", "d", 0.0, length=len(text)), text)
+    s = text.index("الشرق الأوسط")
+    e = s + len("الشرق الأوسط")
+
+    def label_of(raw: float, start: int = s, name: str = "crf-project") -> str:
+        model = Fixed(name, (start, e, "ORG", raw))
+        found = Combiner([model, GazetteerRecommender()]).suggest(doc)
+        return next(x.label for x in found if x.end == e)
+
+    assert label_of(0.55) == "LOC"  # calibrated 0.39: more often wrong than right
+    assert label_of(0.95) == "ORG"  # calibrated 0.71: the model keeps its label
+    assert label_of(0.55, start=s - 3) == "ORG"  # not the list's span: unchanged
+    assert label_of(0.55, name="memory") == "ORG"  # the annotator's own form: never
+    # It is the calibrated score that decides: with raw scores as they are, 0.55 keeps ORG.
+    model = Fixed("crf-project", (s, e, "ORG", 0.55))
+    found = Combiner([model, GazetteerRecommender()], calibrator=lambda o, x: x).suggest(doc)
+    assert [x.label for x in found if x.end == e] == ["ORG"]
