@@ -35,13 +35,12 @@ class Notice(str):
         return self
 
     @classmethod
-    def of(cls, error: TawsimError) -> Notice:
-        """An error's message and values as a notice (what a fallback was taken for)."""
-        params = dict(error.params)
-        for name in ("path", "line"):
-            if getattr(error, name, None) is not None:
-                params[name] = getattr(error, name)
-        return cls(str(error), code=error.code, **params)
+    def of(cls, error: FileError, *, bare: bool = False) -> Notice:
+        """A file's error as a notice (what a fallback was taken for): whole, or ``bare``,
+        its reason alone, inside a message that names the file already."""
+        if bare:
+            return cls(error.reason, code=error.code, **error.params)
+        return cls(str(error), code=error.code, **error.params, path=error.path, line=error.line)
 
     def refusal(self) -> StoreError:
         """The error a write refused because of this warning raises: the same message."""

@@ -157,9 +157,10 @@ class Combiner:
             floor = base
             if rec.name not in self.min_scores and self.tiers.get(rec.name, 0) < min(top, 1):
                 floor = max(floor, GAP_FILL_MIN_SCORES.get(rec.name, floor))
+            listing = rec.name == "gazetteer"
             try:
                 for s in rec.suggest(document):
-                    if rec.name == "gazetteer":
+                    if listing:
                         listed.append(s)
                     if s.score >= floor:
                         found.append(s)

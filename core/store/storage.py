@@ -302,7 +302,7 @@ def read_with_backup(
         try:
             return _parse_store_file(path, raw), None, raw
         except InputError as exc:
-            reason = _reason(exc)
+            reason = Notice.of(exc, bare=True)
             problem = Notice(f"is unreadable (corrupt: {reason})", code="corrupt", detail=reason)
     bak_raw = read_file(root, bak)
     if bak_raw is None:
@@ -321,7 +321,7 @@ def read_with_backup(
             path=path,
             problem=problem,
             backup=bak.name,
-            detail=_reason(exc),
+            detail=Notice.of(exc, bare=True),
         ) from None
     warning = Notice(
         f"{path}: file {problem}; showing the previous version from {bak.name}, read-only "
@@ -334,11 +334,6 @@ def read_with_backup(
     )
     log.warning(warning)
     return data, warning, bak_raw
-
-
-def _reason(exc: InputError) -> Notice:
-    """Why a file could not be parsed, without its path, in words the interface can say."""
-    return Notice(exc.reason, code=exc.code, **exc.params)
 
 
 class AtomicJSONStorage(Storage):
