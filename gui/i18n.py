@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import shutil
 import sys
 from collections.abc import Iterable, Sequence
@@ -117,10 +118,17 @@ def number(value: float | int, decimals: int | None = None) -> str:
 
 
 def digits_in(text: str) -> str:
-    """Put the chosen digits into a piece of interface text (never into document text)."""
+    """Put the chosen digits into a piece of interface text (never into document text).
+
+    Digits that belong to a Latin name (``UTF-8``, ``MP3``) stay as they are.
+    """
     if _current.digits == "arabic":
-        return text.translate(_ARABIC_DIGITS)
+        return _COUNTED_DIGITS.sub(lambda m: m.group().translate(_ARABIC_DIGITS), text)
     return text.translate(_WESTERN_DIGITS)
+
+
+# Digits not right after a Latin letter (or a letter and a hyphen): those are numbers.
+_COUNTED_DIGITS = re.compile(r"(?<![A-Za-z])(?<![A-Za-z]-)[0-9]+")
 
 
 FSI, LRI, PDI = "\u2068", "\u2066", "\u2069"

@@ -473,7 +473,7 @@ class MainWindow(QtWidgets.QMainWindow):
             self.tr("Could not save"),
             self.tr(
                 "The change could not be saved:\n\n{message}\n\nThe view now shows what is on disk."
-            ).format(message=message),
+            ).format(message=i18n.paragraph(message)),
         )
 
     def _jump_to_span(self, span_id: int) -> None:

@@ -129,3 +129,35 @@ def test_the_sample_project_is_named_in_the_interface_language(  # type: ignore[
     finally:
         i18n.install(qapp, i18n.Interface("en", "western"))
     assert i18n.project_name(project) == SAMPLE_NAME
+
+
+def test_arabic_digits_leave_the_digits_of_a_latin_name(arabic) -> None:  # type: ignore[no-untyped-def]
+    assert i18n.digits_in("UTF-8 and MP3, 64 characters, 1-9") == (
+        "UTF-8 and MP3, ٦٤ characters, ١-٩"
+    )
+
+
+def test_a_refused_save_in_arabic_lays_out_its_reason_right_to_left(  # type: ignore[no-untyped-def]
+    qtbot, arabic, tmp_path: Path, monkeypatch
+) -> None:
+    from PySide6 import QtWidgets
+
+    from core.errors import StoreError
+    from gui.error_messages import error_text
+    from gui.main_window import MainWindow
+    from tests.gui.conftest import make_project
+
+    project = make_project(tmp_path / "p", [("first", "نص قصير عن حلب.")])
+    window = MainWindow(project, recommender_factory=lambda _p: [], auto_suggest=False)
+    qtbot.addWidget(window)
+    shown: list[str] = []
+    monkeypatch.setattr(
+        QtWidgets.QMessageBox, "warning", lambda _p, _t, text, *a, **k: shown.append(text)
+    )
+    path = tmp_path / "p" / "layers" / "ali" / "x.json"
+    refused = StoreError(f"{path}: read-only", code="read_only", path=path)
+    window.workspace.save_failed.emit(error_text(refused))
+    (text,) = shown
+    # The reason is a paragraph of its own that starts with a Latin path: a right-to-left
+    # mark keeps it in the Arabic layout.
+    assert f"\n\n\u200f{FSI}{path}{PDI}: المشروع مفتوح للقراءة فقط\n\n" in text, text
